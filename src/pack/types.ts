@@ -1,0 +1,66 @@
+/** The bundled article, split into paragraphs and sentences with stable ids. */
+export interface Article {
+  title: string;
+  /** Where the text came from (file name of the seed). */
+  source: string;
+  paragraphs: Paragraph[];
+}
+export interface Paragraph {
+  id: string;
+  sentences: Sentence[];
+}
+export interface Sentence {
+  id: string;
+  text: string;
+}
+
+export type TopicId = string;
+
+/** How an alias's letter case is compared with the page text. */
+export type CaseRule =
+  /** Any case matches: the alias cannot be mistaken for anything else. */
+  | 'any'
+  /** Matches as written in the pack, or in all capitals (headlines). */
+  | 'as-written';
+
+export interface Alias {
+  text: string;
+  case: CaseRule;
+  /** The mention counts only if at least one of these is found on the same page:
+   *  `cue:<cue id>` (a cue word list) or `topic:<topic id>` (an unconditional mention).
+   *  Empty: always counts. */
+  requires: string[];
+}
+
+export interface Fact {
+  text: string;
+  /** Id of the article sentence the fact is drawn from. */
+  sentence: string;
+  /** Words copied verbatim from that sentence, proving where the fact came from. */
+  evidence: string;
+}
+
+export interface Quote {
+  text: string;
+  speaker: string;
+  sentence: string;
+}
+
+export interface Topic {
+  id: TopicId;
+  title: string;
+  /** One line: what it is. */
+  description: string;
+  /** Shorter still, for the popup row. */
+  gist: string;
+  aliases: Alias[];
+  facts: Fact[];
+  quote?: Quote;
+}
+
+export interface TopicPack {
+  version: 1;
+  /** Word lists that tell what a page is about, e.g. `afghanistan`. */
+  cues: Record<string, string[]>;
+  topics: Topic[];
+}

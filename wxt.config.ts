@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { assertValidDataFiles } from './src/pack/data-files';
+
+// A malformed data pack must stop the build with a message naming the file and field,
+// rather than ship an extension that silently marks nothing.
+assertValidDataFiles(new URL('./data/', import.meta.url));
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep the layers visible in each file's import list (STYLE.md §1).
+  imports: false,
+  manifest: {
+    name: 'Context overlays',
+    description:
+      'Background cards on Bagram, Fasihuddin Fitrat and the 2020 US–Taliban agreement, wherever they come up on the web. Nothing leaves your browser.',
+    permissions: ['storage'],
+    action: { default_title: 'Context overlays' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'context-overlays@example.org',
+        // @ts-expect-error -- newer Firefox key not yet in WXT's manifest types
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
