@@ -10,20 +10,24 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep the layers visible in each file's import list (STYLE.md §1).
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Context overlays',
     description:
       'Background cards on Bagram, Fasihuddin Fitrat and the 2020 US–Taliban agreement, wherever they come up on the web. Nothing leaves your browser.',
     permissions: ['storage'],
     action: { default_title: 'Context overlays' },
-    browser_specific_settings: {
-      gecko: {
-        id: 'context-overlays@example.org',
-        // @ts-expect-error -- newer Firefox key not yet in WXT's manifest types
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'context-overlays@example.org',
+              // Declares that nothing is collected (Firefox's newer manifest key).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,2 +1,43 @@
+// Keeps what each tab's frames found (for the popup) and shows the count on the badge.
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { isContentToBackground, summarizeTab, tabStateKey, type FrameReport, type TabState } from '../src/messages';
+
+export default defineBackground(() => {
+  // One queue per tab: frames report concurrently and each update reads the previous state.
+  const queues = new Map<number, Promise<void>>();
+  const enqueue = (tabId: number, task: () => Promise<void>) => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
+    queues.set(tabId, next.catch(() => {}));
+  };
+
+  const record = async (tabId: number, frameId: number, report: FrameReport) => {
+    const key = tabStateKey(tabId);
+    let state = (await storage.getItem<TabState>(key)) ?? { topToken: null, frames: {} };
+    if (report.top && report.documentToken !== state.topToken) {
+      // A new page in the tab: what its previous page's frames found no longer counts.
+      state = { topToken: report.documentToken, frames: {} };
+    }
+    state.frames[String(frameId)] = report;
+    await storage.setItem(key, state);
+    const { total } = summarizeTab(state);
+    await browser.action.setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (!isContentToBackground(message) || tabId === undefined) return;
+    enqueue(tabId, () => record(tabId, sender.frameId ?? 0, message.report));
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A navigation starts: never show the previous page's numbers. The new page's content
+    // script reports again; a page where it cannot run leaves no state ("can't run here").
+    if (change.status === 'loading') enqueue(tabId, () => storage.removeItem(tabStateKey(tabId)));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    enqueue(tabId, () => storage.removeItem(tabStateKey(tabId)));
+  });
+  void browser.action.setBadgeBackgroundColor({ color: '#4b5563' });
+});

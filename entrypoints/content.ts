@@ -1,0 +1,95 @@
+// Wires the frame overlay to the reader's settings and to the background. All logic lives in
+// src/; this file decides only when the overlay runs and whom it tells.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { Matcher } from '../src/match/matcher';
+import { isPopupToContent, type ContentToBackground, type FrameReport } from '../src/messages';
+import { bundledArticle, bundledPack } from '../src/pack/bundled';
+import { startFrameOverlay } from '../src/page/frame-overlay';
+import { highlightApiAvailable } from '../src/page/highlight-layer';
+import { settingsItem } from '../src/settings';
+import type { Settings } from '../src/settings-schema';
+import { isSiteEnabled, siteOf } from '../src/site-rules';
+import cardCss from '../src/ui/card.css?inline';
+import '../src/ui/highlights.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*', 'file:///*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  runAt: 'document_end',
+  main(ctx) {
+    if (!highlightApiAvailable()) return;
+    const site = siteOf(topPageUrl());
+    const matcher = new Matcher(bundledPack);
+    const documentToken = Math.random().toString(36).slice(2);
+    let overlay: AbortController | null = null;
+    let counts: FrameReport['counts'] = {};
+
+    const send = () => {
+      if (ctx.isInvalid) return;
+      const message: ContentToBackground = {
+        type: 'frame-report',
+        report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
+      };
+      // Do not await: a background that is restarting must not break the page's marks.
+      browser.runtime.sendMessage(message).catch(() => {});
+    };
+    let reportTimer: ReturnType<typeof setTimeout> | undefined;
+    const reportSoon = () => {
+      clearTimeout(reportTimer);
+      reportTimer = setTimeout(send, 100);
+    };
+
+    const apply = (settings: Settings) => {
+      const enabled = isSiteEnabled(site, settings);
+      if (enabled && !overlay && !ctx.isInvalid) {
+        overlay = new AbortController();
+        startFrameOverlay(
+          {
+            pack: bundledPack,
+            article: bundledArticle,
+            matcher,
+            cardCss,
+            onCounts(next) {
+              counts = next;
+              reportSoon();
+            },
+          },
+          overlay.signal,
+        );
+      } else if (!enabled && overlay) {
+        overlay.abort();
+        overlay = null;
+        counts = {};
+      }
+      send();
+    };
+
+    void settingsItem.getValue().then(apply);
+    const unwatch = settingsItem.watch((settings) => apply(settings ?? { disabledSites: [] }));
+    const onMessage = (message: unknown) => {
+      if (!isPopupToContent(message)) return undefined;
+      send();
+      return Promise.resolve(true); // tells the popup a content script runs in this tab
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+      clearTimeout(reportTimer);
+      overlay?.abort();
+      overlay = null;
+    });
+  },
+});
+
+/** The URL whose site decides for this frame: the tab's top page, so switching a site off
+ *  also clears its embedded frames. Chromium tells frames their ancestors' origins. */
+function topPageUrl(): string {
+  const ancestors = location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) return ancestors[ancestors.length - 1] ?? location.href;
+  if (location.protocol === 'about:' || location.protocol === 'data:') return self.origin;
+  return location.href;
+}

@@ -1,0 +1,42 @@
+import type { TopicId } from '../pack/types';
+
+/** Name under which a topic's marks are registered (contract 3 in DESIGN.md). */
+export const highlightName = (topic: TopicId): string => `context-overlay-${topic}`;
+
+/**
+ * Draws marks with the CSS Custom Highlight API: one Highlight per topic, no element ever
+ * wrapped or inserted into the page (182 marks: 0.7 ms and no mutation, vs 10–21 ms of
+ * forced layout for <mark> wrapping, DESIGN.md).
+ */
+export class HighlightLayer {
+  private readonly highlights = new Map<TopicId, Highlight>();
+
+  constructor(topics: readonly TopicId[]) {
+    for (const topic of topics) {
+      const highlight = new Highlight();
+      this.highlights.set(topic, highlight);
+      CSS.highlights.set(highlightName(topic), highlight);
+    }
+  }
+
+  add(topic: TopicId, range: AbstractRange): void {
+    this.highlights.get(topic)?.add(range);
+  }
+
+  delete(topic: TopicId, range: AbstractRange): void {
+    this.highlights.get(topic)?.delete(range);
+  }
+
+  /** Unregisters every name, leaving the page as it was. */
+  dispose(): void {
+    for (const [topic, highlight] of this.highlights) {
+      // Only remove our own registration: the page could (in theory) have reused the name.
+      if (CSS.highlights.get(highlightName(topic)) === highlight) CSS.highlights.delete(highlightName(topic));
+    }
+    this.highlights.clear();
+  }
+}
+
+export function highlightApiAvailable(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}

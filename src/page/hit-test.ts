@@ -1,0 +1,46 @@
+import type { MentionIndex } from './mention-index';
+import type { PageMention } from './page-mention';
+
+interface CaretPosition {
+  offsetNode: Node;
+  offset: number;
+}
+type CaretDocument = Document & {
+  caretPositionFromPoint?(x: number, y: number): CaretPosition | null;
+  caretRangeFromPoint?(x: number, y: number): Range | null;
+};
+
+function caretAt(doc: CaretDocument, x: number, y: number): CaretPosition | null {
+  if (doc.caretPositionFromPoint) return doc.caretPositionFromPoint(x, y);
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { offsetNode: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** A live Range over a mention, for geometry (StaticRange has no client rects). */
+export function liveRange(mention: PageMention): Range {
+  const r = mention.range;
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
+}
+
+function containsPoint(rects: DOMRectList, x: number, y: number): boolean {
+  for (const rect of rects) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}
+
+/** The marked mention under the pointer, if any. The caret lookup only says which text node is
+ *  nearest, so the mention's own boxes decide (no card for the blank space after a line). */
+export function mentionAtPoint(index: MentionIndex, x: number, y: number): PageMention | null {
+  if (index.size === 0) return null;
+  const caret = caretAt(document as CaretDocument, x, y);
+  if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return null;
+  for (const mention of index.at(caret.offsetNode as Text)) {
+    if (!mention.accepted) continue;
+    if (containsPoint(liveRange(mention).getClientRects(), x, y)) return mention;
+  }
+  return null;
+}

@@ -1,0 +1,113 @@
+/** Delays that make a hover card feel deliberate (MediaWiki Page Previews' values, roughly). */
+export interface HoverDelays {
+  /** The pointer must rest on a mark this long before its card opens. */
+  showMs: number;
+  /** Grace after the pointer leaves both mark and card, so it can travel between them. */
+  hideMs: number;
+}
+
+export const DEFAULT_HOVER_DELAYS: HoverDelays = { showMs: 250, hideMs: 300 };
+
+/**
+ * When to open and close a hover card, from pointer events alone: a quick pass over a mark
+ * opens nothing, the card stays while the pointer is on the mark or the card, and Escape
+ * closes it until the pointer leaves that mark. Knows nothing of the DOM.
+ */
+export class HoverIntent<T> {
+  private shown: T | null = null;
+  private pending: T | null = null;
+  private onCard = false;
+  private dismissed: T | null = null;
+  private showTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly view: { open(target: T): void; close(): void },
+    private readonly delays: HoverDelays = DEFAULT_HOVER_DELAYS,
+  ) {}
+
+  get current(): T | null {
+    return this.shown;
+  }
+
+  /** The pointer is now over `target` (a mark), or over nothing of ours (null). */
+  pointerOver(target: T | null): void {
+    if (target !== this.dismissed) this.dismissed = null;
+    else if (target !== null) return;
+    if (target !== null && target === this.shown) {
+      this.cancelShow();
+      this.cancelHide();
+      return;
+    }
+    if (target !== this.pending) {
+      this.cancelShow();
+      if (target !== null) {
+        this.pending = target;
+        this.showTimer = setTimeout(() => this.open(target), this.delays.showMs);
+      }
+    }
+    if (this.shown !== null && !this.onCard) this.scheduleHide();
+  }
+
+  /** The pointer entered (true) or left (false) the open card. */
+  pointerOnCard(on: boolean): void {
+    this.onCard = on;
+    if (on) {
+      this.cancelShow();
+      this.cancelHide();
+    } else if (this.shown !== null) this.scheduleHide();
+  }
+
+  /** Escape: close now, and do not reopen until the pointer leaves the mark. */
+  dismiss(): void {
+    if (this.shown === null && this.pending === null) return;
+    this.dismissed = this.shown ?? this.pending;
+    this.cancelShow();
+    this.close();
+  }
+
+  /** Stops all timers and closes, without remembering anything (site switched off). */
+  reset(): void {
+    this.cancelShow();
+    this.close();
+    this.dismissed = null;
+  }
+
+  private open(target: T): void {
+    this.pending = null;
+    this.showTimer = undefined;
+    this.cancelHide();
+    this.shown = target;
+    this.onCard = false;
+    this.view.open(target);
+  }
+
+  private close(): void {
+    this.cancelHide();
+    this.onCard = false;
+    if (this.shown !== null) {
+      this.shown = null;
+      this.view.close();
+    }
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer === undefined) {
+      this.hideTimer = setTimeout(() => {
+        this.hideTimer = undefined;
+        this.close();
+      }, this.delays.hideMs);
+    }
+  }
+
+  private cancelShow(): void {
+    clearTimeout(this.showTimer);
+    this.showTimer = undefined;
+    this.pending = null;
+  }
+
+  private cancelHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+}

@@ -1,0 +1,98 @@
+import { BlockClassifier, HOST_TAG, isInlineElement } from './text-blocks';
+
+/** What changed since the last batch: the smallest set of roots to rescan. */
+export interface MutationBatch {
+  roots: Node[];
+  /** Nodes were removed: mentions in them must be dropped. */
+  removed: boolean;
+}
+
+/**
+ * One batched watcher (uBlock Origin's pattern): records are queued and handled once per
+ * frame, never inside the observer callback, and only changed blocks are rescanned.
+ */
+export function watchMutations(
+  doc: Document,
+  onBatch: (batch: MutationBatch) => void,
+  signal: AbortSignal,
+): void {
+  let queue: MutationRecord[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    const records = queue;
+    queue = [];
+    const batch = toBatch(records);
+    if (batch.roots.length || batch.removed) onBatch(batch);
+  };
+  const observer = new MutationObserver((records) => {
+    queue.push(...records);
+    if (!scheduled) {
+      scheduled = true;
+      // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).
+      setTimeout(flush, 16);
+    }
+  });
+  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    queue = [];
+  });
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeName.toUpperCase() === HOST_TAG;
+}
+
+function toBatch(records: MutationRecord[]): MutationBatch {
+  const classifier = new BlockClassifier();
+  const roots = new Set<Node>();
+  let removed = false;
+  const blockOf = (node: Node): Element | null => {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    return el ? classifier.blockOf(el) : null;
+  };
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      const block = blockOf(record.target);
+      if (block) roots.add(block);
+      continue;
+    }
+    let joinsText = false;
+    for (const node of record.addedNodes) {
+      if (isOurs(node)) continue;
+      // An added block is scanned on its own; added text or inline elements may join words
+      // with their neighbours, so their whole block is rescanned.
+      if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) roots.add(node);
+      else joinsText = true;
+    }
+    for (const node of record.removedNodes) {
+      if (isOurs(node)) continue;
+      removed = true;
+      if (node.nodeType !== Node.ELEMENT_NODE || isInlineElement(node as Element)) joinsText = true;
+    }
+    if (joinsText) {
+      const block = blockOf(record.target);
+      if (block) roots.add(block);
+    }
+  }
+  return { roots: outermost(roots), removed };
+}
+
+/** Drops roots that lie inside another root (scanning the outer one covers them). */
+function outermost(roots: Set<Node>): Node[] {
+  const out: Node[] = [];
+  for (const root of roots) {
+    if (!root.isConnected) continue;
+    let covered = false;
+    for (let p = root.parentNode; p; p = p.parentNode) {
+      if (roots.has(p)) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) out.push(root);
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+// Loads the built extension (.output/chrome-mv3) into Chromium and serves tests/e2e/pages on
+// loopback. Browser: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startPageServer, type PageServer } from './page-server';
+
+export const extensionPath = resolve('.output/chrome-mv3');
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+interface Fixtures {
+  browserContext: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+interface WorkerFixtures {
+  server: PageServer;
+  /** A second origin, for cross-origin frames and per-site rules. */
+  otherServer: PageServer;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  server: [
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  otherServer: [
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  browserContext: async ({}, use) => {
+    if (!existsSync(join(extensionPath, 'manifest.json'))) {
+      throw new Error(`No built extension at ${extensionPath}: run "npm run build" first.`);
+    }
+    const profile = mkdtempSync(join(tmpdir(), 'context-overlays-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: [
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  page: async ({ browserContext }, use) => {
+    const page = browserContext.pages()[0] ?? (await browserContext.newPage());
+    await use(page);
+  },
+  serviceWorker: async ({ browserContext }, use) => {
+    const worker = browserContext.serviceWorkers()[0] ?? (await browserContext.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+export const expect = test.expect;
+
+/** Text of every mark, per topic, as the page's own scripts can see them in CSS.highlights. */
+export function marks(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('context-overlay-')) continue;
+      out[name.slice('context-overlay-'.length)] = [...highlight].map((r) => {
+        try {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        } catch {
+          return '(stale range)'; // the page changed the text and the rescan is pending
+        }
+      });
+    }
+    return out;
+  });
+}
+
+/** Names registered in CSS.highlights by us. */
+export function highlightNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('context-overlay-')));
+}
+
+/** Waits until the page has as many marks in all as `count`. */
+export async function waitForMarkCount(page: Page, count: number): Promise<void> {
+  await expect
+    .poll(async () => Object.values(await marks(page)).reduce((n, list) => n + list.length, 0))
+    .toBe(count);
+}
+
+/** Center of the n-th occurrence of `text` inside the element matching `selector`. */
+export function textCenter(page: Page, selector: string, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ selector, text, nth }) => {
+      const root = document.querySelector(selector);
+      if (!root) throw new Error(`no ${selector}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const data = (n as Text).data;
+        let i = data.indexOf(text);
+        while (i >= 0) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(n, i);
+            range.setEnd(n, i + text.length);
+            const rect = range.getBoundingClientRect();
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          i = data.indexOf(text, i + 1);
+        }
+      }
+      throw new Error(`"${text}" not found in ${selector}`);
+    },
+    { selector, text, nth },
+  );
+}
+
+/** The browser's tab id for a page (it must be the focused tab). */
+export async function tabIdOf(page: Page, worker: Worker): Promise<number> {
+  await page.bringToFront();
+  const url = page.url();
+  return worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const tab = tabs.find((t) => t.url === undefined || t.url === url) ?? tabs[0];
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  }, url);
+}
+
+/** Records every DOM mutation from the moment the parser is done (before any content script
+ *  runs at document_end), in the page's own world. */
+export async function recordPageMutations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __mutations: string[] }).__mutations = log;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const names = (nodes: NodeList) => [...nodes].map((n) => n.nodeName.toLowerCase()).join(',');
+        const what = r.type === 'characterData' ? JSON.stringify(r.target.nodeValue) : (r.attributeName ?? '');
+        log.push(`${r.type} ${r.target.nodeName.toLowerCase()} +[${names(r.addedNodes)}] -[${names(r.removedNodes)}] ${what}`.trim());
+      }
+    });
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') {
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      }
+    });
+  });
+}
+
+export async function pageMutations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+}

@@ -1,0 +1,136 @@
+import { expect, highlightNames, marks, pageMutations, recordPageMutations, test, waitForMarkCount } from './fixtures';
+
+test.describe('marks on a news page', () => {
+  test('marks every mention with one highlight per topic, longest alias first', async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    expect(await marks(page)).toEqual({
+      bagram: ['Bagram', 'Bagram Air Base', 'Bagram', 'Bagram Airfield'],
+      fitrat: ['Fasihuddin Fitrat', 'Fitrat'],
+      'doha-2020': ['2020 agreement', 'Doha Agreement'],
+    });
+  });
+
+  test('a mention split across inline elements is one mark; blocks never join', async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const found = await marks(page);
+    expect(found.bagram).toContain('Bagram Air Base'); // <a>Bagram</a> Air Base
+    expect(found.fitrat).toContain('Fasihuddin Fitrat'); // <b>Fasihuddin</b> Fitrat
+    // <p>Bagram</p><p>Air Base</p>: "Bagram" alone, never "Bagram Air Base" across the blocks.
+    const inSplitBlocks = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const r of CSS.highlights.get('context-overlay-bagram') ?? []) {
+        const el = r.startContainer.parentElement;
+        if (el?.id.startsWith('split-blocks')) out.push(`${el.id}:${r.endContainer.parentElement?.id}`);
+      }
+      return out;
+    });
+    expect(inSplitBlocks).toEqual(['split-blocks-a:split-blocks-a']);
+  });
+
+  test('never marks form fields, editable regions or scripts, and typing there is untouched', async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const inUserText = await page.evaluate(() => {
+      const owners = new Set<string>();
+      for (const [, highlight] of CSS.highlights) {
+        for (const r of highlight) {
+          const el = r.startContainer.parentElement;
+          if (el?.closest('textarea, input, [contenteditable], script, style, head')) owners.add(el.tagName);
+        }
+      }
+      return [...owners];
+    });
+    expect(inUserText).toEqual([]);
+
+    await page.click('#editor');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' The Doha Agreement and Bagram Air Base.');
+    await page.fill('#comment', 'Bagram Air Base, said Fasihuddin Fitrat');
+    await page.waitForTimeout(300);
+    await expect(page.locator('#editor')).toHaveText(
+      'Draft: Qari Fasihuddin Fitrat spoke about Bagram. The Doha Agreement and Bagram Air Base.',
+    );
+    await expect(page.locator('#comment')).toHaveValue('Bagram Air Base, said Fasihuddin Fitrat');
+    await waitForMarkCount(page, 8);
+  });
+
+  test('leaves the page DOM alone: no mutation but the <context-overlay> host', async ({ page, server }) => {
+    await recordPageMutations(page);
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const lede = page.locator('#lede');
+    const box = await lede.boundingBox();
+    // Open a card so the host element is inserted too.
+    await page.mouse.move(box!.x + 5, box!.y + 5);
+    const link = page.locator('#lede a');
+    await link.hover();
+    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+    // Typing in the page's own editor is the page's mutation, not ours: none happens here.
+    expect(await pageMutations(page)).toEqual(['childList html +[context-overlay] -[]']);
+  });
+
+  test('ambiguous aliases stay unmarked on pages that are not about Afghanistan', async ({ page, server }) => {
+    await page.goto(server.url('trade.html'));
+    await page.waitForTimeout(500);
+    expect(await marks(page)).toEqual({ bagram: [], fitrat: [], 'doha-2020': [] });
+  });
+
+  test('a page with nothing to find registers the highlight names but marks nothing', async ({ page, server }) => {
+    await page.goto(server.url('plain.html'));
+    await expect.poll(() => highlightNames(page)).toHaveLength(3);
+    await waitForMarkCount(page, 0);
+  });
+});
+
+test.describe('pages that change', () => {
+  test('marks added text, drops marks whose text changed or left', async ({ page, server }) => {
+    await page.goto(server.url('dynamic.html'));
+    await waitForMarkCount(page, 0);
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i++) {
+        const p = document.createElement('p');
+        p.id = `added-${i}`;
+        p.textContent = `Update ${i}: Fasihuddin Fitrat spoke about Bagram Air Base.`;
+        document.getElementById('feed')!.append(p);
+      }
+    });
+    await waitForMarkCount(page, 6);
+    // The page rewrites one paragraph's text: its marks go, the new text is scanned.
+    await page.evaluate(() => {
+      document.getElementById('added-0')!.firstChild!.nodeValue = 'Update 0: nothing to see.';
+    });
+    await waitForMarkCount(page, 4);
+    // The page removes a paragraph: its marks go.
+    await page.evaluate(() => document.getElementById('added-1')!.remove());
+    await waitForMarkCount(page, 2);
+    // Inline text appended next to a mention's word joins it: "Bagram" + " Airfield".
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'joined';
+      p.append('Flights from Bagram');
+      document.getElementById('feed')!.append(p);
+    });
+    await waitForMarkCount(page, 3);
+    await page.evaluate(() => document.getElementById('joined')!.append(' Airfield resumed.'));
+    await expect.poll(async () => (await marks(page)).bagram).toEqual(['Bagram Air Base', 'Bagram Airfield']);
+  });
+
+  test('a conditional alias counts once the page shows what it is about', async ({ page, server }) => {
+    await page.goto(server.url('plain.html'));
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Fitrat said so.';
+      document.body.append(p);
+    });
+    await page.waitForTimeout(300);
+    await waitForMarkCount(page, 0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The Taliban government agreed.';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await marks(page)).fitrat).toEqual(['Fitrat']);
+  });
+});
