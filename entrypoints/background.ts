@@ -9,7 +9,10 @@ export default defineBackground(() => {
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {
     const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
-    queues.set(tabId, next.catch(() => {}));
+    queues.set(
+      tabId,
+      next.catch(() => {}),
+    );
   };
 
   const record = async (tabId: number, frameId: number, report: FrameReport) => {

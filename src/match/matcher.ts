@@ -40,7 +40,13 @@ export class Matcher {
     };
     for (const topic of pack.topics) {
       for (const alias of topic.aliases) {
-        add({ kind: 'alias', topic: topic.id, alias, folded: foldSpelling(alias.text), pattern: aliasPattern(alias.text) });
+        add({
+          kind: 'alias',
+          topic: topic.id,
+          alias,
+          folded: foldSpelling(alias.text),
+          pattern: aliasPattern(alias.text),
+        });
       }
     }
     for (const [cue, words] of Object.entries(pack.cues)) {
@@ -70,7 +76,14 @@ export class Matcher {
       }
       const { entry, end } = found;
       if (entry.kind === 'cue') cues.add(entry.cue);
-      else candidates.push({ topic: entry.topic, start: m.index, end, alias: entry.alias.text, requires: entry.alias.requires });
+      else
+        candidates.push({
+          topic: entry.topic,
+          start: m.index,
+          end,
+          alias: entry.alias.text,
+          requires: entry.alias.requires,
+        });
       re.lastIndex = end;
     }
     return { candidates, cues };

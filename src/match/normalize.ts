@@ -12,12 +12,7 @@ const SPACE_RUN = /[\s\u00a0\u202f]+/g;
 
 /** Folds the text of an alias or a match to the key both are looked up by. */
 export function aliasKey(text: string): string {
-  return text
-    .replace(SPACE_RUN, ' ')
-    .replace(DASH_RUN, '-')
-    .replace(APOSTROPHE_RUN, "'")
-    .trim()
-    .toLowerCase();
+  return text.replace(SPACE_RUN, ' ').replace(DASH_RUN, '-').replace(APOSTROPHE_RUN, "'").trim().toLowerCase();
 }
 
 /** The same folding, keeping letter case (for case rules). */

@@ -21,7 +21,11 @@ function readJson(url: URL, name: string): unknown {
 
 export function loadDataFiles(dataDir: URL): { article: Article; pack: TopicPack } {
   const article = parseArticle(readJson(new URL('article.json', dataDir), 'data/article.json'), 'data/article.json');
-  const pack = parseTopicPack(readJson(new URL('topics.json', dataDir), 'data/topics.json'), 'data/topics.json', article);
+  const pack = parseTopicPack(
+    readJson(new URL('topics.json', dataDir), 'data/topics.json'),
+    'data/topics.json',
+    article,
+  );
   return { article, pack };
 }
 

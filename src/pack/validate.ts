@@ -65,15 +65,13 @@ export function parseArticle(json: unknown, file: string): Article {
   return {
     title: root.field('title').string(),
     source: root.field('source').string(),
-    paragraphs: paragraphs.map(
-      (p): Paragraph => ({
-        id: uniqueId(p.field('id')),
-        sentences: p
-          .field('sentences')
-          .items()
-          .map((s) => ({ id: uniqueId(s.field('id')), text: s.field('text').string() })),
-      }),
-    ),
+    paragraphs: paragraphs.map((p): Paragraph => ({
+      id: uniqueId(p.field('id')),
+      sentences: p
+        .field('sentences')
+        .items()
+        .map((s) => ({ id: uniqueId(s.field('id')), text: s.field('text').string() })),
+    })),
   };
 }
 

@@ -11,11 +11,7 @@ export interface MutationBatch {
  * One batched watcher (uBlock Origin's pattern): records are queued and handled once per
  * frame, never inside the observer callback, and only changed blocks are rescanned.
  */
-export function watchMutations(
-  doc: Document,
-  onBatch: (batch: MutationBatch) => void,
-  signal: AbortSignal,
-): void {
+export function watchMutations(doc: Document, onBatch: (batch: MutationBatch) => void, signal: AbortSignal): void {
   let queue: MutationRecord[] = [];
   let scheduled = false;
   const flush = () => {

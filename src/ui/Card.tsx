@@ -39,7 +39,7 @@ export function Card({ card, onPointerOnCard }: CardProps) {
           <figcaption>— {card.quote.speaker}</figcaption>
         </figure>
       )}
-      <p class="provenance">From the bundled article “{card.articleTitle}”</p>
+      <p class="provenance">Source: the bundled article — {card.articleTitle}</p>
     </div>
   );
 }

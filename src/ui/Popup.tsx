@@ -11,7 +11,11 @@ export function Popup({ view }: { view: PopupView }) {
       <header class="head">
         <h1>Context overlays</h1>
       </header>
-      {view.kind === 'loading' && <p class="status" aria-busy="true">Looking at this page…</p>}
+      {view.kind === 'loading' && (
+        <p class="status" aria-busy="true">
+          Looking at this page…
+        </p>
+      )}
       {view.kind === 'cannot-run' && (
         <div class="status-block">
           <p class="status">Can’t run on this page</p>
@@ -54,9 +58,7 @@ function PagePanel({ view }: { view: Extract<PopupView, { kind: 'page' }> }) {
       )}
       {view.topics.length > 0 && (
         <>
-          <p class="summary">
-            {mentions(total)} on this page. Hover a mark to see its background card.
-          </p>
+          <p class="summary">{mentions(total)} on this page. Hover a mark to see its background card.</p>
           <ul class="topics">
             {view.topics.map((t) => (
               <li key={t.id} data-topic={t.id} class="topic">

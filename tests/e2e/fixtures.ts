@@ -106,9 +106,7 @@ export function highlightNames(page: Page): Promise<string[]> {
 
 /** Waits until the page has as many marks in all as `count`. */
 export async function waitForMarkCount(page: Page, count: number): Promise<void> {
-  await expect
-    .poll(async () => Object.values(await marks(page)).reduce((n, list) => n + list.length, 0))
-    .toBe(count);
+  await expect.poll(async () => Object.values(await marks(page)).reduce((n, list) => n + list.length, 0)).toBe(count);
 }
 
 /** Center of the n-th occurrence of `text` inside the element matching `selector`. */
@@ -161,7 +159,9 @@ export async function recordPageMutations(page: Page): Promise<void> {
       for (const r of records) {
         const names = (nodes: NodeList) => [...nodes].map((n) => n.nodeName.toLowerCase()).join(',');
         const what = r.type === 'characterData' ? JSON.stringify(r.target.nodeValue) : (r.attributeName ?? '');
-        log.push(`${r.type} ${r.target.nodeName.toLowerCase()} +[${names(r.addedNodes)}] -[${names(r.removedNodes)}] ${what}`.trim());
+        log.push(
+          `${r.type} ${r.target.nodeName.toLowerCase()} +[${names(r.addedNodes)}] -[${names(r.removedNodes)}] ${what}`.trim(),
+        );
       }
     });
     document.addEventListener('readystatechange', () => {

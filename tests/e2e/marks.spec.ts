@@ -29,7 +29,10 @@ test.describe('marks on a news page', () => {
     expect(inSplitBlocks).toEqual(['split-blocks-a:split-blocks-a']);
   });
 
-  test('never marks form fields, editable regions or scripts, and typing there is untouched', async ({ page, server }) => {
+  test('never marks form fields, editable regions or scripts, and typing there is untouched', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
     const inUserText = await page.evaluate(() => {

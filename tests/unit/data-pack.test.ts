@@ -33,11 +33,27 @@ describe('the bundled data pack', () => {
 describe('a malformed pack fails with the file and field named', () => {
   const parse = (json: unknown) => () => parseTopicPack(json, 'data/topics.json', article);
   it.each<[string, (p: Record<string, any>) => void, RegExp]>([
-    ['unknown sentence', (p) => (p.topics[0].facts[0].sentence = 'p99s1'), /topics\[0\]\.facts\[0\]\.sentence: unknown article sentence "p99s1"/],
-    ['evidence not in sentence', (p) => (p.topics[0].facts[0].evidence = 'made up'), /topics\[0\]\.facts\[0\]\.evidence/],
-    ['duplicate alias', (p) => p.topics[1].aliases.push({ text: 'bagram  AIR base' }), /topics\[1\]\.aliases\[3\]\.text: duplicate alias/],
+    [
+      'unknown sentence',
+      (p) => (p.topics[0].facts[0].sentence = 'p99s1'),
+      /topics\[0\]\.facts\[0\]\.sentence: unknown article sentence "p99s1"/,
+    ],
+    [
+      'evidence not in sentence',
+      (p) => (p.topics[0].facts[0].evidence = 'made up'),
+      /topics\[0\]\.facts\[0\]\.evidence/,
+    ],
+    [
+      'duplicate alias',
+      (p) => p.topics[1].aliases.push({ text: 'bagram  AIR base' }),
+      /topics\[1\]\.aliases\[3\]\.text: duplicate alias/,
+    ],
     ['bad id', (p) => (p.topics[0].id = 'Bagram Base'), /topics\[0\]\.id: "Bagram Base" must be lower-case kebab-case/],
-    ['unknown requirement', (p) => (p.topics[1].aliases[2].requires = ['cue:nowhere']), /requires\[0\]: "cue:nowhere" names no cue/],
+    [
+      'unknown requirement',
+      (p) => (p.topics[1].aliases[2].requires = ['cue:nowhere']),
+      /requires\[0\]: "cue:nowhere" names no cue/,
+    ],
     ['missing title', (p) => delete p.topics[2].title, /topics\[2\]\.title: must be a non-empty string/],
     ['bad case rule', (p) => (p.topics[0].aliases[0].case = 'upper'), /aliases\[0\]\.case: must be one of/],
     ['quote not in article', (p) => (p.topics[1].quote.text = 'We want it.'), /topics\[1\]\.quote\.text/],

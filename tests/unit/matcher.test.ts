@@ -19,7 +19,13 @@ describe('mentions in plain text', () => {
     ['Qari Fasihuddin Fitrat spoke.', [['fitrat', 'Qari Fasihuddin Fitrat']]],
     ['fasihuddin fitrat spoke', [['fitrat', 'fasihuddin fitrat']]],
     ['The Doha Agreement was signed.', [['doha-2020', 'Doha Agreement']]],
-    ['the US–Taliban deal and the U.S.-Taliban agreement', [['doha-2020', 'US–Taliban deal'], ['doha-2020', 'U.S.-Taliban agreement']]],
+    [
+      'the US–Taliban deal and the U.S.-Taliban agreement',
+      [
+        ['doha-2020', 'US–Taliban deal'],
+        ['doha-2020', 'U.S.-Taliban agreement'],
+      ],
+    ],
     ['the Agreement for Bringing Peace to Afghanistan', [['doha-2020', 'Agreement for Bringing Peace to Afghanistan']]],
   ])('%j', (text, expected) => {
     expect(mentions(text)).toEqual(expected.map(([topic, t]) => ({ topic, text: t })));
@@ -31,7 +37,13 @@ describe('aliases that need the page to be about Afghanistan', () => {
     ['Fitrat said the base stays.', []],
     ['Fitrat said the Taliban will not return the base.', [['fitrat', 'Fitrat']]],
     ['In Kabul, fitrat is a word for nature.', []],
-    ['Fasihuddin Fitrat spoke. Later Fitrat added more.', [['fitrat', 'Fasihuddin Fitrat'], ['fitrat', 'Fitrat']]],
+    [
+      'Fasihuddin Fitrat spoke. Later Fitrat added more.',
+      [
+        ['fitrat', 'Fasihuddin Fitrat'],
+        ['fitrat', 'Fitrat'],
+      ],
+    ],
     ['the 2020 agreement on trade tariffs', []],
     ['the February 2020 agreement with the Taliban', [['doha-2020', 'February 2020 agreement']]],
     ['the doha agreement on Lebanon', []],
@@ -46,7 +58,14 @@ describe('the matcher', () => {
       version: 1 as const,
       cues: {},
       topics: [
-        { id: 'x', title: 'X', description: 'd', gist: 'g', facts: [], aliases: [{ text: 'C++ (lang)', case: 'any' as const, requires: [] }] },
+        {
+          id: 'x',
+          title: 'X',
+          description: 'd',
+          gist: 'g',
+          facts: [],
+          aliases: [{ text: 'C++ (lang)', case: 'any' as const, requires: [] }],
+        },
       ],
     };
     const m = new Matcher(pack);

@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { expect, highlightNames, marks, tabIdOf, test, waitForMarkCount } from './fixtures';
+
+test.describe('popup', () => {
+  test('summarises the topics found, with counts matching the marks and the badge', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionId,
+    browserContext,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const tabId = await tabIdOf(page, serviceWorker);
+    const popup = await browserContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect(popup.locator('[data-topic]')).toHaveCount(3);
+    await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('4');
+    await expect(popup.locator('[data-topic="fitrat"] .count')).toHaveText('2');
+    await expect(popup.locator('[data-topic="doha-2020"] .count')).toHaveText('2');
+    await expect(popup.locator('[data-topic="fitrat"]')).toContainText('Afghan defence ministry chief of staff');
+    await expect(popup.locator('.status')).toHaveText('On for 127.0.0.1');
+    await expect(popup.getByRole('switch', { name: /127\.0\.0\.1/ })).toBeChecked();
+    await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('8');
+  });
+
+  test('says plainly when nothing was found', async ({ page, server, serviceWorker, extensionId, browserContext }) => {
+    await page.goto(server.url('plain.html'));
+    await expect.poll(() => highlightNames(page)).toHaveLength(3);
+    const tabId = await tabIdOf(page, serviceWorker);
+    const popup = await browserContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
+    await expect(popup.locator('[data-topic]')).toHaveCount(0);
+  });
+
+  test('says when it cannot run on a page', async ({ page, serviceWorker, extensionId, browserContext }) => {
+    await page.goto('chrome://version');
+    const tabId = await tabIdOf(page, serviceWorker);
+    const popup = await browserContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect(popup.getByText('Can’t run on this page')).toBeVisible();
+    await expect(popup.locator('[data-topic]')).toHaveCount(0);
+  });
+
+  test('never shows the previous page’s numbers after the tab navigates', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionId,
+    browserContext,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    await page.goto(server.url('plain.html'));
+    await expect.poll(() => highlightNames(page)).toHaveLength(3);
+    const tabId = await tabIdOf(page, serviceWorker);
+    const popup = await browserContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
+    await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+  });
+});
+
+test.describe('per-site switch', () => {
+  async function openPopupFor(
+    page: Page,
+    deps: {
+      serviceWorker: import('@playwright/test').Worker;
+      extensionId: string;
+      browserContext: import('@playwright/test').BrowserContext;
+    },
+  ) {
+    const tabId = await tabIdOf(page, deps.serviceWorker);
+    const popup = await deps.browserContext.newPage();
+    await popup.goto(`chrome-extension://${deps.extensionId}/popup.html?tabId=${tabId}`);
+    return popup;
+  }
+
+  test('switching a site off clears every tab of that site at once, persists, and comes back', async ({
+    page,
+    server,
+    otherServer,
+    serviceWorker,
+    extensionId,
+    browserContext,
+  }) => {
+    // Two tabs of 127.0.0.1 and one of localhost (a different site, same content).
+    await page.goto(server.url('news.html'));
+    const second = await browserContext.newPage();
+    await second.goto(otherServer.url('dynamic.html'));
+    await second.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Flights left Bagram.';
+      document.body.append(p);
+    });
+    const other = await browserContext.newPage();
+    await other.goto(server.url('news.html').replace('127.0.0.1', 'localhost'));
+    await waitForMarkCount(page, 8);
+    await waitForMarkCount(second, 1);
+    await waitForMarkCount(other, 8);
+
+    const popup = await openPopupFor(page, { serviceWorker, extensionId, browserContext });
+    const toggle = popup.getByRole('switch', { name: /127\.0\.0\.1/ });
+    await expect(toggle).toBeChecked();
+    await toggle.click();
+    await expect(toggle).not.toBeChecked();
+    await expect(popup.locator('.status')).toHaveText('Off for 127.0.0.1');
+    await expect(popup.locator('[data-topic]')).toHaveCount(0);
+
+    // Both 127.0.0.1 tabs: no highlight names, no UI host, no reload needed.
+    for (const tab of [page, second]) {
+      await expect.poll(() => highlightNames(tab)).toEqual([]);
+      expect(await tab.locator('context-overlay').count()).toBe(0);
+    }
+    // localhost is another site: untouched.
+    expect(Object.values(await marks(other)).flat()).toHaveLength(8);
+
+    // The choice survives a reload.
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(await highlightNames(page)).toEqual([]);
+    await expect
+      .poll(async () =>
+        serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await tabIdOf(page, serviceWorker)),
+      )
+      .toBe('');
+
+    // Switching back on restores the marks in open tabs, without a reload.
+    const popup2 = await openPopupFor(page, { serviceWorker, extensionId, browserContext });
+    await popup2.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
+    await waitForMarkCount(page, 8);
+    await waitForMarkCount(second, 1);
+    await expect(popup2.locator('[data-topic="bagram"] .count')).toHaveText('4');
+  });
+});
