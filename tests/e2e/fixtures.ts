@@ -1,6 +1,6 @@
 // Loads the built extension (.output/chrome-mv3) into Chromium and serves tests/e2e/pages on
 // loopback. Browser: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,7 +79,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export const expect = test.expect;
 
 /** Text of every mark, per topic, as the page's own scripts can see them in CSS.highlights. */
-export function marks(page: Page): Promise<Record<string, string[]>> {
+export function marks(page: Page | Frame): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
@@ -110,7 +110,12 @@ export async function waitForMarkCount(page: Page, count: number): Promise<void>
 }
 
 /** Center of the n-th occurrence of `text` inside the element matching `selector`. */
-export function textCenter(page: Page, selector: string, text: string, nth = 0): Promise<{ x: number; y: number }> {
+export function textCenter(
+  page: Page | Frame,
+  selector: string,
+  text: string,
+  nth = 0,
+): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ selector, text, nth }) => {
       const root = document.querySelector(selector);
