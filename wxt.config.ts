@@ -16,6 +16,13 @@ export default defineConfig({
       'Background cards on Bagram, Fasihuddin Fitrat and the 2020 US–Taliban agreement, wherever they come up on the web. Nothing leaves your browser.',
     permissions: ['storage'],
     action: { default_title: 'Context overlays' },
+    commands: {
+      'next-mention': {
+        // Alt+Shift+letter clashes with no browser shortcut on Windows, Linux or macOS.
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the next marked mention and open its background card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,7 +2,15 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { isContentToBackground, summarizeTab, tabStateKey, type FrameReport, type TabState } from '../src/messages';
+import {
+  articlePath,
+  isContentToBackground,
+  summarizeTab,
+  tabStateKey,
+  type FrameReport,
+  type TabState,
+  type ToContent,
+} from '../src/messages';
 
 export default defineBackground(() => {
   // One queue per tab: frames report concurrently and each update reads the previous state.
@@ -31,7 +39,23 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
     if (!isContentToBackground(message) || tabId === undefined) return;
+    if (message.type === 'open-article') {
+      void browser.tabs.create({
+        url: browser.runtime.getURL(articlePath(message.sentence)),
+        index: (sender.tab?.index ?? 0) + 1,
+      });
+      return;
+    }
     enqueue(tabId, () => record(tabId, sender.frameId ?? 0, message.report));
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'next-mention') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const ask: ToContent = { type: 'next-mention' };
+    // The top frame leads the keyboard path; it answers false when the page has no mention.
+    await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => false);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {

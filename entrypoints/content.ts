@@ -3,9 +3,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
-import { isPopupToContent, type ContentToBackground, type FrameReport } from '../src/messages';
+import { isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
 import { bundledArticle, bundledPack } from '../src/pack/bundled';
-import { startFrameOverlay } from '../src/page/frame-overlay';
+import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { settingsItem } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
@@ -24,18 +24,19 @@ export default defineContentScript({
     const site = siteOf(topPageUrl());
     const matcher = new Matcher(bundledPack);
     const documentToken = Math.random().toString(36).slice(2);
-    let overlay: AbortController | null = null;
+    let overlay: { stop: AbortController; view: FrameOverlay } | null = null;
     let counts: FrameReport['counts'] = {};
 
-    const send = () => {
+    const tell = (message: ContentToBackground) => {
       if (ctx.isInvalid) return;
-      const message: ContentToBackground = {
-        type: 'frame-report',
-        report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
-      };
       // Do not await: a background that is restarting must not break the page's marks.
       browser.runtime.sendMessage(message).catch(() => {});
     };
+    const send = () =>
+      tell({
+        type: 'frame-report',
+        report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
+      });
     let reportTimer: ReturnType<typeof setTimeout> | undefined;
     const reportSoon = () => {
       clearTimeout(reportTimer);
@@ -45,8 +46,8 @@ export default defineContentScript({
     const apply = (settings: Settings) => {
       const enabled = isSiteEnabled(site, settings);
       if (enabled && !overlay && !ctx.isInvalid) {
-        overlay = new AbortController();
-        startFrameOverlay(
+        const stop = new AbortController();
+        const view = startFrameOverlay(
           {
             pack: bundledPack,
             article: bundledArticle,
@@ -56,11 +57,13 @@ export default defineContentScript({
               counts = next;
               reportSoon();
             },
+            openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
           },
-          overlay.signal,
+          stop.signal,
         );
+        overlay = { stop, view };
       } else if (!enabled && overlay) {
-        overlay.abort();
+        overlay.stop.abort();
         overlay = null;
         counts = {};
       }
@@ -70,7 +73,8 @@ export default defineContentScript({
     void settingsItem.getValue().then(apply);
     const unwatch = settingsItem.watch((settings) => apply(settings ?? { disabledSites: [] }));
     const onMessage = (message: unknown) => {
-      if (!isPopupToContent(message)) return undefined;
+      if (!isToContent(message)) return undefined;
+      if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
       send();
       return Promise.resolve(true); // tells the popup a content script runs in this tab
     };
@@ -79,7 +83,7 @@ export default defineContentScript({
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       clearTimeout(reportTimer);
-      overlay?.abort();
+      overlay?.stop.abort();
       overlay = null;
     });
   },

@@ -12,10 +12,19 @@ export interface FrameReport {
   counts: Record<TopicId, number>;
 }
 
-export type ContentToBackground = { type: 'frame-report'; report: FrameReport };
+export type ContentToBackground =
+  | { type: 'frame-report'; report: FrameReport }
+  /** Open the bundled article (article.html), at a sentence if given. Pages cannot link to
+   *  extension pages, so the card asks the background to open it. */
+  | { type: 'open-article'; sentence?: string };
 
-/** Popup → content scripts of a tab (every frame answers by sending a fresh report). */
-export type PopupToContent = { type: 'report-request' };
+/** Popup or background → content scripts of a tab. */
+export type ToContent =
+  /** Every frame answers by sending a fresh report. */
+  | { type: 'report-request' }
+  /** Move to the next mention (of `topic`, if given) in reading order and open its card
+   *  with focus in it: the keyboard path to the cards. */
+  | { type: 'next-mention'; topic?: TopicId };
 
 /** All frames of one tab, as the background keeps it (in session storage, so a restarted
  *  service worker and the popup see the same thing). */
@@ -49,9 +58,17 @@ export function summarizeTab(state: TabState): TabSummary {
   return { site: top?.site ?? null, enabled, counts: enabled ? counts : {}, total: enabled ? total : 0 };
 }
 
+const typeOf = (msg: unknown): unknown =>
+  typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : undefined;
+
 export function isContentToBackground(msg: unknown): msg is ContentToBackground {
-  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'frame-report';
+  const type = typeOf(msg);
+  return type === 'frame-report' || type === 'open-article';
 }
-export function isPopupToContent(msg: unknown): msg is PopupToContent {
-  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'report-request';
+export function isToContent(msg: unknown): msg is ToContent {
+  const type = typeOf(msg);
+  return type === 'report-request' || type === 'next-mention';
 }
+
+/** The reader page's URL, at a sentence if given (contract 8). */
+export const articlePath = (sentence?: string) => `/article.html${sentence ? `#${sentence}` : ''}` as const;

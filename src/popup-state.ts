@@ -2,7 +2,7 @@
 // background) and the settings. The view is a pure function of these (see src/ui/Popup.tsx).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { summarizeTab, tabStateKey, type PopupToContent, type TabState, type TabSummary } from './messages';
+import { summarizeTab, tabStateKey, type ToContent, type TabState, type TabSummary } from './messages';
 import { bundledPack } from './pack/bundled';
 import { setSiteEnabled, settingsItem } from './settings';
 import type { Settings } from './settings-schema';
@@ -77,7 +77,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
 
   // Ask every frame to report afresh, so the numbers are the page's current ones; no answer
   // means no content script runs there (browser pages, the web stores, the PDF viewer).
-  const ask: PopupToContent = { type: 'report-request' };
+  const ask: ToContent = { type: 'report-request' };
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ANSWER_TIMEOUT_MS));
   void Promise.race([
     browser.tabs.sendMessage(tabId, ask).then(

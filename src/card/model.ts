@@ -7,11 +7,16 @@ export interface CardFact {
   sentence: string;
 }
 
+export interface CardTimelineEntry extends CardFact {
+  when: string;
+}
+
 export interface CardModel {
   topic: TopicId;
   title: string;
   description: string;
   facts: CardFact[];
+  timeline: CardTimelineEntry[];
   quote?: { text: string; speaker: string; sentenceId: string };
   articleTitle: string;
 }
@@ -31,6 +36,12 @@ export function buildCard(topicId: TopicId, pack: TopicPack, article: Article): 
     title: topic.title,
     description: topic.description,
     facts: topic.facts.map((f) => ({ text: f.text, sentenceId: f.sentence, sentence: sentenceText(f.sentence) })),
+    timeline: topic.timeline.map((t) => ({
+      when: t.when,
+      text: t.text,
+      sentenceId: t.sentence,
+      sentence: sentenceText(t.sentence),
+    })),
     ...(topic.quote
       ? { quote: { text: topic.quote.text, speaker: topic.quote.speaker, sentenceId: topic.quote.sentence } }
       : {}),

@@ -40,6 +40,12 @@ export interface Fact {
   evidence: string;
 }
 
+/** A dated step in a topic's history, drawn from the article like a fact. */
+export interface TimelineEntry extends Fact {
+  /** When, in the article's words ("early 1950s", "July 2021"). */
+  when: string;
+}
+
 export interface Quote {
   text: string;
   speaker: string;
@@ -55,6 +61,7 @@ export interface Topic {
   gist: string;
   aliases: Alias[];
   facts: Fact[];
+  timeline: TimelineEntry[];
   quote?: Quote;
 }
 

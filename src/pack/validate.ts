@@ -1,5 +1,5 @@
 import { aliasKey } from '../match/normalize';
-import type { Alias, Article, CaseRule, Fact, Paragraph, Quote, Topic, TopicPack } from './types';
+import type { Alias, Article, CaseRule, Fact, Paragraph, Quote, TimelineEntry, Topic, TopicPack } from './types';
 
 /** A data file that does not fit its schema. The message names the file and the field. */
 export class PackError extends Error {
@@ -172,6 +172,12 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
     if (aliases.length === 0) t.field('aliases').fail('must list at least one alias');
     const facts = t.field('facts').items().map(fact);
     if (facts.length < 2 || facts.length > 4) t.field('facts').fail('must list 2 to 4 facts');
+    const timeline = t.has('timeline')
+      ? t
+          .field('timeline')
+          .items()
+          .map((r): TimelineEntry => ({ ...fact(r), when: r.field('when').string() }))
+      : [];
     return {
       id: t.field('id').string(),
       title: t.field('title').string(),
@@ -179,6 +185,7 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
       gist: t.field('gist').string(),
       aliases,
       facts,
+      timeline,
       ...(t.has('quote') ? { quote: quote(t.field('quote')) } : {}),
     };
   });

@@ -18,6 +18,8 @@ export class HoverIntent<T> {
   private pending: T | null = null;
   private onCard = false;
   private dismissed: T | null = null;
+  /** Opened from the keyboard: the pointer wandering elsewhere does not close it. */
+  private pinned = false;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -30,10 +32,20 @@ export class HoverIntent<T> {
     return this.shown;
   }
 
+  /** Opens `target` at once, from the keyboard; it stays until Escape, a click elsewhere or
+   *  another card. */
+  openNow(target: T): void {
+    this.cancelShow();
+    this.dismissed = null;
+    this.open(target);
+    this.pinned = true;
+  }
+
   /** The pointer is now over `target` (a mark), or over nothing of ours (null). */
   pointerOver(target: T | null): void {
     if (target !== this.dismissed) this.dismissed = null;
     else if (target !== null) return;
+    if (this.pinned && target === null) return;
     if (target !== null && target === this.shown) {
       this.cancelShow();
       this.cancelHide();
@@ -55,7 +67,7 @@ export class HoverIntent<T> {
     if (on) {
       this.cancelShow();
       this.cancelHide();
-    } else if (this.shown !== null) this.scheduleHide();
+    } else if (this.shown !== null && !this.pinned) this.scheduleHide();
   }
 
   /** Escape: close now, and do not reopen until the pointer leaves the mark. */
@@ -74,6 +86,7 @@ export class HoverIntent<T> {
   }
 
   private open(target: T): void {
+    this.pinned = false;
     this.pending = null;
     this.showTimer = undefined;
     this.cancelHide();
@@ -83,6 +96,7 @@ export class HoverIntent<T> {
   }
 
   private close(): void {
+    this.pinned = false;
     this.cancelHide();
     this.onCard = false;
     if (this.shown !== null) {

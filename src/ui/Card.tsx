@@ -3,18 +3,35 @@ import type { CardModel } from '../card/model';
 interface CardProps {
   card: CardModel;
   onPointerOnCard(on: boolean): void;
+  /** Opens the bundled article at a sentence (or at the top). */
+  onOpenArticle(sentence?: string): void;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).
- *  Every fact carries its source sentence, shown on hover and focus of its marker. */
-export function Card({ card, onPointerOnCard }: CardProps) {
+ *  Every fact links to the article sentence it comes from. */
+export function Card({ card, onPointerOnCard, onOpenArticle }: CardProps) {
   const titleId = `context-overlay-title-${card.topic}`;
+  const source = (sentenceId: string, sentence: string) => (
+    <a
+      class="source"
+      href={`#${sentenceId}`}
+      title={`From the article: “${sentence}”`}
+      aria-label={`Source sentence in the article: ${sentence}`}
+      onClick={(event) => {
+        event.preventDefault();
+        onOpenArticle(sentenceId);
+      }}
+    >
+      source
+    </a>
+  );
   return (
     <div
       class="card"
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
+      tabIndex={-1}
       data-topic={card.topic}
       onMouseEnter={() => onPointerOnCard(true)}
       onMouseLeave={() => onPointerOnCard(false)}
@@ -26,20 +43,45 @@ export function Card({ card, onPointerOnCard }: CardProps) {
       <ul class="facts">
         {card.facts.map((fact) => (
           <li key={fact.sentenceId + fact.text} data-sentence={fact.sentenceId}>
-            {fact.text}{' '}
-            <span class="source" title={`From the article: “${fact.sentence}”`}>
-              [{fact.sentenceId}]
-            </span>
+            {fact.text} {source(fact.sentenceId, fact.sentence)}
           </li>
         ))}
       </ul>
       {card.quote && (
         <figure class="quote" data-sentence={card.quote.sentenceId}>
           <blockquote>“{card.quote.text}”</blockquote>
-          <figcaption>— {card.quote.speaker}</figcaption>
+          <figcaption>
+            — {card.quote.speaker} {source(card.quote.sentenceId, card.quote.text)}
+          </figcaption>
         </figure>
       )}
-      <p class="provenance">Source: the bundled article — {card.articleTitle}</p>
+      {card.timeline.length > 0 && (
+        <details class="timeline">
+          <summary>Timeline</summary>
+          <ol>
+            {card.timeline.map((step) => (
+              <li key={step.when} data-sentence={step.sentenceId}>
+                <span class="when">{step.when}</span>
+                <span>
+                  {step.text} {source(step.sentenceId, step.sentence)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <p class="provenance">
+        <a
+          href="#article"
+          onClick={(event) => {
+            event.preventDefault();
+            onOpenArticle();
+          }}
+        >
+          Read the article
+        </a>{' '}
+        · every line above is drawn from it
+      </p>
     </div>
   );
 }

@@ -24,6 +24,26 @@ describe('the bundled data pack', () => {
     }
   });
 
+  it('dates every timeline step with numbers its sentence gives', () => {
+    const card = buildCard('bagram', pack, article);
+    expect(card.timeline.map((t) => t.when)).toEqual([
+      'Early 1950s',
+      'Cold War',
+      'Soviet occupation',
+      'Around 2010',
+      '2012 and 2019',
+      'July 2021',
+      'Now',
+    ]);
+    for (const step of card.timeline) {
+      for (const number of `${step.when} ${step.text}`.match(/\d+/g) ?? []) {
+        expect(step.sentence, `${step.when}: ${step.text}`).toContain(number);
+      }
+      const names = step.text.match(/\b[A-Z][a-zA-Z]+\b/g) ?? [];
+      for (const name of names.slice(1)) expect(step.sentence, step.text).toContain(name);
+    }
+  });
+
   it("gives Fitrat's quote from the article", () => {
     const card = buildCard('fitrat', pack, article);
     expect(card.quote?.text).toContain('not possible');

@@ -63,4 +63,14 @@ describe('hover intent', () => {
     expect(log).toEqual(['open a', 'open b']);
     expect(intent.current).toBe('b');
   });
+
+  it('keeps a card opened from the keyboard while the pointer wanders, until Escape', () => {
+    intent.openNow('a');
+    intent.pointerOver(null);
+    intent.pointerOnCard(false);
+    vi.advanceTimersByTime(2000);
+    expect(log).toEqual(['open a']);
+    intent.dismiss();
+    expect(log).toEqual(['open a', 'close']);
+  });
 });

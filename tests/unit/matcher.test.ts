@@ -64,6 +64,7 @@ describe('the matcher', () => {
           description: 'd',
           gist: 'g',
           facts: [],
+          timeline: [],
           aliases: [{ text: 'C++ (lang)', case: 'any' as const, requires: [] }],
         },
       ],

@@ -1,0 +1,43 @@
+// The article reader (contract 8): the bundled article, article.html#<sentence id> scrolls to
+// and marks that sentence; the page's own text is marked and has hover cards like any page.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Matcher } from '../../src/match/matcher';
+import { articlePath } from '../../src/messages';
+import { bundledArticle, bundledPack } from '../../src/pack/bundled';
+import { startFrameOverlay } from '../../src/page/frame-overlay';
+import { ArticleReader } from '../../src/ui/ArticleReader';
+import cardCss from '../../src/ui/card.css?inline';
+import '../../src/ui/highlights.css';
+import '../../src/ui/article.css';
+
+const app = document.getElementById('app')!;
+const citedSentence = () => decodeURIComponent(location.hash.slice(1)) || null;
+const draw = () => render(<ArticleReader article={bundledArticle} cited={citedSentence()} />, app);
+draw();
+
+const showCited = () => {
+  draw();
+  const id = citedSentence();
+  const el = id ? document.getElementById(id) : null;
+  el?.scrollIntoView({ block: 'center' });
+  el?.focus({ preventScroll: true });
+};
+addEventListener('hashchange', showCited);
+showCited();
+
+startFrameOverlay(
+  {
+    pack: bundledPack,
+    article: bundledArticle,
+    matcher: new Matcher(bundledPack),
+    cardCss,
+    onCounts: () => {},
+    openArticle: (sentence) => {
+      // Already here: just move to the sentence.
+      history.replaceState(null, '', browser.runtime.getURL(articlePath(sentence)));
+      showCited();
+    },
+  },
+  new AbortController().signal,
+);

@@ -1,0 +1,162 @@
+// The hover card's life in one frame: pointer and keyboard in, one card out.
+//
+//   mousemove ─(1 per frame)─▶ hit test ─▶ HoverIntent ─▶ open/close ─▶ Card in <context-overlay>
+//   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
+import { h } from 'preact';
+import { buildCard } from '../card/model';
+import type { Article, TopicId, TopicPack } from '../pack/types';
+import { Card } from '../ui/Card';
+import { placeCard } from './card-position';
+import { liveRange, mentionAtPoint } from './hit-test';
+import { HoverIntent, type HoverDelays } from './hover-intent';
+import type { MentionIndex } from './mention-index';
+import { OverlayHost } from './overlay-host';
+import type { PageMention } from './page-mention';
+
+export interface CardControllerOptions {
+  pack: TopicPack;
+  article: Article;
+  cardCss: string;
+  index: MentionIndex;
+  delays?: HoverDelays;
+  /** Opens the bundled article, at a sentence if given. */
+  openArticle(sentence?: string): void;
+}
+
+export interface CardController {
+  /** Opens the card of the next mention (of `topic`) after the current one, with focus in
+   *  it. Returns false when the page has no such mention. */
+  showNext(topic?: TopicId): boolean;
+  /** Closes the card if its mention is gone from the index (the page changed its text). */
+  closeIfGone(): void;
+}
+
+export function startCardController(options: CardControllerOptions, signal: AbortSignal): CardController {
+  const { pack, article, index } = options;
+  const host = new OverlayHost(options.cardCss);
+  let unplace: (() => void) | null = null;
+  /** Where focus was before a keyboard-opened card took it, to give it back on Escape. */
+  let focusBefore: Element | null = null;
+
+  const dialog = () => host.element?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
+  const closeCard = () => {
+    unplace?.();
+    unplace = null;
+    host.hide();
+  };
+  const intent = new HoverIntent<PageMention>(
+    {
+      open(mention) {
+        closeCard();
+        const card = buildCard(mention.topic, pack, article);
+        host.show(
+          h(Card, {
+            card,
+            onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
+            onOpenArticle: options.openArticle,
+          }),
+        );
+        const el = dialog();
+        if (el) unplace = placeCard(liveRange(mention), el);
+      },
+      close: closeCard,
+    },
+    options.delays,
+  );
+
+  const restoreFocus = () => {
+    const target = focusBefore;
+    focusBefore = null;
+    if (target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
+  };
+
+  signal.addEventListener('abort', () => {
+    intent.reset();
+    host.dispose();
+  });
+
+  // Pointer: one passive listener; a hit test per animation frame at most.
+  let pointer: { x: number; y: number; onHost: boolean } | null = null;
+  let framePending = false;
+  const onPointerMove = (event: MouseEvent) => {
+    pointer = { x: event.clientX, y: event.clientY, onHost: event.target === host.element };
+    if (framePending) return;
+    framePending = true;
+    requestAnimationFrame(() => {
+      framePending = false;
+      if (signal.aborted || !pointer) return;
+      if (pointer.onHost) return; // the card's own mouseenter/leave handle this
+      intent.pointerOver(safeMentionAt(index, pointer.x, pointer.y));
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !intent.current) return;
+    const hadFocus = focusBefore !== null;
+    intent.dismiss();
+    if (hadFocus) restoreFocus();
+  };
+  const onPointerDown = (event: PointerEvent) => {
+    if (intent.current && event.target !== host.element) {
+      intent.dismiss();
+      focusBefore = null;
+    }
+  };
+  const listen = { capture: true, passive: true, signal } as const;
+  document.addEventListener('mousemove', onPointerMove, listen);
+  document.addEventListener('keydown', onKeyDown, listen);
+  document.addEventListener('pointerdown', onPointerDown, listen);
+  // Scrolling moves text under a resting pointer without any mousemove.
+  document.addEventListener('scroll', () => pointer && intent.pointerOver(null), listen);
+
+  return {
+    showNext(topic) {
+      const next = nextMention(index, intent.current, topic);
+      if (!next) return false;
+      const rect = liveRange(next).getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > innerHeight) {
+        window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+      }
+      if (focusBefore === null) focusBefore = deepActiveElement();
+      intent.openNow(next);
+      dialog()?.focus({ preventScroll: true });
+      return true;
+    },
+    closeIfGone() {
+      const current = intent.current;
+      if (current && !index.has(current)) intent.reset();
+    },
+  };
+}
+
+/** The accepted mention after `current` in document order (wrapping), of `topic` if given. */
+function nextMention(index: MentionIndex, current: PageMention | null, topic?: TopicId): PageMention | null {
+  const candidates = [...index.values()].filter((m) => m.accepted && (!topic || m.topic === topic));
+  if (candidates.length === 0) return null;
+  candidates.sort(byDocumentOrder);
+  if (!current) return candidates[0] ?? null;
+  return candidates.find((m) => byDocumentOrder(m, current) > 0) ?? candidates[0] ?? null;
+}
+
+function byDocumentOrder(a: PageMention, b: PageMention): number {
+  if (a === b) return 0;
+  const an = a.range.startContainer;
+  const bn = b.range.startContainer;
+  if (an === bn) return a.range.startOffset - b.range.startOffset;
+  return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function safeMentionAt(index: MentionIndex, x: number, y: number): PageMention | null {
+  try {
+    return mentionAtPoint(index, x, y);
+  } catch {
+    // A mention whose text the page changed a moment ago can no longer make a Range; the
+    // pending rescan drops it.
+    return null;
+  }
+}
