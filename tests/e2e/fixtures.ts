@@ -60,9 +60,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         '--no-first-run',
       ],
     });
+    const requests = recordRequests(context);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+    // Nothing leaves the browser (issue 7): any request to a host but the local test servers,
+    // from a page, a frame or the extension's service worker, fails the test.
+    if (requests.foreign.length) throw new Error(`Requests left the machine:\n${requests.foreign.join('\n')}`);
   },
   page: async ({ browserContext }, use) => {
     const page = browserContext.pages()[0] ?? (await browserContext.newPage());
@@ -77,6 +81,34 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 export const expect = test.expect;
+
+/** Every request a browser context made, split into local ones (test servers on loopback,
+ *  the extension's own files, inline URLs) and foreign ones (anything else). */
+export interface RequestLog {
+  local: string[];
+  foreign: string[];
+}
+const requestLogs = new WeakMap<BrowserContext, RequestLog>();
+
+function recordRequests(context: BrowserContext): RequestLog {
+  const log: RequestLog = { local: [], foreign: [] };
+  requestLogs.set(context, log);
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    const local =
+      ['chrome-extension:', 'data:', 'blob:', 'about:', 'file:'].includes(url.protocol) ||
+      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    (local ? log.local : log.foreign).push(request.url());
+  });
+  return log;
+}
+
+/** The requests recorded for a context so far (the fixture fails the test on foreign ones). */
+export function requestLog(context: BrowserContext): RequestLog {
+  const log = requestLogs.get(context);
+  if (!log) throw new Error('not a context from the browserContext fixture');
+  return log;
+}
 
 /** Text of every mark, per topic, as the page's own scripts can see them in CSS.highlights. */
 export function marks(page: Page | Frame): Promise<Record<string, string[]>> {

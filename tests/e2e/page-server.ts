@@ -9,6 +9,11 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** Served with every `*.csp.html` page: the strictest policy a site may set (no script at
+ *  all, Trusted Types required), to prove the extension needs no exemption from it. */
+export const STRICT_CSP =
+  "default-src 'none'; style-src 'self'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+
 export interface PageServer {
   origin: string;
   url(path: string): string;
@@ -26,7 +31,9 @@ export async function startPageServer(): Promise<PageServer> {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
