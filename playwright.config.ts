@@ -9,5 +9,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  // Screenshots for people live beside it in test-results/screenshots, which a run does not wipe.
+  outputDir: 'test-results/runs',
 });

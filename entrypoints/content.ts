@@ -3,7 +3,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
-import { isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
+import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
 import { bundledArticle, bundledPack } from '../src/pack/bundled';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
@@ -58,6 +58,7 @@ export default defineContentScript({
               reportSoon();
             },
             openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
+            articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
           },
           stop.signal,
         );

@@ -33,6 +33,7 @@ startFrameOverlay(
     matcher: new Matcher(bundledPack),
     cardCss,
     onCounts: () => {},
+    articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
     openArticle: (sentence) => {
       // Already here: just move to the sentence.
       history.replaceState(null, '', browser.runtime.getURL(articlePath(sentence)));

@@ -21,6 +21,8 @@ export interface CardControllerOptions {
   delays?: HoverDelays;
   /** Opens the bundled article, at a sentence if given. */
   openArticle(sentence?: string): void;
+  /** The article reader's URL, at a sentence if given. */
+  articleUrl(sentence?: string): string;
 }
 
 export interface CardController {
@@ -54,6 +56,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
             card,
             onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
             onOpenArticle: options.openArticle,
+            articleUrl: options.articleUrl,
           }),
         );
         const el = dialog();

@@ -24,6 +24,7 @@ export interface FrameOverlayOptions {
   /** Called (at most once per batch) when the mention counts may have changed. */
   onCounts(counts: Record<TopicId, number>): void;
   openArticle(sentence?: string): void;
+  articleUrl(sentence?: string): string;
 }
 
 export type FrameOverlay = Pick<CardController, 'showNext'>;
@@ -40,6 +41,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       index: scanner.index,
       ...(options.hoverDelays ? { delays: options.hoverDelays } : {}),
       openArticle: options.openArticle,
+      articleUrl: options.articleUrl,
     },
     signal,
   );

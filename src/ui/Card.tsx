@@ -5,16 +5,18 @@ interface CardProps {
   onPointerOnCard(on: boolean): void;
   /** Opens the bundled article at a sentence (or at the top). */
   onOpenArticle(sentence?: string): void;
+  /** The reader's URL for a sentence (contract 8), shown as each link's address. */
+  articleUrl(sentence?: string): string;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).
  *  Every fact links to the article sentence it comes from. */
-export function Card({ card, onPointerOnCard, onOpenArticle }: CardProps) {
+export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardProps) {
   const titleId = `context-overlay-title-${card.topic}`;
   const source = (sentenceId: string, sentence: string) => (
     <a
       class="source"
-      href={`#${sentenceId}`}
+      href={articleUrl(sentenceId)}
       title={`From the article: “${sentence}”`}
       aria-label={`Source sentence in the article: ${sentence}`}
       onClick={(event) => {
@@ -72,7 +74,7 @@ export function Card({ card, onPointerOnCard, onOpenArticle }: CardProps) {
       )}
       <p class="provenance">
         <a
-          href="#article"
+          href={articleUrl()}
           onClick={(event) => {
             event.preventDefault();
             onOpenArticle();

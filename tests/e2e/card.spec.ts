@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test, textCenter, waitForMarkCount } from './fixtures';
+import { expect, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
 
 test.describe('hover card', () => {
   test.beforeEach(async ({ page, server }) => {
@@ -26,9 +25,7 @@ test.describe('hover card', () => {
     const box = (await card.boundingBox())!;
     expect(box.y >= mention.bottom || box.y + box.height <= mention.top).toBe(true);
     expect(box.width).toBeLessThanOrEqual(362);
-    const dir = process.env.UPDATE_SCREENSHOTS ? 'assets/screenshots' : 'test-results/screenshots';
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: `${dir}/card.png`, clip: { x: 0, y: 0, width: 1280, height: 640 } });
+    await page.screenshot({ path: screenshotPath('card.png'), clip: { x: 0, y: 0, width: 1280, height: 640 } });
   });
 
   test('a quick pass over a mark opens nothing', async ({ page }) => {

@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, marks, tabIdOf, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
+
+test('a fact’s source link opens the article reader at that sentence, marked', async ({
+  page,
+  server,
+  browserContext,
+}) => {
+  await page.goto(server.url('news.html'));
+  await waitForMarkCount(page, 8);
+  const at = await textCenter(page, '#fitrat-para', 'Fitrat');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+  await expect(card).toBeVisible();
+  const opened = browserContext.waitForEvent('page');
+  await card.locator('li[data-sentence="p9s1"] a.source').click();
+  const reader = await opened;
+  await reader.waitForLoadState();
+  expect(new URL(reader.url()).pathname).toBe('/article.html');
+  expect(new URL(reader.url()).hash).toBe('#p9s1');
+  const cited = reader.locator('#p9s1');
+  await expect(cited).toHaveClass(/cited/);
+  await expect(cited).toContainText('Recently, some people have said');
+  await expect(cited).toBeInViewport();
+  await expect(reader.locator('.cited')).toHaveCount(1);
+});
+
+test('the reader page marks the topics and its cards work, with no accessibility violations', async ({
+  page,
+  extensionId,
+}) => {
+  await page.goto(`chrome-extension://${extensionId}/article.html#p12s1`);
+  await expect(page.locator('#p12s1')).toHaveClass(/cited/);
+  await expect.poll(async () => (await marks(page)).fitrat).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
+  expect((await marks(page))['doha-2020']).toEqual(['2020 agreement']);
+  const at = await textCenter(page, '#p12s1', '2020 agreement');
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test.describe('keyboard and screen-reader path', () => {
+  test('the next-mention command scrolls to the mention, opens its card and focuses it; Esc gives focus back', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    await page.focus('#search');
+    const tabId = await tabIdOf(page, serviceWorker);
+    const next = () =>
+      serviceWorker.evaluate(
+        (id) => chrome.tabs.sendMessage(id, { type: 'next-mention' }, { frameId: 0 }) as Promise<boolean>,
+        tabId,
+      );
+    expect(await next()).toBe(true);
+    const first = page.getByRole('dialog', { name: 'Bagram Air Base' });
+    await expect(first).toBeVisible();
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement;
+        return inner
+          ? `${host!.tagName.toLowerCase()} > ${inner.getAttribute('role') ?? inner.tagName.toLowerCase()}`
+          : host?.id;
+      });
+    expect(await focused()).toBe('context-overlay > dialog');
+    // Tab moves within the card, to its first link.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe('source');
+    // Next, next: reading order is headline Bagram, then the lede's Bagram Air Base, then Fitrat.
+    expect(await next()).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+    expect(await next()).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+    await page.mouse.move(5, 5); // the pointer wandering off does not close a keyboard-opened card
+    await page.waitForTimeout(500);
+    await expect(page.getByRole('dialog')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await focused()).toBe('search');
+  });
+
+  test('a topic’s next mention can be asked for by topic, and scrolled into view', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    await page.setViewportSize({ width: 800, height: 300 });
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const tabId = await tabIdOf(page, serviceWorker);
+    const shown = await serviceWorker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { type: 'next-mention', topic: 'doha-2020' }, { frameId: 0 }) as Promise<boolean>,
+      tabId,
+    );
+    expect(shown).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeInViewport();
+    const y = await page.evaluate(() => scrollY);
+    expect(y).toBeGreaterThan(0);
+  });
+
+  test('a click elsewhere closes the card', async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const at = await textCenter(page, '#aside', 'Bagram Airfield');
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+    await expect(card).toBeVisible();
+    await card.click({ position: { x: 10, y: 10 } }); // clicks on the card keep it
+    await expect(card).toBeVisible();
+    await page.mouse.click(5, 700);
+    await expect(card).toHaveCount(0);
+  });
+});
+
+test.describe('look', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the open card in ${scheme} mode has no accessibility violations`, async ({ page, server }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.url('news.html'));
+      await waitForMarkCount(page, 8);
+      const at = await textCenter(page, '#lede', 'Air Base');
+      await page.mouse.move(at.x, at.y);
+      const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+      await expect(card).toBeVisible();
+      await card.locator('summary').click();
+      await expect(card.locator('.timeline li')).toHaveCount(7);
+      const results = await new AxeBuilder({ page }).include('context-overlay').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`card-${scheme}.png`) });
+    });
+  }
+});
