@@ -1,7 +1,7 @@
 // Loads the built extension (.output/chrome-mv3) into Chromium and serves tests/e2e/pages on
 // loopback. Browser: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
 import { test as base, chromium, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPageServer, type PageServer } from './page-server';
@@ -81,6 +81,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 export const expect = test.expect;
+
+/** Where a test saves a screenshot meant for people: committed assets/screenshots/ when
+ *  UPDATE_SCREENSHOTS=1, else test-results/screenshots/ (kept between runs, not committed). */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS ? 'assets/screenshots' : 'test-results/screenshots';
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 /** Every request a browser context made, split into local ones (test servers on loopback,
  *  the extension's own files, inline URLs) and foreign ones (anything else). */
