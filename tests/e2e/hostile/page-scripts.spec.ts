@@ -1,0 +1,99 @@
+import { requestLog, textCenter } from '../fixtures';
+import { expect, expectUntouched, plainRun, test, watchPage } from './hostile';
+
+/** Marks per topic, read without the Array and Range methods a hostile page may patch. */
+function markCount(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const [name, highlight] of CSS.highlights) if (name.startsWith('context-overlay-')) n += highlight.size;
+    return n;
+  });
+}
+
+test('built-ins patched by the page never reach the content script (isolated world)', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+}) => {
+  const url = server.url('hostile/patched.html');
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(() => markCount(page)).toBe(3);
+
+  // The page's getComputedStyle, caret and Range geometry lie; ours are the real ones, so the
+  // card opens over the mention all the same. (Coordinates come from Playwright's own world.)
+  const box = (await page.locator('#fitrat').boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  const calls = await page.evaluate(
+    () => (window as unknown as { __patchedCalls: { total: number; fromExtension: string[] } }).__patchedCalls,
+  );
+  expect(calls.fromExtension).toEqual([]);
+  expect(calls.total).toBeGreaterThan(0); // the patches are live for the page's own code
+
+  const plain = await plainRun(plainBrowser, url);
+  await expectUntouched(page, watch, plain, requestLog(browserContext), 'patched built-ins');
+});
+
+test('`* { all: unset !important }` reaches neither the marks nor the card', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+}) => {
+  const url = server.url('hostile/unset.html');
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(() => markCount(page)).toBe(3);
+  const at = await textCenter(page, '#doha', 'Doha Agreement');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' });
+  await expect(card).toBeVisible();
+  const style = await card.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { background: s.backgroundColor, radius: s.borderTopLeftRadius, position: s.position };
+  });
+  expect(style).toEqual({ background: 'rgb(255, 255, 255)', radius: '10px', position: 'fixed' });
+  const titleSize = await card.locator('h2').evaluate((el) => getComputedStyle(el).fontSize);
+  expect(titleSize).toBe('16px');
+
+  const plain = await plainRun(plainBrowser, url);
+  await expectUntouched(page, watch, plain, requestLog(browserContext), 'all: unset');
+});
+
+test('a page that deletes our host as it appears: marks stay, the card fails cleanly', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+}) => {
+  const url = server.url('hostile/deleter.html');
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(() => markCount(page)).toBe(3);
+  const deleted = () => page.evaluate(() => (window as unknown as { __deleted: string[] }).__deleted);
+
+  // Each hover inserts a fresh host (the old one is gone); the page deletes it again. Nothing
+  // throws, nothing loops, and no other node is touched.
+  for (const [selector, text] of [
+    ['#fitrat', 'Fasihuddin Fitrat'],
+    ['#doha', 'Doha Agreement'],
+  ] as const) {
+    await page.mouse.move(5, 5);
+    const at = await textCenter(page, selector, text);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(deleted).toContain('context-overlay');
+  }
+  await expect.poll(async () => (await deleted()).length).toBe(2);
+  expect(await deleted()).toEqual(['context-overlay', 'context-overlay']);
+  await expect(page.locator('context-overlay')).toHaveCount(0);
+  expect(await markCount(page)).toBe(3);
+
+  const plain = await plainRun(plainBrowser, url);
+  const figures = await expectUntouched(page, watch, plain, requestLog(browserContext), 'deletes unknown elements');
+  expect(figures.ourMutations).toBe(4); // two insertions of the host, two removals by the page
+});
