@@ -1,0 +1,225 @@
+// The in-browser figures. Every figure is the median of `runs` loads; the extension runs in
+// one Chromium, mark.js, the floor and the page alone in another without the extension, and
+// runs alternate between them so that load on the machine hits both alike.
+import { launch, load, markedCount, traced, waitForMarked, type BenchBrowser } from './browser';
+import { articlePage, domOpsPage, scrollPage, type BenchPage } from './pages';
+import { startBenchServer, type BenchServer } from './server';
+import { extensionBursts, extensionTime, longestExtensionTask, longestTaskAfter, markTime } from './trace';
+
+export interface BenchScale {
+  runs: number;
+  smallChars: number;
+  largeChars: number;
+  mentions: number;
+  scrollBatches: number;
+  scrollPerBatch: number;
+  opsParagraphs: number;
+  ops: number;
+}
+
+export const FULL: BenchScale = {
+  runs: 5,
+  smallChars: 1_000_000,
+  largeChars: 5_000_000,
+  mentions: 200,
+  scrollBatches: 20,
+  scrollPerBatch: 50,
+  opsParagraphs: 10_000,
+  ops: 4_000,
+};
+
+/** Small pages, one run: proves the benchmark works (CI), measures little. */
+export const QUICK: BenchScale = {
+  runs: 1,
+  smallChars: 200_000,
+  largeChars: 1_000_000,
+  mentions: 50,
+  scrollBatches: 5,
+  scrollPerBatch: 20,
+  opsParagraphs: 1_000,
+  ops: 400,
+};
+
+export type Figures = Record<string, number>;
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+class Samples {
+  private readonly values = new Map<string, number[]>();
+  add(name: string, value: number): void {
+    const list = this.values.get(name);
+    if (list) list.push(value);
+    else this.values.set(name, [value]);
+  }
+  medians(): Figures {
+    const out: Figures = {};
+    for (const [name, list] of this.values) out[name] = median(list);
+    return out;
+  }
+}
+
+function check(what: string, found: number, expected: number): void {
+  if (found !== expected) throw new Error(`${what}: ${found} mentions marked, expected ${expected}`);
+}
+
+export interface PageBenchResult {
+  figures: Figures;
+  chromium: string;
+}
+
+export async function runPageBench(scale: BenchScale, log: (line: string) => void): Promise<PageBenchResult> {
+  const pages = new Map<string, BenchPage>([
+    ['/small.html', articlePage(1, scale.smallChars, scale.mentions)],
+    ['/large.html', articlePage(2, scale.largeChars, scale.mentions)],
+    ['/idle.html', articlePage(3, scale.smallChars, 0)],
+    ['/scroll.html', scrollPage(4, scale.scrollBatches, scale.scrollPerBatch)],
+    ['/ops.html', domOpsPage(5, scale.opsParagraphs, 3)],
+  ]);
+  const html = new Map([...pages].map(([path, p]) => [path, p.html]));
+  // The idle page must not even name the region: a cue word alone would start a full scan.
+  html.set('/idle.html', html.get('/idle.html')!.replace('Notes on Afghanistan, filed from Kabul.', 'Notes.'));
+  const server = await startBenchServer(html);
+  const ext = await launch(true);
+  const bare = await launch(false);
+  try {
+    const samples = new Samples();
+    const ctx = { server, ext, bare, samples, scale, log };
+    for (const [key, path] of [
+      ['small', '/small.html'],
+      ['large', '/large.html'],
+    ] as const) {
+      await markingRuns(ctx, key, path, pages.get(path)!.expected);
+    }
+    await idleRuns(ctx, '/idle.html');
+    await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);
+    await opsRuns(ctx, '/ops.html', pages.get('/ops.html')!.expected);
+    return { figures: samples.medians(), chromium: ext.version };
+  } finally {
+    await ext.close();
+    await bare.close();
+    await server.close();
+  }
+}
+
+interface RunContext {
+  server: BenchServer;
+  ext: BenchBrowser;
+  bare: BenchBrowser;
+  samples: Samples;
+  scale: BenchScale;
+  log: (line: string) => void;
+}
+
+/** Time to mark (extension, mark.js, floor) and longest tasks, on one article page. */
+async function markingRuns(ctx: RunContext, key: string, path: string, expected: number): Promise<void> {
+  const { server, ext, bare, samples } = ctx;
+  const url = (mode: string) => server.url(`${path}?mode=${mode}`);
+  // One unmeasured load each: the first load of a page also compiles and warms caches.
+  await load(ext.page, url('ext'));
+  await load(bare.page, url('floor'));
+  for (let run = 0; run < ctx.scale.runs; run++) {
+    ctx.log(`${key} page, run ${run + 1}/${ctx.scale.runs}`);
+    const byExt = await load(ext.page, url('ext'));
+    check(`${path} (extension)`, byExt.found, expected);
+    samples.add(`${key}.extensionMs`, byExt.done - byExt.dcl);
+
+    const byMarkJs = await load(bare.page, url('markjs'));
+    check(`${path} (mark.js)`, byMarkJs.found, expected);
+    samples.add(`${key}.markjsMs`, byMarkJs.done - byMarkJs.dcl);
+
+    const byFloor = await load(bare.page, url('floor'));
+    check(`${path} (floor)`, byFloor.found, expected);
+    samples.add(`${key}.floorMs`, byFloor.done - byFloor.dcl);
+
+    const withExt = await traced(ext.page, server.url('/blank.html'), path, async () => {
+      await load(ext.page, url('ext'));
+      await ext.page.waitForTimeout(200);
+    });
+    samples.add(`${key}.longestTaskMs`, longestTaskAfter(withExt.trace, withExt.trace.dcl));
+    samples.add(`${key}.longestExtensionTaskMs`, longestExtensionTask(withExt.trace, withExt.trace.dcl));
+    samples.add(`${key}.extensionBusyMs`, extensionTime(withExt.trace, withExt.trace.dcl));
+
+    const alone = await traced(bare.page, server.url('/blank.html'), path, async () => {
+      await load(bare.page, url('none'));
+      await bare.page.waitForTimeout(200 + byExt.done - byExt.dcl);
+    });
+    samples.add(`${key}.longestTaskWithoutMs`, longestTaskAfter(alone.trace, alone.trace.dcl));
+  }
+}
+
+/** The extension's whole main-thread cost on a page without a mention, from its script's
+ *  start to the page at rest. */
+async function idleRuns(ctx: RunContext, path: string): Promise<void> {
+  const { server, ext, samples } = ctx;
+  await load(ext.page, server.url(`${path}?mode=none`));
+  for (let run = 0; run < ctx.scale.runs; run++) {
+    ctx.log(`idle page, run ${run + 1}/${ctx.scale.runs}`);
+    const { trace } = await traced(ext.page, server.url('/blank.html'), path, async () => {
+      await load(ext.page, server.url(`${path}?mode=none`));
+      await ext.page.waitForTimeout(500);
+    });
+    samples.add('idle.extensionMs', extensionTime(trace));
+    if ((await markedCount(ext.page)) !== 0) throw new Error(`${path}: marks on the page without mentions`);
+  }
+}
+
+/** Extension cost per appended batch on the infinite-scroll page. */
+async function scrollRuns(ctx: RunContext, path: string, page: BenchPage): Promise<void> {
+  const { server, ext, samples, scale } = ctx;
+  const initial = page.expected - Math.ceil((scale.scrollBatches * scale.scrollPerBatch) / 5);
+  for (let run = 0; run < Math.max(1, Math.ceil(scale.runs / 2)); run++) {
+    ctx.log(`infinite scroll, run ${run + 1}`);
+    const { trace, events } = await traced(ext.page, server.url('/blank.html'), path, async () => {
+      await load(ext.page, server.url(`${path}?mode=none`));
+      await waitForMarked(ext.page, initial);
+      await ext.page.waitForTimeout(300);
+      await ext.page.evaluate(() => {
+        performance.mark('bench-scroll');
+        return (window as unknown as { __startScroll(): Promise<number> }).__startScroll();
+      });
+      await waitForMarked(ext.page, page.expected);
+      await ext.page.waitForTimeout(300);
+    });
+    check(`${path} (extension)`, await markedCount(ext.page), page.expected);
+    const from = markTime(events, 'bench-scroll');
+    const total = extensionTime(trace, from);
+    const bursts = extensionBursts(trace, 40, from);
+    samples.add('scroll.batchMeanMs', total / scale.scrollBatches);
+    samples.add('scroll.batchMaxMs', Math.max(0, ...bursts));
+  }
+}
+
+/** The page's own DOM operations with and without the extension (30k marks), and what the
+ *  extension spends catching up with them. */
+async function opsRuns(ctx: RunContext, path: string, expected: number): Promise<void> {
+  const { server, ext, bare, samples, scale } = ctx;
+  const url = server.url(`${path}?mode=none`);
+  const runOps = (p: BenchBrowser) =>
+    p.page.evaluate((n) => (window as unknown as { __runOps(n: number): number }).__runOps(n), scale.ops);
+  for (let run = 0; run < ctx.scale.runs; run++) {
+    ctx.log(`page DOM operations, run ${run + 1}/${ctx.scale.runs}`);
+    await load(ext.page, url);
+    await waitForMarked(ext.page, expected);
+    check(`${path} (extension)`, await markedCount(ext.page), expected);
+    await ext.page.waitForTimeout(300);
+    samples.add('ops.extensionMs', await runOps(ext));
+    await load(bare.page, url);
+    samples.add('ops.withoutMs', await runOps(bare));
+  }
+  const { trace, events } = await traced(ext.page, server.url('/blank.html'), path, async () => {
+    await load(ext.page, url);
+    await waitForMarked(ext.page, expected);
+    await ext.page.waitForTimeout(300);
+    await ext.page.evaluate((n) => {
+      performance.mark('bench-ops');
+      (window as unknown as { __runOps(n: number): number }).__runOps(n);
+    }, scale.ops);
+    await ext.page.waitForTimeout(1000);
+  });
+  samples.add('ops.catchUpMs', extensionTime(trace, markTime(events, 'bench-ops')));
+}

@@ -1,0 +1,111 @@
+import type { Figures } from './page-bench';
+
+export interface Target {
+  figure: string;
+  label: string;
+  /** The figure must be at most (`max`) or at least (`min`) this. */
+  max?: number;
+  min?: number;
+}
+
+/** The issue's targets (issue 6). Timing thresholds live here, never in unit tests. */
+export const TARGETS: Target[] = [
+  { figure: 'small.speedupVsMarkjs', label: '1 MB: mark.js time / extension time', min: 5 },
+  { figure: 'large.speedupVsMarkjs', label: '5 MB: mark.js time / extension time', min: 5 },
+  { figure: 'small.ratioToFloor', label: '1 MB: extension time / floor time', max: 1.5 },
+  { figure: 'large.ratioToFloor', label: '5 MB: extension time / floor time', max: 1.5 },
+  { figure: 'large.longestExtensionTaskMs', label: '5 MB: longest task running extension code (ms)', max: 50 },
+  { figure: 'idle.extensionMs', label: 'page without mentions: extension main-thread time (ms)', max: 2 },
+  { figure: 'scroll.batchMaxMs', label: 'infinite scroll: extension time, worst batch (ms)', max: 2 },
+  { figure: 'ops.ratio', label: 'page DOM operations with 30k marks / without', max: 1.2 },
+  { figure: 'contentScript.gzipKB', label: 'content script, gzipped (KB)', max: 30 },
+];
+
+export interface TargetResult extends Target {
+  value: number;
+  pass: boolean;
+}
+
+export function judge(figures: Figures): TargetResult[] {
+  return TARGETS.map((t) => {
+    const value = figures[t.figure] ?? NaN;
+    const pass = (t.max === undefined || value <= t.max) && (t.min === undefined || value >= t.min);
+    return { ...t, value, pass };
+  });
+}
+
+/** Figures computed from the medians: ratios are what compare across machines. */
+export function addRatios(figures: Figures): Figures {
+  const out = { ...figures };
+  for (const key of ['small', 'large']) {
+    const ext = figures[`${key}.extensionMs`];
+    const markjs = figures[`${key}.markjsMs`];
+    const floor = figures[`${key}.floorMs`];
+    if (ext !== undefined && markjs !== undefined) out[`${key}.speedupVsMarkjs`] = markjs / ext;
+    if (ext !== undefined && floor !== undefined) out[`${key}.ratioToFloor`] = ext / floor;
+  }
+  if (figures['ops.extensionMs'] !== undefined && figures['ops.withoutMs'] !== undefined) {
+    out['ops.ratio'] = figures['ops.extensionMs'] / figures['ops.withoutMs'];
+  }
+  for (const key of ['english', 'mixed']) {
+    const matcher = figures[`matcher.${key}MBs`];
+    const regex = figures[`matcher.${key}RegexMBs`];
+    if (matcher !== undefined && regex !== undefined) out[`matcher.${key}Ratio`] = matcher / regex;
+  }
+  return out;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  'small.extensionMs': '1 MB, 200 mentions: DOMContentLoaded → all marked, extension (ms)',
+  'small.markjsMs': '1 MB: same marks by mark.js markRegExp (ms)',
+  'small.floorMs': '1 MB: floor, TreeWalker + regex, marks nothing (ms)',
+  'small.extensionBusyMs': '1 MB: extension main-thread time after DCL (ms)',
+  'small.longestTaskMs': '1 MB: longest task after DCL, with extension (ms)',
+  'small.longestTaskWithoutMs': '1 MB: longest task after DCL, without (ms)',
+  'small.longestExtensionTaskMs': '1 MB: longest task running extension code (ms)',
+  'large.extensionMs': '5 MB, 200 mentions: DOMContentLoaded → all marked, extension (ms)',
+  'large.markjsMs': '5 MB: same marks by mark.js markRegExp (ms)',
+  'large.floorMs': '5 MB: floor, TreeWalker + regex, marks nothing (ms)',
+  'large.extensionBusyMs': '5 MB: extension main-thread time after DCL (ms)',
+  'large.longestTaskMs': '5 MB: longest task after DCL, with extension (ms)',
+  'large.longestTaskWithoutMs': '5 MB: longest task after DCL, without (ms)',
+  'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
+  'ops.extensionMs': '4,000 page DOM operations, 30k marks, with extension (ms)',
+  'ops.withoutMs': '4,000 page DOM operations, without extension (ms)',
+  'ops.catchUpMs': 'extension time catching up after those operations (ms)',
+  'matcher.englishMBs': 'matcher in Node, English text (M chars/s)',
+  'matcher.englishRegexMBs': 'bare compiled regex, English text (M chars/s)',
+  'matcher.englishRatio': 'matcher / bare regex, English',
+  'matcher.mixedMBs': 'matcher in Node, mixed-script text (M chars/s)',
+  'matcher.mixedRegexMBs': 'bare compiled regex, mixed-script text (M chars/s)',
+  'matcher.mixedRatio': 'matcher / bare regex, mixed-script',
+  'contentScript.rawKB': 'content script, raw (KB)',
+};
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** The human-readable table: targets first (with pass/fail), then the other figures. */
+export function table(figures: Figures, results: TargetResult[]): string {
+  const rows: string[][] = [['figure', 'value', 'target', 'result']];
+  for (const r of results) {
+    const target = r.max !== undefined ? `≤ ${r.max}` : `≥ ${r.min}`;
+    rows.push([r.label, format(r.value), target, r.pass ? 'pass' : 'FAIL']);
+  }
+  const shown = new Set(results.map((r) => r.figure));
+  for (const [name, value] of Object.entries(figures)) {
+    if (shown.has(name)) continue;
+    rows.push([DESCRIPTIONS[name] ?? name, format(value), '', '']);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}

@@ -1,0 +1,163 @@
+// Reads a Chromium trace (CDP Tracing, JSON events) for one page load: the page renderer's
+// main-thread tasks and the V8 CPU-profile samples taken in it, so the extension's share of
+// the main thread can be told apart from the page's.
+import type { CDPSession } from '@playwright/test';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: Record<string, any>;
+}
+
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+];
+
+/** Starts tracing on `cdp`; the returned function stops it and resolves the events. */
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
+export interface PageTrace {
+  /** DOMContentLoaded of the page, in trace microseconds. */
+  dcl: number;
+  /** Main-thread tasks of the page's renderer as [start, end] in trace microseconds. */
+  tasks: Array<[number, number]>;
+  /** CPU-profile samples of the page's main thread: time (µs), weight (µs), and whether
+   *  extension code was on the stack. */
+  samples: Array<{ ts: number; weight: number; extension: boolean }>;
+}
+
+/** The trace of the renderer that parsed `pathFragment`. */
+export function pageTrace(events: TraceEvent[], pathFragment: string): PageTrace {
+  const parse = events.find(
+    (e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').includes(pathFragment),
+  );
+  if (!parse) throw new Error(`trace: no ParseHTML for ${pathFragment}`);
+  const { pid, tid } = parse;
+  const dclEvent = events.find((e) => e.name === 'MarkDOMContent' && e.pid === pid && e.tid === tid);
+  if (!dclEvent) throw new Error(`trace: no DOMContentLoaded for ${pathFragment}`);
+  const tasks: Array<[number, number]> = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid)
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
+  return { dcl: dclEvent.ts, tasks, samples: profileSamples(events, pid, tid) };
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string; functionName: string };
+}
+
+function profileSamples(events: TraceEvent[], pid: number, tid: number): PageTrace['samples'] {
+  // One profile per isolate thread; the page's is the one started on its main thread.
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  if (!profile?.id) return [];
+  const nodes = new Map<number, ProfileNode>();
+  const ids: number[] = [];
+  const deltas: number[] = [];
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== pid || e.id !== profile.id) continue;
+    const data = e.args?.data;
+    for (const node of (data?.cpuProfile?.nodes ?? []) as ProfileNode[]) nodes.set(node.id, node);
+    ids.push(...((data?.cpuProfile?.samples ?? []) as number[]));
+    deltas.push(...((data?.timeDeltas ?? []) as number[]));
+  }
+  const isExtension = new Map<number, boolean>();
+  const fromExtension = (id: number): boolean => {
+    const known = isExtension.get(id);
+    if (known !== undefined) return known;
+    const node = nodes.get(id);
+    const result =
+      !!node &&
+      ((node.callFrame.url ?? '').startsWith('chrome-extension://') ||
+        (node.parent !== undefined && fromExtension(node.parent)));
+    isExtension.set(id, result);
+    return result;
+  };
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const interval = sorted[Math.floor(sorted.length / 2)] ?? 100;
+  let ts = Number(profile.args?.data?.startTime ?? 0);
+  const samples: PageTrace['samples'] = [];
+  for (let i = 0; i < ids.length; i++) {
+    ts += deltas[i] ?? 0;
+    // A sample stands for the time until the next one; a gap (the thread slept) counts as
+    // one interval, not as work.
+    const weight = Math.min(deltas[i + 1] ?? interval, 3 * interval);
+    samples.push({ ts, weight, extension: fromExtension(ids[i]!) });
+  }
+  return samples;
+}
+
+/** Trace time of the page's `performance.mark(name)`. */
+export function markTime(events: TraceEvent[], name: string): number {
+  const mark = events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  if (!mark) throw new Error(`trace: no performance mark "${name}"`);
+  return mark.ts;
+}
+
+/** Longest main-thread task with extension code in it, after `from` (ms). */
+export function longestExtensionTask(trace: PageTrace, from: number): number {
+  const hits = trace.samples.filter((s) => s.extension && s.ts >= from).map((s) => s.ts);
+  let longest = 0;
+  let i = 0;
+  const tasks = [...trace.tasks].sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of tasks) {
+    while (i < hits.length && hits[i]! < start) i++;
+    if (i < hits.length && hits[i]! < end) longest = Math.max(longest, end - Math.max(start, from));
+  }
+  return longest / 1000;
+}
+
+/** Longest part of a main-thread task after `from` (µs → ms). */
+export function longestTaskAfter(trace: PageTrace, from: number, until = Infinity): number {
+  let longest = 0;
+  for (const [start, end] of trace.tasks) {
+    if (end <= from || start >= until) continue;
+    longest = Math.max(longest, Math.min(end, until) - Math.max(start, from));
+  }
+  return longest / 1000;
+}
+
+/** Main-thread time with extension code on the stack in [from, until) (ms). */
+export function extensionTime(trace: PageTrace, from = -Infinity, until = Infinity): number {
+  let total = 0;
+  for (const s of trace.samples) if (s.extension && s.ts >= from && s.ts < until) total += s.weight;
+  return total / 1000;
+}
+
+/** The extension's samples grouped into bursts separated by at least `gapMs` without any. */
+export function extensionBursts(trace: PageTrace, gapMs: number, from = -Infinity): number[] {
+  const bursts: number[] = [];
+  let last = -Infinity;
+  for (const s of trace.samples) {
+    if (!s.extension || s.ts < from) continue;
+    if (s.ts - last > gapMs * 1000 || bursts.length === 0) bursts.push(0);
+    bursts[bursts.length - 1]! += s.weight / 1000;
+    last = s.ts;
+  }
+  return bursts;
+}
