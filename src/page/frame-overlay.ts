@@ -75,6 +75,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       });
     },
     signal,
+    (node) => scanner.dropUnder(node),
   );
   return { showNext: (topic) => cards.showNext(topic) };
 }

@@ -11,7 +11,15 @@ export interface MutationBatch {
  * One batched watcher (uBlock Origin's pattern): records are queued and handled once per
  * frame, never inside the observer callback, and only changed blocks are rescanned.
  */
-export function watchMutations(doc: Document, onBatch: (batch: MutationBatch) => void, signal: AbortSignal): void {
+export function watchMutations(
+  doc: Document,
+  onBatch: (batch: MutationBatch) => void,
+  signal: AbortSignal,
+  /** Called at once, inside the observer callback (so before the page paints), for each text
+   *  node whose data changed: a StaticRange over it now covers other letters, and a page that
+   *  re-renders every few ms would show marks on the wrong words until the batch runs. */
+  onTextChanged: (node: Text) => void = () => {},
+): void {
   let queue: MutationRecord[] = [];
   let scheduled = false;
   const flush = () => {
@@ -23,6 +31,7 @@ export function watchMutations(doc: Document, onBatch: (batch: MutationBatch) =>
     if (batch.roots.length || batch.removed) onBatch(batch);
   };
   const observer = new MutationObserver((records) => {
+    for (const record of records) if (record.type === 'characterData') onTextChanged(record.target as Text);
     queue.push(...records);
     if (!scheduled) {
       scheduled = true;

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPageServer, type PageServer } from './page-server';
 
-export const extensionPath = resolve('.output/chrome-mv3');
+// EXTENSION_PATH tests another build (e.g. one made from a clean checkout while the working
+// tree is mid-edit).
+export const extensionPath = resolve(process.env.EXTENSION_PATH ?? '.output/chrome-mv3');
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;

@@ -3,10 +3,8 @@
 // page's text and on every DOM mutation but the insertion of our <context-overlay> host.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { expect, marks, pageMutations, recordPageMutations, test as base } from '../fixtures';
-
-const require = createRequire(import.meta.url);
 
 /** What a page run saw: console errors and warnings, uncaught exceptions and CSP/Trusted
  *  Types violations (from the page's main world, which is where a site would see them). */
@@ -57,16 +55,19 @@ export async function watchPage(page: Page): Promise<PageWatch> {
  *  page, so the fixture does not carry a copy of them. */
 export async function servePreact(page: Page): Promise<void> {
   const files: Record<string, string> = {
-    'preact.mjs': 'preact/dist/preact.mjs',
-    'hooks.mjs': 'preact/hooks/dist/hooks.mjs',
-    'debug.mjs': 'preact/debug/dist/debug.mjs',
-    'devtools.mjs': 'preact/devtools/dist/devtools.mjs',
+    'preact.mjs': 'dist/preact.mjs',
+    'hooks.mjs': 'hooks/dist/hooks.mjs',
+    'debug.mjs': 'debug/dist/debug.mjs',
+    'devtools.mjs': 'devtools/dist/devtools.mjs',
   };
   await page.route('**/hostile/vendor/*.mjs', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
     const module = files[name];
     if (!module) return route.fulfill({ status: 404 });
-    return route.fulfill({ path: require.resolve(module), contentType: 'text/javascript; charset=utf-8' });
+    return route.fulfill({
+      path: resolve('node_modules/preact', module),
+      contentType: 'text/javascript; charset=utf-8',
+    });
   });
 }
 
