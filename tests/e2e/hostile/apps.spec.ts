@@ -32,7 +32,9 @@ test('a hydrated Preact app re-rendering every few ms: no hydration warning, mar
   const plain = await plainRun(
     plainBrowser,
     url,
-    (p) => p.waitForFunction(() => (window as unknown as { hostileDone?: boolean }).hostileDone === true),
+    async (p) => {
+      await p.waitForFunction(() => (window as unknown as { hostileDone?: boolean }).hostileDone === true);
+    },
     servePreact,
   );
   const figures = await expectUntouched(page, watch, plain, requestLog(browserContext), 'hydrated Preact app');
