@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { assertValidDataFiles } from './src/pack/data-files';
+import { iconPaths } from './src/icons';
 
 // A malformed data pack must stop the build with a message naming the file and field,
 // rather than ship an extension that silently marks nothing.
@@ -15,7 +17,9 @@ export default defineConfig({
     description:
       'Background cards on Bagram, Fasihuddin Fitrat and the 2020 US–Taliban agreement, wherever they come up on the web. Nothing leaves your browser.',
     permissions: ['storage'],
-    action: { default_title: 'Context overlays' },
+    // Drawn in assets/icon.svg; the grey `off` set is swapped in by the background.
+    icons: iconPaths('on'),
+    action: { default_title: 'Context overlays', default_icon: iconPaths('on') },
     commands: {
       'next-mention': {
         // Alt+Shift+letter clashes with no browser shortcut on Windows, Linux or macOS.
@@ -35,6 +39,16 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The icons live in assets/icons/ (rendered from the SVG by `npm run icons`), not public/.
+    'build:publicAssets': (_wxt, files) => {
+      for (const state of ['on', 'off'] as const) {
+        for (const path of Object.values(iconPaths(state))) {
+          files.push({ absoluteSrc: fileURLToPath(new URL(`./assets/${path}`, import.meta.url)), relativeDest: path });
+        }
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -11,6 +11,8 @@ import {
   type TabState,
   type ToContent,
 } from '../src/messages';
+import { iconPaths } from '../src/icons';
+import { toolbarAction } from '../src/toolbar-action';
 
 export default defineBackground(() => {
   // One queue per tab: frames report concurrently and each update reads the previous state.
@@ -33,7 +35,11 @@ export default defineBackground(() => {
     state.frames[String(frameId)] = report;
     await storage.setItem(key, state);
     const { total } = summarizeTab(state);
-    await browser.action.setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
+    await toolbarAction().setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
+    // The top frame speaks for the tab's site: a grey icon says "off for this site".
+    if (report.top) {
+      await toolbarAction().setIcon({ tabId, path: iconPaths(report.enabled ? 'on' : 'off', '/') });
+    }
   };
 
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -66,5 +72,5 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     enqueue(tabId, () => storage.removeItem(tabStateKey(tabId)));
   });
-  void browser.action.setBadgeBackgroundColor({ color: '#4b5563' });
+  void toolbarAction().setBadgeBackgroundColor({ color: '#4b5563' });
 });

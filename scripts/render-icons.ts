@@ -1,0 +1,38 @@
+// Renders assets/icon.svg to every PNG size the manifests and stores use, in two states:
+// icon-N.png (on) and icon-off-N.png (off for the current site: the brand amber turned grey).
+// The PNGs are committed; run `npm run icons` after changing the SVG.
+// Chromium draws them (Debian's /usr/bin/chromium or CHROMIUM_PATH), so no image library is
+// needed; the same browser runs the end-to-end tests.
+import { chromium } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ICON_SIZES } from '../src/icons';
+
+const BRAND = '#d97706';
+/** Grey for "off": clearly not the brand colour, still visible on light and dark toolbars. */
+const OFF = '#8f96a3';
+
+const svg = readFileSync(resolve('assets/icon.svg'), 'utf8');
+if (!svg.includes(BRAND)) throw new Error(`assets/icon.svg: expected the brand colour ${BRAND}`);
+const variants = { icon: svg, 'icon-off': svg.replaceAll(BRAND, OFF) };
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({ executablePath });
+try {
+  const page = await browser.newPage({ deviceScaleFactor: 1 });
+  for (const [name, source] of Object.entries(variants)) {
+    const src = `data:image/svg+xml;base64,${Buffer.from(source).toString('base64')}`;
+    for (const size of ICON_SIZES) {
+      await page.setViewportSize({ width: size, height: size });
+      await page.setContent(
+        `<html style="background:transparent"><body style="margin:0"><img width="${size}" height="${size}" src="${src}"></body></html>`,
+      );
+      await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+      const path = resolve(`assets/icons/${name}-${size}.png`);
+      await page.screenshot({ path, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      console.log(path);
+    }
+  }
+} finally {
+  await browser.close();
+}
