@@ -12,19 +12,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep the layers visible in each file's import list (STYLE.md §1).
   imports: false,
+  // Top-level folders are fixed (README); files copied as they are (the locales) live here.
+  publicDir: 'assets/public',
   manifest: ({ browser }) => ({
-    name: 'Context overlays',
-    description:
-      'Background cards on Bagram, Fasihuddin Fitrat and the 2020 US–Taliban agreement, wherever they come up on the web. Nothing leaves your browser.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     // Drawn in assets/icon.svg; the grey `off` set is swapped in by the background.
     icons: iconPaths('on'),
-    action: { default_title: 'Context overlays', default_icon: iconPaths('on') },
+    action: { default_title: '__MSG_extName__', default_icon: iconPaths('on') },
     commands: {
       'next-mention': {
         // Alt+Shift+letter clashes with no browser shortcut on Windows, Linux or macOS.
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the next marked mention and open its background card',
+        description: '__MSG_commandNextMention__',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: '__MSG_commandToggleSite__',
       },
     },
     ...(browser === 'firefox'

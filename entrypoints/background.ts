@@ -12,6 +12,8 @@ import {
   type ToContent,
 } from '../src/messages';
 import { iconPaths } from '../src/icons';
+import { setSiteEnabled, settingsStore } from '../src/settings';
+import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
 
 export default defineBackground(() => {
@@ -55,14 +57,27 @@ export default defineBackground(() => {
     enqueue(tabId, () => record(tabId, sender.frameId ?? 0, message.report));
   });
 
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'next-mention') return;
+  // Keyboard commands (manifest `commands`). Kept as one named function so the end-to-end
+  // tests can run it: headless Chromium cannot press a browser-level shortcut.
+  const runCommand = async (command: string): Promise<void> => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const ask: ToContent = { type: 'next-mention' };
-    // The top frame leads the keyboard path; it answers false when the page has no mention.
-    await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => false);
-  });
+    if (command === 'next-mention') {
+      const ask: ToContent = { type: 'next-mention' };
+      // The top frame leads the keyboard path; it answers false when the page has no mention.
+      await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => false);
+    } else if (command === 'toggle-site') {
+      // The content script told us the tab's site; without the "tabs" permission we cannot
+      // read the URL ourselves. No site: nothing to switch (the extension cannot run there).
+      const state = await storage.getItem<TabState>(tabStateKey(tab.id));
+      const site = state ? summarizeTab(state).site : null;
+      if (!site) return;
+      const settings = await settingsStore.get();
+      await setSiteEnabled(site, !isSiteEnabled(site, settings));
+    }
+  };
+  browser.commands.onCommand.addListener((command) => void runCommand(command));
+  (globalThis as { contextOverlaysRunCommand?: typeof runCommand }).contextOverlaysRunCommand = runCommand;
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A navigation starts: never show the previous page's numbers. The new page's content

@@ -5,9 +5,11 @@ import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
 import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
 import { bundledArticle, bundledPack } from '../src/pack/bundled';
+import type { TopicPack } from '../src/pack/types';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
-import { settingsItem } from '../src/settings';
+import { applyHighlightStyle } from '../src/page/highlight-style';
+import { settingsStore } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
 import { isSiteEnabled, siteOf } from '../src/site-rules';
 import cardCss from '../src/ui/card.css?inline';
@@ -22,9 +24,9 @@ export default defineContentScript({
   main(ctx) {
     if (!highlightApiAvailable()) return;
     const site = siteOf(topPageUrl());
-    const matcher = new Matcher(bundledPack);
     const documentToken = Math.random().toString(36).slice(2);
-    let overlay: { stop: AbortController; view: FrameOverlay } | null = null;
+    /** The running overlay and the settings it was started with. */
+    let overlay: { stop: AbortController; view: FrameOverlay; key: string } | null = null;
     let counts: FrameReport['counts'] = {};
 
     const tell = (message: ContentToBackground) => {
@@ -43,36 +45,54 @@ export default defineContentScript({
       reportTimer = setTimeout(send, 100);
     };
 
-    const apply = (settings: Settings) => {
-      const enabled = isSiteEnabled(site, settings);
-      if (enabled && !overlay && !ctx.isInvalid) {
-        const stop = new AbortController();
-        const view = startFrameOverlay(
-          {
-            pack: bundledPack,
-            article: bundledArticle,
-            matcher,
-            cardCss,
-            onCounts(next) {
-              counts = next;
-              reportSoon();
-            },
-            openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
-            articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
+    const stop = () => {
+      overlay?.stop.abort();
+      overlay = null;
+      counts = {};
+    };
+    const start = (settings: Settings, key: string) => {
+      const abort = new AbortController();
+      const pack: TopicPack = {
+        ...bundledPack,
+        topics: bundledPack.topics.filter((t) => !settings.hiddenTopics.includes(t.id)),
+      };
+      const view = startFrameOverlay(
+        {
+          pack,
+          article: bundledArticle,
+          matcher: new Matcher(pack),
+          cardCss,
+          hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
+          onCounts(next) {
+            counts = next;
+            reportSoon();
           },
-          stop.signal,
-        );
-        overlay = { stop, view };
-      } else if (!enabled && overlay) {
-        overlay.stop.abort();
-        overlay = null;
-        counts = {};
-      }
+          openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
+          articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
+        },
+        abort.signal,
+      );
+      const unstyle = applyHighlightStyle(
+        settings.highlightStyle,
+        pack.topics.map((t) => t.id),
+      );
+      abort.signal.addEventListener('abort', unstyle);
+      overlay = { stop: abort, view, key };
+    };
+
+    // Applies settings at once, without a reload: off clears everything; a change in what
+    // the overlay was built with restarts it; anything else leaves it running.
+    const apply = (settings: Settings) => {
+      if (ctx.isInvalid) return;
+      const enabled = isSiteEnabled(site, settings);
+      const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
+      if (overlay && (!enabled || overlay.key !== key)) stop();
+      if (enabled && !overlay) start(settings, key);
       send();
     };
 
-    void settingsItem.getValue().then(apply);
-    const unwatch = settingsItem.watch((settings) => apply(settings ?? { disabledSites: [] }));
+    void settingsStore.get().then(apply);
+    const unwatch = settingsStore.watch(apply);
     const onMessage = (message: unknown) => {
       if (!isToContent(message)) return undefined;
       if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
@@ -84,8 +104,7 @@ export default defineContentScript({
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       clearTimeout(reportTimer);
-      overlay?.stop.abort();
-      overlay = null;
+      stop();
     });
   },
 });

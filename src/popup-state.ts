@@ -2,40 +2,66 @@
 // background) and the settings. The view is a pure function of these (see src/ui/Popup.tsx).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { summarizeTab, tabStateKey, type ToContent, type TabState, type TabSummary } from './messages';
+import { articlePath, summarizeTab, tabStateKey, type TabState, type TabSummary, type ToContent } from './messages';
 import { bundledPack } from './pack/bundled';
-import { setSiteEnabled, settingsItem } from './settings';
+import type { TopicId } from './pack/types';
+import { setSiteEnabled, settingsStore } from './settings';
 import type { Settings } from './settings-schema';
 import { isSiteEnabled } from './site-rules';
 
+export interface PopupActions {
+  setEnabled(enabled: boolean): void;
+  resume(): void;
+  /** Scrolls the page to the topic's next mention and opens its card. */
+  show(topic: TopicId): void;
+  openArticle(): void;
+  openSettings(): void;
+}
+
 export type PopupView =
   | { kind: 'loading' }
-  | { kind: 'cannot-run' }
+  | { kind: 'cannot-run'; actions: PopupActions }
   | {
       kind: 'page';
       site: string;
       enabled: boolean;
+      paused: boolean;
       /** Topics found, in pack order, with their counts (empty: nothing found). */
-      topics: { id: string; title: string; gist: string; count: number }[];
+      topics: { id: TopicId; title: string; gist: string; count: number }[];
       /** The page's numbers are not in yet (just switched on, still scanning). */
       pending: boolean;
-      setEnabled(enabled: boolean): void;
+      actions: PopupActions;
     };
 
 /** How long the popup waits for a content script to answer before saying it cannot run. */
 const ANSWER_TIMEOUT_MS = 1500;
 
-export function connectPopup(tabId: number | null, show: (view: PopupView) => void): void {
-  if (tabId === null) return show({ kind: 'cannot-run' });
+export function connectPopup(tabId: number | null, show: (view: PopupView) => void, closePopup: () => void): void {
   let state: TabState | null = null;
   let settings: Settings | null = null;
-  let contentAnswered: boolean | null = null;
+  let contentAnswered: boolean | null = tabId === null ? false : null;
+  let site: string | null = null;
+
+  const actions: PopupActions = {
+    setEnabled: (on) => site && void setSiteEnabled(site, on),
+    resume: () => void settingsStore.update((s) => ({ ...s, paused: false })),
+    show: (topic) => {
+      if (tabId === null) return;
+      const ask: ToContent = { type: 'next-mention', topic };
+      void browser.tabs
+        .sendMessage(tabId, ask, { frameId: 0 })
+        .then((shown) => shown === true && closePopup())
+        .catch(() => {});
+    },
+    openArticle: () => void browser.tabs.create({ url: browser.runtime.getURL(articlePath()) }),
+    openSettings: () => void browser.runtime.openOptionsPage(),
+  };
 
   const update = () => {
     const summary = state ? summarizeTab(state) : null;
-    const site = summary?.site;
+    site = summary?.site ?? null;
     if (!summary || !site || settings === null) {
-      show(contentAnswered === false ? { kind: 'cannot-run' } : { kind: 'loading' });
+      show(contentAnswered === false ? { kind: 'cannot-run', actions } : { kind: 'loading' });
       return;
     }
     show(pageView({ ...summary, site }, settings));
@@ -46,6 +72,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
       kind: 'page',
       site: summary.site,
       enabled,
+      paused: current.paused,
       pending: enabled !== summary.enabled,
       topics:
         enabled && summary.enabled
@@ -53,9 +80,19 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
               .filter((t) => (summary.counts[t.id] ?? 0) > 0)
               .map((t) => ({ id: t.id, title: t.title, gist: t.gist, count: summary.counts[t.id] ?? 0 }))
           : [],
-      setEnabled: (on) => void setSiteEnabled(summary.site, on),
+      actions,
     };
   };
+
+  void settingsStore.get().then((s) => {
+    settings = s;
+    update();
+  });
+  settingsStore.watch((s) => {
+    settings = s;
+    update();
+  });
+  if (tabId === null) return update();
 
   const key = tabStateKey(tabId);
   void storage.getItem<TabState>(key).then((s) => {
@@ -64,14 +101,6 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
   });
   storage.watch<TabState>(key, (s) => {
     state = s;
-    update();
-  });
-  void settingsItem.getValue().then((s) => {
-    settings = s;
-    update();
-  });
-  settingsItem.watch((s) => {
-    settings = s;
     update();
   });
 

@@ -1,7 +1,134 @@
-/** The reader's settings as stored (version 1). Declared once; see src/settings.ts. */
+// The reader's settings: their shape, defaults, migrations and import validation. Pure: the
+// store that keeps them is src/settings.ts.
+import type { TopicId } from './pack/types';
+
+/** A site the reader has a rule for. */
+export interface SiteRule {
+  /** Host name as siteOf() gives it, or `file://` for local files. */
+  host: string;
+  /** The rule also covers every subdomain of `host` (news.example.com for example.com). */
+  includeSubdomains: boolean;
+  /** On or off there, whatever the mode says for other sites. */
+  enabled: boolean;
+}
+
+export type SiteMode =
+  /** On everywhere except sites switched off (the default). */
+  | 'everywhere'
+  /** Off everywhere except sites switched on (an allow-list). */
+  | 'listed-only';
+
+export type HighlightStyle = 'both' | 'underline' | 'tint';
+
+/** Settings as stored, version 2. */
 export interface Settings {
-  /** Sites (see siteOf) where the extension is switched off. */
+  mode: SiteMode;
+  sites: SiteRule[];
+  /** Off everywhere for now, without forgetting the site rules. */
+  paused: boolean;
+  highlightStyle: HighlightStyle;
+  /** How long the pointer rests on a mark before its card opens. */
+  hoverDelayMs: number;
+  /** Topics switched off by the reader (absent: on). */
+  hiddenTopics: TopicId[];
+}
+
+export const SETTINGS_VERSION = 2;
+export const HOVER_DELAY_RANGE = { min: 100, max: 1500 } as const;
+const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['both', 'underline', 'tint'];
+const MODES: readonly SiteMode[] = ['everywhere', 'listed-only'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  mode: 'everywhere',
+  sites: [],
+  paused: false,
+  highlightStyle: 'both',
+  hoverDelayMs: 250,
+  hiddenTopics: [],
+};
+
+/** Version 1 (0.1.0) kept only the sites switched off. */
+export interface SettingsV1 {
   disabledSites: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { disabledSites: [] };
+export function migrateV1toV2(old: SettingsV1 | null | undefined): Settings {
+  const sites = Array.isArray(old?.disabledSites) ? old.disabledSites.filter((s) => typeof s === 'string') : [];
+  return { ...DEFAULT_SETTINGS, sites: sites.map((host) => ({ host, includeSubdomains: false, enabled: false })) };
+}
+
+/** Reads settings from untrusted JSON (an import), or says in one sentence what is wrong.
+ *  Unknown fields are ignored; missing ones take their defaults. */
+export function parseSettings(json: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, error: 'The file does not hold a settings object.' };
+  }
+  const raw = json as Record<string, unknown>;
+  const body = (typeof raw.settings === 'object' && raw.settings !== null ? raw.settings : raw) as Record<
+    string,
+    unknown
+  >;
+  if (Array.isArray(body.disabledSites)) {
+    return parseSettings(migrateV1toV2(body as unknown as SettingsV1));
+  }
+  const out: Settings = { ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] };
+  if (body.mode !== undefined) {
+    if (!MODES.includes(body.mode as SiteMode))
+      return { ok: false, error: `"mode" must be one of ${MODES.join(', ')}.` };
+    out.mode = body.mode as SiteMode;
+  }
+  if (body.paused !== undefined) {
+    if (typeof body.paused !== 'boolean') return { ok: false, error: '"paused" must be true or false.' };
+    out.paused = body.paused;
+  }
+  if (body.highlightStyle !== undefined) {
+    if (!HIGHLIGHT_STYLES.includes(body.highlightStyle as HighlightStyle)) {
+      return { ok: false, error: `"highlightStyle" must be one of ${HIGHLIGHT_STYLES.join(', ')}.` };
+    }
+    out.highlightStyle = body.highlightStyle as HighlightStyle;
+  }
+  if (body.hoverDelayMs !== undefined) {
+    const ms = body.hoverDelayMs;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < HOVER_DELAY_RANGE.min || ms > HOVER_DELAY_RANGE.max) {
+      return {
+        ok: false,
+        error: `"hoverDelayMs" must be a number from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}.`,
+      };
+    }
+    out.hoverDelayMs = Math.round(ms);
+  }
+  if (body.hiddenTopics !== undefined) {
+    if (!Array.isArray(body.hiddenTopics) || body.hiddenTopics.some((t) => typeof t !== 'string')) {
+      return { ok: false, error: '"hiddenTopics" must be a list of topic ids.' };
+    }
+    out.hiddenTopics = [...new Set(body.hiddenTopics as string[])];
+  }
+  if (body.sites !== undefined) {
+    if (!Array.isArray(body.sites)) return { ok: false, error: '"sites" must be a list.' };
+    for (const [i, rule] of body.sites.entries()) {
+      const r = rule as Partial<SiteRule> | null;
+      const host = typeof r?.host === 'string' ? normalizeHost(r.host) : null;
+      if (!r || !host) return { ok: false, error: `Site ${i + 1} has no valid host name.` };
+      if (typeof r.enabled !== 'boolean')
+        return { ok: false, error: `Site ${i + 1} (${host}) needs "enabled": true or false.` };
+      out.sites.push({ host, includeSubdomains: r.includeSubdomains === true, enabled: r.enabled });
+    }
+  }
+  return { ok: true, settings: out };
+}
+
+/** A host name as typed by a person ("https://www.Example.com/x", "example.com:8080") in the
+ *  form rules use, or null if it is not one. */
+export function normalizeHost(input: string): string | null {
+  const text = input.trim();
+  if (text === 'file://' || /^file:/i.test(text)) return 'file://';
+  if (!text || /\s/.test(text)) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const host = url.hostname.toLowerCase().replace(/\.$/, '');
+    return host || null;
+  } catch {
+    return null;
+  }
+}

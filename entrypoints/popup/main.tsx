@@ -1,18 +1,28 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup } from '../../src/ui/Popup';
+import { uiDirection, uiLanguage } from '../../src/i18n';
 import { connectPopup } from '../../src/popup-state';
+import { Popup } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
+
+const requestedTab = new URLSearchParams(location.search).get('tabId');
 
 async function tabIdToShow(): Promise<number | null> {
   // popup.html?tabId=N summarises tab N (contract 5): for tests and for opening it in a tab.
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  if (requestedTab !== null && /^\d+$/.test(requestedTab)) return Number(requestedTab);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
+document.documentElement.lang = uiLanguage();
+document.documentElement.dir = uiDirection();
 const app = document.getElementById('app')!;
 void tabIdToShow().then((tabId) => {
-  connectPopup(tabId, (view) => render(<Popup view={view} />, app));
+  connectPopup(
+    tabId,
+    (view) => render(<Popup view={view} />, app),
+    // As a real popup, get out of the way once the page shows the card; opened in a tab
+    // (popup.html?tabId=N), stay.
+    () => requestedTab === null && window.close(),
+  );
 });

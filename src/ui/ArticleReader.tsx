@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Article } from '../pack/types';
 
 /** The whole bundled article, each sentence addressable by its id; the cited one is marked. */
@@ -6,7 +7,7 @@ export function ArticleReader({ article, cited }: { article: Article; cited: str
   const isHeadline = (text: string) => text === article.title || !/[.!?"”]$/.test(text);
   return (
     <article class="reader">
-      <p class="kicker">The article behind every card</p>
+      <p class="kicker">{t('readerKicker')}</p>
       <h1>{article.title}</h1>
       {[headline, ...rest].map((p) =>
         p ? (

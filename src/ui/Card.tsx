@@ -1,4 +1,5 @@
 import type { CardModel } from '../card/model';
+import { t } from '../i18n';
 
 interface CardProps {
   card: CardModel;
@@ -17,14 +18,14 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
     <a
       class="source"
       href={articleUrl(sentenceId)}
-      title={`From the article: “${sentence}”`}
-      aria-label={`Source sentence in the article: ${sentence}`}
+      title={sentence}
+      aria-label={t('cardSourceLabel', sentence)}
       onClick={(event) => {
         event.preventDefault();
         onOpenArticle(sentenceId);
       }}
     >
-      source
+      {t('cardSource')}
     </a>
   );
   return (
@@ -59,7 +60,7 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
       )}
       {card.timeline.length > 0 && (
         <details class="timeline">
-          <summary>Timeline</summary>
+          <summary>{t('cardTimeline')}</summary>
           <ol>
             {card.timeline.map((step) => (
               <li key={step.when} data-sentence={step.sentenceId}>
@@ -80,9 +81,9 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
             onOpenArticle();
           }}
         >
-          Read the article
+          {t('cardReadArticle')}
         </a>{' '}
-        · every line above is drawn from it
+        · {t('cardProvenance')}
       </p>
     </div>
   );
