@@ -110,6 +110,15 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   document.addEventListener('pointerdown', onPointerDown, listen);
   // Scrolling moves text under a resting pointer without any mousemove.
   document.addEventListener('scroll', () => pointer && intent.pointerOver(null), listen);
+  // Leaving the document (a frame's edge, the window) or entering a child frame ends the
+  // mousemoves we see: without this a card in a frame stayed open once the pointer left it.
+  const onPointerOut = (event: MouseEvent) => {
+    const to = event.relatedTarget;
+    if (to === null || (to instanceof Element && /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(to.tagName))) {
+      intent.pointerOver(null);
+    }
+  };
+  document.addEventListener('mouseout', onPointerOut, listen);
 
   return {
     showNext(topic) {
