@@ -15,7 +15,37 @@ function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
+/** Starts Chromium with the built extension on a profile folder (kept by the caller, so a
+ *  test can restart the browser on the same profile). `lang` sets the browser's UI language. */
+export async function launchExtensionContext(
+  profile: string,
+  options: { lang?: string } = {},
+): Promise<BrowserContext> {
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run "npm run build" first.`);
+  }
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language (and so the extension's locale) from LANGUAGE.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
+  });
+}
+
 interface Fixtures {
+  /** The browser's UI language for the test (`test.use({ uiLanguage: 'fa' })`). */
+  uiLanguage: string | undefined;
   browserContext: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -27,6 +57,7 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { option: true }],
   server: [
     async ({}, use) => {
       const server = await startPageServer();
@@ -43,25 +74,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  browserContext: async ({}, use) => {
-    if (!existsSync(join(extensionPath, 'manifest.json'))) {
-      throw new Error(`No built extension at ${extensionPath}: run "npm run build" first.`);
-    }
+  browserContext: async ({ uiLanguage }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'context-overlays-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: [
-        `--disable-extensions-except=${extensionPath}`,
-        `--load-extension=${extensionPath}`,
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const context = await launchExtensionContext(profile, uiLanguage ? { lang: uiLanguage } : {});
     const requests = recordRequests(context);
     await use(context);
     await context.close();

@@ -1,0 +1,300 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  expect,
+  highlightNames,
+  launchExtensionContext,
+  marks,
+  screenshotPath,
+  tabIdOf,
+  test,
+  textCenter,
+  waitForMarkCount,
+} from './fixtures';
+
+async function openPopup(page: Page, worker: Worker, context: BrowserContext, extensionId: string): Promise<Page> {
+  const tabId = await tabIdOf(page, worker);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+const setSettings = (worker: Worker, settings: object) =>
+  worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
+
+const DEFAULTS = {
+  mode: 'everywhere',
+  sites: [],
+  paused: false,
+  highlightStyle: 'both',
+  hoverDelayMs: 250,
+  hiddenTopics: [],
+};
+
+test.describe('popup states and actions', () => {
+  test('paused everywhere: says so, marks nothing, Resume brings the marks back', async ({
+    page,
+    server,
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    await setSettings(serviceWorker, { ...DEFAULTS, paused: true });
+    await expect.poll(() => highlightNames(page)).toEqual([]);
+    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    await expect(popup.locator('.status')).toHaveText('Paused everywhere');
+    await expect(popup.locator('[data-topic]')).toHaveCount(0);
+    await popup.getByRole('button', { name: 'Resume' }).click();
+    await expect(popup.locator('.status')).toHaveText('On for 127.0.0.1');
+    await waitForMarkCount(page, 8);
+    await expect(popup.locator('[data-topic]')).toHaveCount(3);
+  });
+
+  test('a topic’s Show button scrolls the page to its next mention and opens the card', async ({
+    page,
+    server,
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }) => {
+    await page.setViewportSize({ width: 900, height: 300 });
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    await popup.getByRole('button', { name: 'Show the next mention of The 2020 US–Taliban agreement' }).click();
+    await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeInViewport();
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  });
+
+  test('links to the article reader and to the settings page', async ({
+    page,
+    server,
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    const reader = browserContext.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Read the article' }).click();
+    expect(new URL((await reader).url()).pathname).toBe('/article.html');
+    const options = browserContext.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Settings' }).click();
+    expect(new URL((await options).url()).pathname).toBe('/options.html');
+  });
+});
+
+test.describe('options page', () => {
+  test('changes apply live in an open tab: site rule, topic, mark style, hover delay', async ({
+    page,
+    server,
+    browserContext,
+    extensionId,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const options = await browserContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+
+    // Topics: Fitrat off → its marks and highlight name go, the others stay.
+    await options.getByRole('checkbox', { name: 'Fasihuddin Fitrat' }).uncheck();
+    await expect.poll(() => highlightNames(page)).toEqual(['context-overlay-bagram', 'context-overlay-doha-2020']);
+    await options.getByRole('checkbox', { name: 'Fasihuddin Fitrat' }).check();
+    await waitForMarkCount(page, 8);
+
+    // Mark style: underline only → a style sheet that removes the tint.
+    await options.getByLabel('Mark style').selectOption('underline');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
+        ),
+      )
+      .toContain('background-color: transparent');
+    await options.getByLabel('Mark style').selectOption('both');
+    await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+
+    // Hover delay: 1000 ms → no card after 500 ms, a card after 1 s.
+    await options.getByLabel('Card opens after resting (ms)').fill('1000');
+    await options.getByLabel('Card opens after resting (ms)').blur();
+    await page.bringToFront();
+    await page.waitForTimeout(300);
+    const at = await textCenter(page, '#aside', 'Bagram Airfield');
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(550);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible({ timeout: 2000 });
+
+    // Site rule added on the options page: the open tab clears at once.
+    await options.getByLabel('Add a site').fill('http://127.0.0.1:8080/some/page');
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(options.locator('tr[data-site="127.0.0.1"]')).toBeVisible();
+    await expect.poll(() => highlightNames(page)).toEqual([]);
+    // …and a bad host gets a clear message and changes nothing.
+    await options.getByLabel('Add a site').fill('not a host');
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(options.getByRole('alert')).toHaveText(
+      '“not a host” is not a host name. Type one like news.example.com.',
+    );
+    await options.getByRole('button', { name: 'Remove the rule for 127.0.0.1' }).click();
+    await waitForMarkCount(page, 8);
+  });
+
+  test('allow-list mode: off everywhere until a site is switched on', async ({
+    page,
+    server,
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }) => {
+    const options = await browserContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Off everywhere, except sites switched on below').check();
+    await page.goto(server.url('news.html'));
+    await page.waitForTimeout(500);
+    expect(await highlightNames(page)).toEqual([]);
+    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    await expect(popup.locator('.status')).toHaveText('Off for 127.0.0.1');
+    await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
+    await waitForMarkCount(page, 8);
+    await options.reload();
+    await expect(options.getByRole('switch', { name: 'Marks on 127.0.0.1' })).toBeChecked();
+  });
+
+  test('export, then import of a good file and of a bad one', async ({ page, browserContext, extensionId, server }) => {
+    const options = await browserContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Add a site').fill('news.example.com');
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export settings' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    expect(exported.settings.sites).toEqual([{ host: 'news.example.com', includeSubdomains: false, enabled: false }]);
+
+    const upload = (name: string, text: string) =>
+      options
+        .getByLabel('Import settings…')
+        .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await upload('broken.json', '{"settings": {"hoverDelayMs": 5}}');
+    await expect(options.getByRole('alert')).toHaveText(
+      'Nothing was changed: "hoverDelayMs" must be a number from 100 to 1500.',
+    );
+    await upload('notjson.json', 'hello');
+    await expect(options.getByRole('alert')).toHaveText('Nothing was changed: the file is not JSON.');
+    await expect(options.locator('tr[data-site="news.example.com"]')).toBeVisible();
+
+    await upload(
+      'good.json',
+      JSON.stringify({
+        ...exported,
+        settings: { ...exported.settings, sites: [{ host: '127.0.0.1', enabled: false }] },
+      }),
+    );
+    await expect(options.getByRole('status')).toHaveText('Settings imported.');
+    await expect(options.locator('tr[data-site="127.0.0.1"]')).toBeVisible();
+    await expect(options.locator('tr[data-site="news.example.com"]')).toHaveCount(0);
+    await page.goto(server.url('news.html'));
+    await page.waitForTimeout(500);
+    expect(await highlightNames(page)).toEqual([]);
+  });
+});
+
+test('the toggle-site command switches the current site off and on', async ({ page, server, serviceWorker }) => {
+  await page.goto(server.url('news.html'));
+  await waitForMarkCount(page, 8);
+  await page.bringToFront();
+  const run = (command: string) =>
+    serviceWorker.evaluate(
+      (name) =>
+        (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+          name,
+        ),
+      command,
+    );
+  await run('toggle-site');
+  await expect.poll(() => highlightNames(page)).toEqual([]);
+  await run('toggle-site');
+  await waitForMarkCount(page, 8);
+});
+
+test('settings from version 0.1.0 are migrated: a site switched off stays off', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await serviceWorker.evaluate(() => chrome.storage.sync.set({ settings: { disabledSites: ['127.0.0.1'] } }));
+  await serviceWorker.evaluate(() => chrome.storage.sync.remove('settings$'));
+  await page.goto(server.url('news.html'));
+  await page.waitForTimeout(600);
+  expect(await highlightNames(page)).toEqual([]);
+  await page.goto(server.url('news.html').replace('127.0.0.1', 'localhost'));
+  await waitForMarkCount(page, 8);
+  const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get(['settings', 'settings$']));
+  expect(stored.settings).toMatchObject({ mode: 'everywhere', sites: [{ host: '127.0.0.1', enabled: false }] });
+});
+
+test('a site switched off stays off after the browser restarts', async ({ server }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'context-overlays-restart-'));
+  try {
+    let context = await launchExtensionContext(profile);
+    let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const popup = await openPopup(page, worker, context, id);
+    await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
+    await expect.poll(() => highlightNames(page)).toEqual([]);
+    await context.close();
+
+    context = await launchExtensionContext(profile);
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url('news.html'));
+    await page.waitForTimeout(600);
+    expect(await highlightNames(page)).toEqual([]);
+    expect(Object.keys(await marks(page))).toEqual([]);
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+for (const lang of ['en', 'fa'] as const) {
+  test.describe(`interface in ${lang}`, () => {
+    test.use({ uiLanguage: lang });
+    test('popup and options have no accessibility violations', async ({
+      page,
+      server,
+      serviceWorker,
+      browserContext,
+      extensionId,
+    }) => {
+      await page.goto(server.url('news.html'));
+      await waitForMarkCount(page, 8);
+      const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+      await expect(popup.locator('[data-topic]')).toHaveCount(3);
+      expect(await popup.evaluate(() => document.documentElement.dir)).toBe(lang === 'fa' ? 'rtl' : 'ltr');
+      if (lang === 'fa') await expect(popup.locator('.status')).toHaveText('روشن برای 127.0.0.1');
+      await popup.setViewportSize({ width: 360, height: 420 });
+      await popup.screenshot({ path: screenshotPath(`popup-${lang}.png`) });
+      const popupResults = await new AxeBuilder({ page: popup }).analyze();
+      expect(popupResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      const options = await browserContext.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.locator('.add-site input[type=text]').fill('example.com');
+      await options.locator('.add-site button').click();
+      await expect(options.locator('tr[data-site="example.com"]')).toBeVisible();
+      await options.screenshot({ path: screenshotPath(`options-${lang}.png`), fullPage: true });
+      const optionsResults = await new AxeBuilder({ page: options }).analyze();
+      expect(optionsResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    });
+  });
+}
