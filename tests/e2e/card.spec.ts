@@ -28,6 +28,32 @@ test.describe('hover card', () => {
     await page.screenshot({ path: screenshotPath('card.png'), clip: { x: 0, y: 0, width: 1280, height: 640 } });
   });
 
+  test('opening by pointer never steals focus from what the reader was typing in', async ({ page }) => {
+    await page.click('#comment');
+    const at = await textCenter(page, '#lede', 'Air Base');
+    await page.mouse.move(at.x, at.y);
+    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('comment');
+    await page.keyboard.type(' too');
+    await expect(page.locator('#comment')).toHaveValue('I served at Bagram Air Base too');
+  });
+
+  test('stays inside a small window, beside the mention', async ({ page }) => {
+    await page.setViewportSize({ width: 420, height: 360 });
+    const at = await textCenter(page, '#aside', 'Bagram Airfield');
+    await page.evaluate((y) => window.scrollBy(0, y - 300), at.y);
+    const mark = await textCenter(page, '#aside', 'Bagram Airfield');
+    await page.mouse.move(mark.x, mark.y);
+    const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+    await expect(card).toBeVisible();
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(420);
+    expect(box.y + box.height).toBeLessThanOrEqual(360);
+    expect(box.y + box.height <= mark.y - 8 || box.y >= mark.y + 8).toBe(true);
+  });
+
   test('a quick pass over a mark opens nothing', async ({ page }) => {
     const at = await textCenter(page, '#lede', 'Air Base');
     await page.mouse.move(at.x, at.y - 200);
