@@ -22,6 +22,11 @@ test.describe('popup', () => {
     await expect(popup.locator('.status')).toHaveText('On for 127.0.0.1');
     await expect(popup.getByRole('switch', { name: /127\.0\.0\.1/ })).toBeChecked();
     await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('8');
+    // How fast the popup showed the page's state (issue 5 asks for < 100 ms); reported, not
+    // asserted: this machine is shared and timings are noisy.
+    const ready = await popup.evaluate(() => performance.getEntriesByName('popup-ready')[0]?.startTime ?? -1);
+    expect(ready).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'popup-ready-ms', description: ready.toFixed(1) });
   });
 
   test('says plainly when nothing was found', async ({ page, server, serviceWorker, extensionId, browserContext }) => {
