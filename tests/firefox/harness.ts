@@ -52,6 +52,7 @@ export async function launchFirefox(buildDir: string): Promise<FirefoxSession> {
     const id = await browser.installExtension(extensionPath);
     if (id !== ADDON_ID) throw new Error(`installed add-on id ${id}, expected ${ADDON_ID}`);
     const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.setViewport({ width: 1280, height: 800 }); // the first tab predates defaultViewport
     return {
       browser,
       page,
@@ -130,7 +131,7 @@ export async function markCount(page: Page | Frame): Promise<number> {
 }
 
 /** Center of the first occurrence of `text` inside the element matching `selector`. */
-export function textCenter(page: Page, selector: string, text: string): Promise<{ x: number; y: number }> {
+export function textCenter(page: Page | Frame, selector: string, text: string): Promise<{ x: number; y: number }> {
   return page.evaluate(
     (selector, text) => {
       const root = document.querySelector(selector);

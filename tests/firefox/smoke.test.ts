@@ -191,6 +191,43 @@ describe.each(builds)('%s', (build) => {
       await popup.close();
     }
   });
+
+  test('marks sandboxed and about:blank frames too, and a card opens inside a frame', async () => {
+    await page.goto(server.url(`hostile/frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
+    const frameOf = async (id: string) => {
+      const element = await page.$(`#${id}`);
+      const frame = await element?.contentFrame();
+      const box = await element?.boundingBox();
+      if (!frame || !box) throw new Error(`no frame #${id}`);
+      return { frame, box };
+    };
+    // match_about_blank / match_origin_as_fallback: frames without a URL of their own.
+    for (const [id, text] of [
+      ['sandboxed', 'Bagram Air Base'],
+      ['blank', 'Doha Agreement'],
+    ] as const) {
+      const { frame } = await frameOf(id);
+      await until(
+        async () => Object.values(await marks(frame)).flat(),
+        (found) => found.includes(text),
+        `${text} in #${id}`,
+      );
+    }
+    const { frame, box } = await frameOf('blank');
+    const at = await textCenter(frame, 'body', 'Doha Agreement');
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    const title = await until(
+      () =>
+        frame.evaluate(() => {
+          const root = document.querySelector('context-overlay')?.shadowRoot;
+          const dialog = root?.querySelector('[role="dialog"]');
+          return dialog ? root?.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent : null;
+        }),
+      (title) => !!title,
+      'the card in the about:blank frame',
+    );
+    expect(title).toBe('The 2020 US–Taliban agreement');
+  });
 });
 
 type ExtensionApi = typeof import('webextension-polyfill');
