@@ -211,6 +211,21 @@ export async function tabIdOf(page: Page, worker: Worker): Promise<number> {
   }, url);
 }
 
+/** Opens the popup for a page's tab, as an ordinary tab (`popup.html?tabId=N`, contract 5). */
+export async function openPopupFor(
+  page: Page,
+  {
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }: { serviceWorker: Worker; browserContext: BrowserContext; extensionId: string },
+): Promise<Page> {
+  const tabId = await tabIdOf(page, serviceWorker);
+  const popup = await browserContext.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
 /** Records every DOM mutation from the moment the parser is done (before any content script
  *  runs at document_end), in the page's own world. */
 export async function recordPageMutations(page: Page): Promise<void> {

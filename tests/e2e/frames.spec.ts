@@ -1,4 +1,4 @@
-import { expect, marks, tabIdOf, test, textCenter } from './fixtures';
+import { expect, marks, test, textCenter, openPopupFor } from './fixtures';
 
 test('marks mentions in same-origin, srcdoc and cross-origin frames, and counts them all', async ({
   page,
@@ -27,9 +27,7 @@ test('marks mentions in same-origin, srcdoc and cross-origin frames, and counts 
   await page.mouse.move(box.x + inFrame.x, box.y + inFrame.y);
   await expect(frame.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
 
-  const tabId = await tabIdOf(page, serviceWorker);
-  const popup = await browserContext.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
   await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('3');
   await expect(popup.locator('[data-topic="doha-2020"] .count')).toHaveText('2');
   await expect(popup.locator('[data-topic="fitrat"] .count')).toHaveText('1');

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, highlightNames, marks, tabIdOf, test, waitForMarkCount } from './fixtures';
+import { expect, highlightNames, marks, tabIdOf, test, waitForMarkCount, openPopupFor } from './fixtures';
 
 test.describe('popup', () => {
   test('summarises the topics found, with counts matching the marks and the badge', async ({
@@ -11,9 +10,8 @@ test.describe('popup', () => {
   }) => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     const tabId = await tabIdOf(page, serviceWorker);
-    const popup = await browserContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await expect(popup.locator('[data-topic]')).toHaveCount(3);
     await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('4');
     await expect(popup.locator('[data-topic="fitrat"] .count')).toHaveText('2');
@@ -32,18 +30,14 @@ test.describe('popup', () => {
   test('says plainly when nothing was found', async ({ page, server, serviceWorker, extensionId, browserContext }) => {
     await page.goto(server.url('plain.html'));
     await expect.poll(() => highlightNames(page)).toHaveLength(3);
-    const tabId = await tabIdOf(page, serviceWorker);
-    const popup = await browserContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
   });
 
   test('says when it cannot run on a page', async ({ page, serviceWorker, extensionId, browserContext }) => {
     await page.goto('chrome://version');
-    const tabId = await tabIdOf(page, serviceWorker);
-    const popup = await browserContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.getByText('Can’t run on this page')).toBeVisible();
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
   });
@@ -59,29 +53,14 @@ test.describe('popup', () => {
     await waitForMarkCount(page, 8);
     await page.goto(server.url('plain.html'));
     await expect.poll(() => highlightNames(page)).toHaveLength(3);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     const tabId = await tabIdOf(page, serviceWorker);
-    const popup = await browserContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
     await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
   });
 });
 
 test.describe('per-site switch', () => {
-  async function openPopupFor(
-    page: Page,
-    deps: {
-      serviceWorker: import('@playwright/test').Worker;
-      extensionId: string;
-      browserContext: import('@playwright/test').BrowserContext;
-    },
-  ) {
-    const tabId = await tabIdOf(page, deps.serviceWorker);
-    const popup = await deps.browserContext.newPage();
-    await popup.goto(`chrome-extension://${deps.extensionId}/popup.html?tabId=${tabId}`);
-    return popup;
-  }
-
   test('switching a site off clears every tab of that site at once, persists, and comes back', async ({
     page,
     server,

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,20 +7,13 @@ import {
   expect,
   highlightNames,
   launchExtensionContext,
+  openPopupFor,
   marks,
   screenshotPath,
-  tabIdOf,
   test,
   textCenter,
   waitForMarkCount,
 } from './fixtures';
-
-async function openPopup(page: Page, worker: Worker, context: BrowserContext, extensionId: string): Promise<Page> {
-  const tabId = await tabIdOf(page, worker);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-  return popup;
-}
 
 const setSettings = (worker: Worker, settings: object) =>
   worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
@@ -46,7 +39,7 @@ test.describe('popup states and actions', () => {
     await waitForMarkCount(page, 8);
     await setSettings(serviceWorker, { ...DEFAULTS, paused: true });
     await expect.poll(() => highlightNames(page)).toEqual([]);
-    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.locator('.status')).toHaveText('Paused everywhere');
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
     await popup.getByRole('button', { name: 'Resume' }).click();
@@ -65,7 +58,7 @@ test.describe('popup states and actions', () => {
     await page.setViewportSize({ width: 900, height: 300 });
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
-    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await popup.getByRole('button', { name: 'Show the next mention of The 2020 US–Taliban agreement' }).click();
     await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeInViewport();
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
@@ -80,7 +73,7 @@ test.describe('popup states and actions', () => {
   }) => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
-    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     const reader = browserContext.waitForEvent('page');
     await popup.getByRole('button', { name: 'Read the article' }).click();
     expect(new URL((await reader).url()).pathname).toBe('/article.html');
@@ -159,7 +152,7 @@ test.describe('options page', () => {
     await page.goto(server.url('news.html'));
     await page.waitForTimeout(500);
     expect(await highlightNames(page)).toEqual([]);
-    const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.locator('.status')).toHaveText('Off for 127.0.0.1');
     await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
     await waitForMarkCount(page, 8);
@@ -248,7 +241,7 @@ test('a site switched off stays off after the browser restarts', async ({ server
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
-    const popup = await openPopup(page, worker, context, id);
+    const popup = await openPopupFor(page, { serviceWorker: worker, browserContext: context, extensionId: id });
     await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
     await expect.poll(() => highlightNames(page)).toEqual([]);
     await context.close();
@@ -278,7 +271,7 @@ for (const lang of ['en', 'fa'] as const) {
     }) => {
       await page.goto(server.url('news.html'));
       await waitForMarkCount(page, 8);
-      const popup = await openPopup(page, serviceWorker, browserContext, extensionId);
+      const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
       await expect(popup.locator('[data-topic]')).toHaveCount(3);
       expect(await popup.evaluate(() => document.documentElement.dir)).toBe(lang === 'fa' ? 'rtl' : 'ltr');
       if (lang === 'fa') await expect(popup.locator('.status')).toHaveText('روشن برای 127.0.0.1');

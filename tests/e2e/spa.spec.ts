@@ -1,4 +1,4 @@
-import { expect, marks, tabIdOf, test, waitForMarkCount } from './fixtures';
+import { expect, marks, tabIdOf, test, waitForMarkCount, openPopupFor } from './fixtures';
 
 test('an app that navigates with pushState and re-renders gets its new text marked and counted', async ({
   page,
@@ -33,9 +33,8 @@ test('an app that navigates with pushState and re-renders gets its new text mark
       fitrat: ['Fitrat'],
       'doha-2020': ['Doha Agreement'],
     });
+  const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
   const tabId = await tabIdOf(page, serviceWorker);
-  const popup = await browserContext.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await expect(popup.locator('[data-topic]')).toHaveCount(3);
   await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('3');
 });
