@@ -58,8 +58,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   let work: Promise<unknown> = (async () => {
     scanner.absorbContext(document.title);
     const body = document.body ?? document.documentElement;
-    // Cheap when there is nothing to find: one regex test over the text, no walk, no ranges.
-    if (matcher.mightMatch(body.textContent ?? '')) await scanner.scan([body], signal);
+    // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
+    await scanner.scanPage(body, signal);
     report();
   })();
   watchMutations(
@@ -67,7 +67,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (batch) => {
       work = work.then(async () => {
         if (signal.aborted) return;
-        if (batch.removed) scanner.dropDetached();
+        scanner.dropRemoved(batch.removedNodes);
         for (const root of batch.roots) scanner.dropUnder(root);
         await scanner.scan(batch.roots, signal);
         cards.closeIfGone();

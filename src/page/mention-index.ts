@@ -42,6 +42,30 @@ export class MentionIndex {
     return found;
   }
 
+  /** Mentions touching text under `roots` (removed subtrees), or null when that would take
+   *  longer than checking every mention: the walk gives up after `limit` nodes. */
+  under(roots: readonly Node[], limit = this.all.size): Set<PageMention> | null {
+    const found = new Set<PageMention>();
+    let visited = 0;
+    const visit = (node: Node) => {
+      for (const m of this.byNode.get(node as Text) ?? []) found.add(m);
+    };
+    for (const root of roots) {
+      if (root.nodeType === TEXT_NODE) {
+        visit(root);
+        visited++;
+      } else {
+        const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          visit(n);
+          if (++visited > limit) return null;
+        }
+      }
+      if (visited > limit) return null;
+    }
+    return found;
+  }
+
   /** Mentions whose text nodes left the document or whose text changed. */
   stale(): PageMention[] {
     const out: PageMention[] = [];
@@ -62,3 +86,6 @@ export class MentionIndex {
     this.all.clear();
   }
 }
+
+const TEXT_NODE = 3;
+const SHOW_TEXT = 4;

@@ -5,6 +5,8 @@ export interface MutationBatch {
   roots: Node[];
   /** Nodes were removed: mentions in them must be dropped. */
   removed: boolean;
+  /** The roots of the removed subtrees (the mentions to drop are under them). */
+  removedNodes: Node[];
 }
 
 /**
@@ -53,7 +55,7 @@ function isOurs(node: Node): boolean {
 function toBatch(records: MutationRecord[]): MutationBatch {
   const classifier = new BlockClassifier();
   const roots = new Set<Node>();
-  let removed = false;
+  const removedNodes: Node[] = [];
   const blockOf = (node: Node): Element | null => {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     return el ? classifier.blockOf(el) : null;
@@ -74,7 +76,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     }
     for (const node of record.removedNodes) {
       if (isOurs(node)) continue;
-      removed = true;
+      removedNodes.push(node);
       if (node.nodeType !== Node.ELEMENT_NODE || isInlineElement(node as Element)) joinsText = true;
     }
     if (joinsText) {
@@ -82,7 +84,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       if (block) roots.add(block);
     }
   }
-  return { roots: outermost(roots), removed };
+  return { roots: outermost(roots), removed: removedNodes.length > 0, removedNodes };
 }
 
 /** Drops roots that lie inside another root (scanning the outer one covers them). */

@@ -4,12 +4,36 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { BlockClassifier, collectRuns, positionIn, type TextRun } from './text-blocks';
+import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
 import { yieldToPage } from './yield-to-page';
 
 /** Longest stretch of matching before the page gets the main thread back (Chrome's own
  *  find-in-page works in 10 ms slices). */
 const SLICE_MS = 8;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
+const NOT_BLANK = /\S/;
+
+/** One stretch of work between yields to the page. */
+class Slice {
+  readonly classifier = new BlockClassifier();
+  private start = performance.now();
+
+  over(): boolean {
+    return performance.now() - this.start > SLICE_MS;
+  }
+
+  /** Yields; false when `signal` aborted meanwhile. */
+  async yield(signal: AbortSignal): Promise<boolean> {
+    await yieldToPage();
+    this.start = performance.now();
+    return !signal.aborted;
+  }
+}
+
+/** Below this many mentions, checking each for removed text costs less than a millisecond. */
+const FULL_CHECK_BELOW = 2000;
 
 /**
  * Turns text under DOM roots into marked mentions and keeps them right as the page changes:
@@ -19,6 +43,9 @@ const SLICE_MS = 8;
 export class PageScanner {
   readonly index = new MentionIndex();
   private readonly context = new PageContext();
+  private removalBatches = 0;
+  /** Accepted (drawn) mentions per topic. */
+  private readonly shown = new Map<TopicId, number>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -30,19 +57,61 @@ export class PageScanner {
     this.context.absorb(this.matcher.scan(text));
   }
 
+  /**
+   * The first scan of a page. Cheap when there is nothing to find: the body's leading block
+   * children are pre-checked with one regex test over their textContent (no walk, no DOM
+   * wrappers, no ranges), and the walk starts at the first one that might hold something.
+   * A page without mentions is thus only pre-checked; one with them loses no time on a
+   * pre-check of text it then walks anyway.
+   */
+  async scanPage(body: Element, signal: AbortSignal): Promise<boolean> {
+    const slice = new Slice();
+    let from: Node | null = body.firstChild;
+    while (from) {
+      // Only a block element can be passed over whole: no run reaches across it.
+      const passable =
+        from.nodeType === COMMENT_NODE ||
+        (from.nodeType === TEXT_NODE && !NOT_BLANK.test((from as Text).data)) ||
+        (from.nodeType === ELEMENT_NODE && !isInlineElement(from as Element));
+      if (!passable || this.matcher.mightMatch(from.textContent ?? '')) break;
+      const next: Node | null = from.nextSibling;
+      if (slice.over()) {
+        if (!(await slice.yield(signal))) return false;
+        // The page moved on meanwhile: walk all of it rather than miss something.
+        if (next && next.parentNode !== body) return this.scan([body], signal);
+      }
+      from = next;
+    }
+    if (!from) return true;
+    return this.scanRoot(body, from, slice, signal);
+  }
+
   /** Scans the text under each root, yielding to the page between slices. Resolves false if
    *  `signal` aborted before the end. */
   async scan(roots: readonly Node[], signal: AbortSignal): Promise<boolean> {
-    const classifier = new BlockClassifier();
-    let sliceStart = performance.now();
+    const slice = new Slice();
     for (const root of roots) {
-      if (!root.isConnected) continue;
-      for (const run of collectRuns(root, classifier)) {
-        this.scanRun(run);
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
-          if (signal.aborted) return false;
-          sliceStart = performance.now();
+      if (!(await this.scanRoot(root, undefined, slice, signal))) return false;
+    }
+    return true;
+  }
+
+  private async scanRoot(root: Node, from: Node | undefined, slice: Slice, signal: AbortSignal): Promise<boolean> {
+    if (!root.isConnected) return true;
+    // The walk itself is sliced too: on a 5 MB page it alone outlasts a slice.
+    let walker = new RunWalker(root, slice.classifier, from);
+    let restarted = false;
+    for (let run = walker.next(); run; run = walker.next()) {
+      // After a restart, runs scanned before it already have their mentions.
+      if (!restarted || !run.nodes.some((n) => this.index.at(n).length > 0)) this.scanRun(run);
+      if (slice.over()) {
+        if (!(await slice.yield(signal))) return false;
+        if (!root.isConnected) return true;
+        if (!walker.intact()) {
+          // The page removed our place in the walk: start over rather than miss the rest.
+          // What changed meanwhile is rescanned by the watcher's batch after this scan.
+          walker = new RunWalker(root, slice.classifier);
+          restarted = true;
         }
       }
     }
@@ -73,7 +142,7 @@ export class PageScanner {
         requires: c.requires,
       };
       this.index.add(mention);
-      if (mention.accepted) this.layer.add(mention.topic, range);
+      if (mention.accepted) this.show(mention);
     }
     if (contextGrew) this.acceptWaiting();
   }
@@ -83,21 +152,15 @@ export class PageScanner {
     for (const m of this.index.values()) {
       if (!m.accepted && this.context.accepts(m)) {
         m.accepted = true;
-        this.layer.add(m.topic, m.range);
+        this.show(m);
       }
     }
   }
 
   /** Forgets the mentions in text under `root` (before it is scanned again). */
   dropUnder(root: Node): void {
-    const doc = root.ownerDocument ?? (root as Document);
-    const nodes: Text[] = [];
-    if (root.nodeType === Node.TEXT_NODE) nodes.push(root as Text);
-    else {
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    }
-    for (const m of this.index.touching(nodes)) this.drop(m);
+    if (this.index.size === 0) return;
+    for (const m of this.index.under([root], Infinity) ?? []) this.drop(m);
   }
 
   /** Forgets mentions whose text left the document. */
@@ -105,20 +168,41 @@ export class PageScanner {
     for (const m of this.index.stale()) this.drop(m);
   }
 
-  private drop(m: PageMention): void {
-    this.index.delete(m);
-    this.layer.delete(m.topic, m.range);
+  /** Forgets mentions whose text left the document with `removed` (a batch's removed
+   *  subtrees): the cost follows the change, not the page's 30,000 mentions. A small index,
+   *  or removed subtrees bigger than it, are checked whole; so is every 32nd batch, for text
+   *  the page took out of a subtree after removing it (no record reaches us for that). */
+  dropRemoved(removed: readonly Node[]): void {
+    if (this.index.size === 0 || removed.length === 0) return;
+    const touched =
+      this.index.size < FULL_CHECK_BELOW || ++this.removalBatches % 32 === 0 ? null : this.index.under(removed);
+    if (!touched) return this.dropDetached();
+    for (const m of touched) if (m.nodes.some((n) => !n.isConnected)) this.drop(m);
   }
 
-  /** Accepted mentions per topic. */
+  private show(m: PageMention): void {
+    this.layer.add(m.topic, m.range);
+    this.shown.set(m.topic, (this.shown.get(m.topic) ?? 0) + 1);
+  }
+
+  private drop(m: PageMention): void {
+    if (!this.index.has(m)) return;
+    this.index.delete(m);
+    this.layer.delete(m.topic, m.range);
+    if (m.accepted) this.shown.set(m.topic, (this.shown.get(m.topic) ?? 1) - 1);
+  }
+
+  /** Accepted mentions per topic (kept as mentions come and go: a batch on a page with
+   *  30,000 marks must not count them all again). */
   counts(): Record<TopicId, number> {
     const counts: Record<TopicId, number> = {};
-    for (const m of this.index.values()) if (m.accepted) counts[m.topic] = (counts[m.topic] ?? 0) + 1;
+    for (const [topic, n] of this.shown) if (n > 0) counts[topic] = n;
     return counts;
   }
 
   clear(): void {
     for (const m of this.index.values()) this.layer.delete(m.topic, m.range);
     this.index.clear();
+    this.shown.clear();
   }
 }
