@@ -1,5 +1,27 @@
-import type { Alias, TopicId, TopicPack } from '../pack/types';
-import { aliasKey, aliasPattern, foldSpelling, isWordChar } from './normalize';
+import type { CaseRule, TopicId, TopicPack } from '../pack/types';
+import {
+  VETO,
+  holdsNear,
+  nameAfter,
+  nameBefore,
+  namesakeCue,
+  pageKey,
+  parseCondition,
+  type Condition,
+  type Sighting,
+} from './conditions';
+import { factoredSource } from './alternation';
+import {
+  aliasAtoms,
+  aliasKey,
+  aliasSource,
+  foldSpelling,
+  INVISIBLE,
+  isArabicScript,
+  isUnspacedScript,
+  isWordChar,
+  withoutInvisible,
+} from './normalize';
 
 /** A place in a text where an alias of a topic stands. */
 export interface Candidate {
@@ -8,7 +30,10 @@ export interface Candidate {
   end: number;
   /** The alias as written in the pack. */
   alias: string;
-  /** Page conditions (any of) for the candidate to count; empty: it always counts. */
+  /** What the rest of the page must show for the candidate to count, as PageContext keys:
+   *  plain entries (`cue:afghanistan`, `topic:fitrat`): any one of them; entries starting with
+   *  `!`: none of them. Empty: it always counts. Block and word-scope rules are already
+   *  decided by the matcher. */
   requires: readonly string[];
 }
 
@@ -18,106 +43,271 @@ export interface TextScan {
   cues: Set<string>;
 }
 
+interface EntryBase {
+  text: string;
+  case: CaseRule;
+  /** Anchored, case-insensitive: is a matched text all this entry? */
+  whole: RegExp;
+  /** Sticky, case-insensitive: tries this entry alone at a given place. */
+  sticky: RegExp;
+  /** Sticky, case-sensitive: the as-written test. */
+  exact: RegExp;
+  /** Han/kana ends have no word boundary to check. */
+  openStart: boolean;
+  openEnd: boolean;
+  /** Arabic allows a one-letter proclitic before a name (وباغرام "and Bagram"). */
+  arabicStart: boolean;
+  endings: readonly string[];
+}
+/** An alias's rules, sorted once by where they are decided. */
+interface Rules {
+  /** No rule at all: the alias always counts (and vouches for its topic within the block). */
+  plain: boolean;
+  localRequires: Condition[];
+  /** PageContext keys of the page-wide requirements. */
+  pageRequires: string[];
+  localUnless: Condition[];
+  nameRules: Condition[];
+  /** PageContext keys of the page-wide vetoes, prefixed with VETO. */
+  vetoes: string[];
+}
 type Entry =
-  | { kind: 'alias'; topic: TopicId; alias: Alias; folded: string; pattern: string }
-  | { kind: 'cue'; cue: string; folded: string; pattern: string };
+  | (EntryBase & Rules & { kind: 'alias'; topic: TopicId; sighting: string })
+  | (EntryBase & { kind: 'cue'; cue: string; sighting: string });
+
+interface Hit {
+  entry: Entry;
+  start: number;
+  end: number;
+}
+
+/** One-letter Arabic proclitics written joined to the next word: wa-, bi-, li-, fa-. */
+const PROCLITICS = '\u0648\u0628\u0644\u0641';
 
 /**
  * Finds every alias and cue word of a topic pack in a text with one compiled alternation
- * regex (≈500 MB/s in V8, DESIGN.md), longest alias first, whole words only in any script.
+ * regex (≈500 MB/s in V8, DESIGN.md), longest alias first, whole words only in any script,
+ * then applies the aliases' block and word-scope rules. One call = one block of text.
  */
 export class Matcher {
-  private readonly entries = new Map<string, Entry>();
-  /** Longest first, so the alternation prefers "Bagram Air Base" over "Bagram". */
-  private readonly ordered: Entry[];
+  private readonly byKey = new Map<string, Entry>();
+  /** Entries by the folded first letter, longest first: the slow path's candidates. */
+  private readonly byFirst = new Map<string, Entry[]>();
   private readonly scanner: RegExp;
-  private readonly sticky = new Map<Entry, RegExp>();
+  /** The compiled regex's source (for the throughput floor in src/cli/matcher-speed.ts). */
+  readonly source: string;
+  private readonly keyCache = new Map<string, Entry | null>();
+  /** Cue list → folded words, for name-before rules. */
+  private readonly titles = new Map<string, Set<string>>();
 
   constructor(pack: TopicPack) {
+    const entries: Entry[] = [];
     const add = (entry: Entry) => {
-      const key = aliasKey(entry.folded);
-      if (!this.entries.has(key)) this.entries.set(key, entry);
+      const key = aliasKey(entry.text);
+      if (this.byKey.has(key)) return;
+      this.byKey.set(key, entry);
+      entries.push(entry);
     };
+    const conditions = (rules: readonly string[]) =>
+      rules.map((r) => parseCondition(r)).filter((c): c is Condition => c !== null);
     for (const topic of pack.topics) {
       for (const alias of topic.aliases) {
         add({
           kind: 'alias',
           topic: topic.id,
-          alias,
-          folded: foldSpelling(alias.text),
-          pattern: aliasPattern(alias.text),
+          sighting: pageKey({ kind: 'topic', name: topic.id }),
+          ...sortRules(topic.id, conditions(alias.requires), conditions(alias.unless)),
+          ...base(alias.text, alias.case, alias.endings),
         });
       }
     }
+    // A list that only name-before rules use is looked up, never scanned for: it holds common
+    // words ("Then", "Later") that would make the regex stop all over ordinary text.
+    const rules = pack.topics.flatMap((t) => t.aliases.flatMap((a) => conditions([...a.requires, ...a.unless])));
+    const lookupOnly = (cue: string) =>
+      rules.some((c) => (c.kind === 'name-before' || c.kind === 'name-after') && c.name === cue) &&
+      !rules.some((c) => c.kind === 'cue' && c.name === cue);
     for (const [cue, words] of Object.entries(pack.cues)) {
-      for (const word of words) add({ kind: 'cue', cue, folded: foldSpelling(word), pattern: aliasPattern(word) });
+      this.titles.set(cue, new Set(words.map((w) => aliasKey(w.text))));
+      if (lookupOnly(cue)) continue;
+      const sighting = pageKey({ kind: 'cue', name: cue });
+      for (const word of words) add({ kind: 'cue', cue, sighting, ...base(word.text, word.case, word.endings) });
     }
-    this.ordered = [...this.entries.values()].sort((a, b) => b.folded.length - a.folded.length);
-    this.scanner = new RegExp(this.ordered.map((e) => e.pattern).join('|'), 'gi');
+    // Longest first, so the alternation prefers "Bagram Air Base" over "Bagram".
+    entries.sort((a, b) => b.text.length - a.text.length);
+    for (const entry of entries) {
+      const first = aliasKey(entry.text).charAt(0);
+      const list = this.byFirst.get(first) ?? [];
+      list.push(entry);
+      this.byFirst.set(first, list);
+    }
+    // Lower-cased for the trie, so "Bagram" and "bagram" share a branch (the regex ignores case).
+    this.source = factoredSource(
+      entries.map((e) =>
+        aliasAtoms(
+          e.text.toLowerCase(),
+          e.endings.map((x) => x.toLowerCase()),
+        ),
+      ),
+    );
+    this.scanner = new RegExp(`${this.source}|${INVISIBLE.source}`, 'gi');
   }
 
   /** Cheap test for "could this text hold anything at all?" (the idle-page pre-check). */
   mightMatch(text: string): boolean {
     this.scanner.lastIndex = 0;
-    return this.scanner.test(text);
+    if (!this.scanner.test(text)) return false;
+    // The hit may be a mere soft hyphen: look again without those.
+    const visible = withoutInvisible(text);
+    const probe = new RegExp(this.source, 'i');
+    return probe.test(visible ? visible.text : text);
   }
 
+  /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
+   *  it holds soft hyphens or other invisible characters inside names. */
   scan(text: string): TextScan {
-    const candidates: Candidate[] = [];
+    let hits = this.find(text);
+    // find() gave up on meeting an invisible character: read the text without them.
+    const visible = hits === null ? withoutInvisible(text) : null;
+    if (visible) hits = this.find(visible.text) ?? [];
+    if (!hits || hits.length === 0) return { candidates: [], cues: new Set() };
+    if (visible) {
+      const { origin } = visible;
+      for (const hit of hits) {
+        hit.start = origin[hit.start] ?? hit.start;
+        hit.end = (origin[hit.end - 1] ?? hit.end - 1) + 1;
+      }
+    }
+    return this.applyRules(text, hits);
+  }
+
+  /** Decides each alias's block and word-scope rules within this block and leaves its page
+   *  rules for PageContext. */
+  private applyRules(text: string, hits: readonly Hit[]): TextScan {
     const cues = new Set<string>();
-    const re = this.scanner;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const found = this.accept(text, m.index, m[0]) ?? this.fallback(text, m.index);
-      if (!found) {
-        re.lastIndex = m.index + 1;
+    const seen: Sighting[] = [];
+    for (const { entry, start, end } of hits) {
+      if (entry.kind === 'cue') cues.add(entry.cue);
+      if (entry.kind === 'cue' || entry.plain) seen.push({ key: entry.sighting, start, end });
+    }
+    const candidates: Candidate[] = [];
+    for (const { entry, start, end } of hits) {
+      if (entry.kind === 'cue') continue;
+      if (entry.plain) {
+        candidates.push({ topic: entry.topic, start, end, alias: entry.text, requires: [] });
         continue;
       }
-      const { entry, end } = found;
-      if (entry.kind === 'cue') cues.add(entry.cue);
-      else
-        candidates.push({
-          topic: entry.topic,
-          start: m.index,
-          end,
-          alias: entry.alias.text,
-          requires: entry.alias.requires,
-        });
-      re.lastIndex = end;
+      const near = (c: Condition) => holdsNear(c, text, start, end, seen);
+      const namesake = entry.nameRules.some((c) =>
+        this.isOtherName(c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end), c.name),
+      );
+      if (namesake) cues.add(namesakeCue(entry.topic));
+      if (namesake || entry.localUnless.some(near)) continue;
+      let requires = entry.vetoes;
+      if (!entry.localRequires.some(near)) {
+        if (entry.pageRequires.length === 0 && entry.localRequires.length > 0) continue; // local rules only, none holds
+        requires = [...entry.pageRequires, ...entry.vetoes];
+      }
+      candidates.push({ topic: entry.topic, start, end, alias: entry.text, requires });
     }
     return { candidates, cues };
   }
 
-  /** The entry a matched text stands for, if it is a whole word and its case fits. */
-  private accept(text: string, start: number, matched: string): { entry: Entry; end: number } | null {
-    const end = start + matched.length;
-    if (isWordChar(text[start - 1]) || isWordChar(text[end])) return null;
-    const entry = this.entries.get(aliasKey(matched));
-    if (!entry) return null;
-    if (entry.kind === 'alias' && entry.alias.case === 'as-written') {
-      const spelled = foldSpelling(matched);
-      if (spelled !== entry.folded && spelled !== entry.folded.toUpperCase()) return null;
-    }
-    return { entry, end };
+  /** `word` is a name: not a title from the list `titles` nor any word of the pack. */
+  private isOtherName(word: string | null, titles: string): boolean {
+    if (word === null) return false;
+    const key = aliasKey(word);
+    return !this.byKey.has(key) && !(this.titles.get(titles)?.has(key) ?? false);
   }
 
-  /** The regex's first choice at `start` failed a boundary or case check ("Bagram Air
-   *  Basement"): try shorter entries at the same place. Rare, so a slow path is fine. */
-  private fallback(text: string, start: number): { entry: Entry; end: number } | null {
-    for (const entry of this.ordered) {
-      let re = this.sticky.get(entry);
-      if (!re) {
-        re = new RegExp(entry.pattern, 'iy');
-        this.sticky.set(entry, re);
+  /** Every entry in `text`, or null when the text holds an invisible character (the regex
+   *  looks for those too, so a block needs no separate pass to rule them out). */
+  private find(text: string): Hit[] | null {
+    const hits: Hit[] = [];
+    const re = this.scanner;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 1 && INVISIBLE.test(m[0])) return null;
+      const hit = this.resolve(text, m.index, m[0]);
+      if (!hit) {
+        re.lastIndex = m.index + 1;
+        continue;
       }
-      re.lastIndex = start;
-      const m = re.exec(text);
-      if (m) {
-        const found = this.accept(text, start, m[0]);
-        if (found) return found;
-      }
+      hits.push(hit);
+      re.lastIndex = hit.end;
+    }
+    return hits;
+  }
+
+  /** The entry a match at `start` stands for. Fast path: the entry the matched text is all of
+   *  (cached per spelling). Slow path, when that fails a boundary or case check ("Bagram Air
+   *  Basement"): try each entry with that first letter at this place, longest first. */
+  private resolve(text: string, start: number, matched: string): Hit | null {
+    let direct = this.keyCache.get(matched);
+    if (direct === undefined) {
+      // The same few spellings recur on a page ("Taliban", "Kabul", "Баграма"): look each up once.
+      if (this.keyCache.size > 2000) this.keyCache.clear();
+      direct =
+        this.byKey.get(aliasKey(matched)) ??
+        this.byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.whole.test(matched)) ??
+        null;
+      this.keyCache.set(matched, direct);
+    }
+    const end = start + matched.length;
+    if (direct && accepts(direct, text, start, end)) return { entry: direct, start, end };
+    for (const entry of this.byFirst.get(aliasKey(matched.charAt(0))) ?? []) {
+      entry.sticky.lastIndex = start;
+      const m = entry.sticky.exec(text);
+      if (m && accepts(entry, text, start, start + m[0].length)) return { entry, start, end: start + m[0].length };
     }
     return null;
   }
+}
+
+function sortRules(topic: TopicId, requires: readonly Condition[], unless: readonly Condition[]): Rules {
+  const local = (c: Condition) => c.scope !== 'page';
+  const named = (c: Condition) => c.kind === 'name-before' || c.kind === 'name-after';
+  const vetoes = unless.filter((c) => !local(c)).map((c) => VETO + pageKey(c));
+  if (unless.some(named)) vetoes.push(`${VETO}cue:${namesakeCue(topic)}`);
+  return {
+    plain: requires.length === 0 && unless.length === 0,
+    localRequires: requires.filter(local),
+    pageRequires: requires.filter((c) => !local(c)).map(pageKey),
+    localUnless: unless.filter((c) => local(c) && !named(c)),
+    nameRules: unless.filter(named),
+    vetoes,
+  };
+}
+
+function base(text: string, caseRule: CaseRule, endings: readonly string[]): EntryBase {
+  const source = aliasSource(text, endings);
+  const chars = [...foldSpelling(text)];
+  return {
+    text,
+    case: caseRule,
+    endings,
+    whole: new RegExp(`^(?:${source})$`, 'i'),
+    sticky: new RegExp(source, 'iy'),
+    exact: new RegExp(source, 'y'),
+    openStart: isUnspacedScript(chars[0]),
+    openEnd: isUnspacedScript(chars[chars.length - 1]),
+    arabicStart: isArabicScript(chars[0]),
+  };
+}
+
+/** Whole word at both ends (in the entry's script), and letter case as the entry wants. */
+function accepts(entry: Entry, text: string, start: number, end: number): boolean {
+  if (!entry.openStart && isWordChar(text[start - 1])) {
+    const proclitic = entry.arabicStart && PROCLITICS.includes(text[start - 1] ?? '') && !isWordChar(text[start - 2]);
+    if (!proclitic) return false;
+  }
+  if (!entry.openEnd && isWordChar(text[end])) return false;
+  if (entry.case === 'as-written') {
+    const matched = text.slice(start, end);
+    entry.exact.lastIndex = start;
+    const exact = entry.exact.exec(text);
+    if (!(exact && exact[0].length === matched.length) && matched !== matched.toUpperCase()) return false;
+  }
+  return true;
 }

@@ -1,9 +1,14 @@
+import { VETO } from './conditions';
 import type { Candidate, TextScan } from './matcher';
 
 /**
  * What a whole page has shown so far: which cue lists occur and which topics have a mention
  * that needs no condition. Conditional aliases ("Fitrat", "the 2020 agreement") count only
- * when one of their `requires` entries is in here.
+ * when one of their `requires` entries is in here and none of their vetoes (`!cue:…`) is.
+ *
+ * The extension reads a page in document order and never takes back a mark, so a veto that
+ * first appears below an accepted mention does not remove it; the scan CLI and the evaluation
+ * absorb the whole file first.
  */
 export class PageContext {
   private readonly present = new Set<string>();
@@ -16,14 +21,47 @@ export class PageContext {
     return this.present.size !== before;
   }
 
-  accepts(candidate: Pick<Candidate, 'requires'>): boolean {
-    return candidate.requires.length === 0 || candidate.requires.some((r) => this.present.has(r));
+  /** Whether the candidate counts on this page. One that does vouches for its topic from now
+   *  on: a Doha Agreement accepted on an Afghanistan page makes "the 2020 deal" count too. */
+  accepts(candidate: Pick<Candidate, 'requires' | 'topic'>): boolean {
+    let needed = false;
+    let met = false;
+    for (const r of candidate.requires) {
+      if (r.startsWith(VETO)) {
+        if (this.present.has(r.slice(VETO.length))) return false;
+      } else {
+        needed = true;
+        met ||= this.present.has(r);
+      }
+    }
+    if (needed && !met) return false;
+    this.present.add(`topic:${candidate.topic}`);
+    return true;
   }
 }
 
-/** Mentions in a single stand-alone text (the whole text is the page). */
+/** Mentions in a single stand-alone text (the whole text is the page and one block). */
 export function acceptedIn(scan: TextScan): Candidate[] {
   const context = new PageContext();
   context.absorb(scan);
-  return scan.candidates.filter((c) => context.accepts(c));
+  return acceptAll(context, scan.candidates);
+}
+
+/** The candidates that count once the whole page is known: accepting one may vouch for
+ *  another (see accepts), so repeat until nothing changes. */
+export function acceptAll<T extends Pick<Candidate, 'requires' | 'topic'>>(
+  context: PageContext,
+  candidates: readonly T[],
+): T[] {
+  const accepted = new Set<T>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of candidates) {
+      if (!accepted.has(c) && context.accepts(c)) {
+        accepted.add(c);
+        grew = true;
+      }
+    }
+  }
+  return candidates.filter((c) => accepted.has(c));
 }

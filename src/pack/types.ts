@@ -26,10 +26,22 @@ export type CaseRule =
 export interface Alias {
   text: string;
   case: CaseRule;
-  /** The mention counts only if at least one of these is found on the same page:
-   *  `cue:<cue id>` (a cue word list) or `topic:<topic id>` (an unconditional mention).
+  /** The mention counts only if at least one of these conditions holds (src/match/conditions.ts):
+   *  `cue:<cue list>` or `topic:<topic id>` (an unconditional mention of that topic), on the
+   *  whole page, or with `@block` in the same block, or with `@<N>` within N words.
    *  Empty: always counts. */
   requires: string[];
+  /** The mention does not count if any of these conditions holds (same syntax). */
+  unless: string[];
+  /** Endings each word of the alias may take in inflected languages (Баграм → Баграма). */
+  endings: string[];
+}
+
+/** A word of a cue list; `case` and `endings` as for aliases. */
+export interface CueWord {
+  text: string;
+  case: CaseRule;
+  endings: string[];
 }
 
 export interface Fact {
@@ -68,6 +80,6 @@ export interface Topic {
 export interface TopicPack {
   version: 1;
   /** Word lists that tell what a page is about, e.g. `afghanistan`. */
-  cues: Record<string, string[]>;
+  cues: Record<string, CueWord[]>;
   topics: Topic[];
 }

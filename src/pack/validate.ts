@@ -1,5 +1,17 @@
+import { parseCondition } from '../match/conditions';
 import { aliasKey } from '../match/normalize';
-import type { Alias, Article, CaseRule, Fact, Paragraph, Quote, TimelineEntry, Topic, TopicPack } from './types';
+import type {
+  Alias,
+  Article,
+  CaseRule,
+  CueWord,
+  Fact,
+  Paragraph,
+  Quote,
+  TimelineEntry,
+  Topic,
+  TopicPack,
+} from './types';
 
 /** A data file that does not fit its schema. The message names the file and the field. */
 export class PackError extends Error {
@@ -51,6 +63,22 @@ class Reader {
   }
 }
 
+function caseRule(r: Reader): CaseRule {
+  if (!r.has('case')) return 'any';
+  const value = r.field('case').string();
+  if (!CASE_RULES.includes(value as CaseRule)) r.field('case').fail(`must be one of ${CASE_RULES.join(', ')}`);
+  return value as CaseRule;
+}
+
+function endings(r: Reader): string[] {
+  return r.has('endings')
+    ? r
+        .field('endings')
+        .items()
+        .map((e) => e.string())
+    : [];
+}
+
 export function parseArticle(json: unknown, file: string): Article {
   const root = new Reader(file, '', json);
   const ids = new Set<string>();
@@ -95,12 +123,16 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
   const { sentences, paragraphOf } = sentenceIndex(article);
 
   const cuesReader = root.field('cues');
-  const cues: Record<string, string[]> = {};
+  const cues: Record<string, CueWord[]> = {};
   for (const name of cuesReader.keys()) {
     cues[name] = cuesReader
       .field(name)
       .items()
-      .map((w) => w.string());
+      .map((w) =>
+        typeof w.value === 'string'
+          ? { text: w.string(), case: 'any', endings: [] }
+          : { text: w.field('text').string(), case: caseRule(w), endings: endings(w) },
+      );
   }
 
   const topicReaders = root.field('topics').items();
@@ -126,28 +158,38 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
     const earlier = seenAliases.get(key);
     if (earlier) r.field('text').fail(`duplicate alias "${text}" (already in ${earlier})`);
     seenAliases.set(key, r.path);
-    let caseRule: CaseRule = 'any';
-    if (r.has('case')) {
-      const value = r.field('case').string();
-      if (!CASE_RULES.includes(value as CaseRule)) {
-        r.field('case').fail(`must be one of ${CASE_RULES.join(', ')}`);
-      }
-      caseRule = value as CaseRule;
-    }
-    const requires = r.has('requires')
-      ? r
-          .field('requires')
-          .items()
-          .map((q) => {
-            const req = q.string();
-            const [kind, name = ''] = req.split(':', 2);
-            const known = kind === 'cue' ? name in cues : kind === 'topic' && topicIds.has(name);
-            if (!known) q.fail(`"${req}" names no cue list or topic of this pack`);
-            return req;
-          })
-      : [];
-    return { text, case: caseRule, requires };
+    const rules = (field: string) =>
+      r.has(field)
+        ? r
+            .field(field)
+            .items()
+            .map((q) => {
+              const rule = q.string();
+              const c = parseCondition(rule);
+              if (!c)
+                return q.fail(`"${rule}" is not a rule: write cue:<list> or topic:<id>, optionally @block or @<words>`);
+              if ((c.kind === 'name-before' || c.kind === 'name-after') && field !== 'unless')
+                q.fail(`"${rule}" belongs in unless`);
+              const known = c.kind === 'topic' ? topicIds.has(c.name) : c.name in cues;
+              if (!known) q.fail(`"${rule}" names no cue list or topic of this pack`);
+              return rule;
+            })
+        : [];
+    return { text, case: caseRule(r), requires: rules('requires'), unless: rules('unless'), endings: endings(r) };
   };
+
+  // A cue word spelled like an alias (or another cue word) would shadow it in the matcher.
+  for (const name of Object.keys(cues)) {
+    cuesReader
+      .field(name)
+      .items()
+      .forEach((w, i) => {
+        const key = aliasKey(cues[name]?.[i]?.text ?? '');
+        const earlier = seenAliases.get(key);
+        if (earlier) w.fail(`duplicate word "${cues[name]?.[i]?.text}" (already in ${earlier})`);
+        seenAliases.set(key, w.path);
+      });
+  }
 
   const fact = (r: Reader): Fact => {
     const id = sentence(r.field('sentence'));

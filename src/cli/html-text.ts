@@ -1,0 +1,43 @@
+// Node-only: the visible text of an HTML file, cut into blocks by the very code the content
+// script uses (src/page/text-blocks.ts), over a happy-dom document.
+import { Window } from 'happy-dom';
+import type { Block } from '../match/page-scan';
+import { collectRuns, LINE_BREAK } from '../page/text-blocks';
+
+/** Separates blocks in the visible text the CLI reports offsets into. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+export interface HtmlText {
+  /** The document's title: page context, not part of `text`. */
+  title: string;
+  /** The blocks' text joined by BLOCK_SEPARATOR; a line break element reads as "\n". */
+  text: string;
+  blocks: Block[];
+}
+
+export function htmlText(html: string): HtmlText {
+  const window = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  // text-blocks.ts reads the DOM constants from the global scope, as in a browser.
+  const scope = globalThis as Record<string, unknown>;
+  scope.Node ??= window.Node;
+  scope.NodeFilter ??= window.NodeFilter;
+  try {
+    const document = new window.DOMParser().parseFromString(html, 'text/html');
+    const root = (document.body ?? document.documentElement) as unknown as Node;
+    const blocks: Block[] = [];
+    let text = '';
+    for (const run of collectRuns(root)) {
+      if (blocks.length > 0) text += BLOCK_SEPARATOR;
+      // LINE_BREAK keeps mentions from spanning a <br>; in the report it reads as a newline
+      // (same length, so offsets hold).
+      const runText = run.text.split(LINE_BREAK).join('\n');
+      blocks.push({ text: run.text, offset: text.length });
+      text += runText;
+    }
+    return { title: document.title, text, blocks };
+  } finally {
+    void window.happyDOM.close();
+  }
+}

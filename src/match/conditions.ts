@@ -1,0 +1,102 @@
+// The context rules of ambiguous aliases, as the topic pack writes them:
+//
+//   cue:<list>            a word of that cue list stands anywhere on the page
+//   topic:<id>            that topic has an unconditional mention anywhere on the page
+//   cue:<list>@block      … in the same block of text (paragraph, heading, list item, cell)
+//   cue:<list>@<N>        … in the same block, at most N words before or after the mention
+//   topic:<id>@block, topic:<id>@<N>   likewise
+//   name-before:<list>    (in `unless`) the word right before the mention is a capitalised name
+//                         that is not in that list of titles nor a cue word: another person
+//                         with the same surname ("Nasir Fitrat"). Once seen, the page has a
+//                         namesake, and the alias's other mentions on the page no longer count.
+//   name-after:<list>     likewise for the word right after ("Fitrat Ahmadzai": a given name).
+//
+// Pure: the validator checks the syntax with it, the matcher decides block and word scopes
+// while it scans one block, and PageContext decides page scopes as the page is read.
+
+export type Scope = 'page' | 'block' | number;
+
+export interface Condition {
+  kind: 'cue' | 'topic' | 'name-before' | 'name-after';
+  name: string;
+  scope: Scope;
+}
+
+const SYNTAX = /^(cue|topic|name-before|name-after):([A-Za-z0-9_-]+)(?:@(block|[1-9]\d{0,2}))?$/;
+
+/** The condition a rule string states, or null when it is not written in the syntax above. */
+export function parseCondition(text: string): Condition | null {
+  const m = SYNTAX.exec(text);
+  if (!m) return null;
+  const [, kind, name = '', scope] = m;
+  if (kind === 'name-before' || kind === 'name-after')
+    return scope === undefined ? { kind, name, scope: 'block' } : null;
+  return {
+    kind: kind === 'cue' ? 'cue' : 'topic',
+    name,
+    scope: scope === undefined ? 'page' : scope === 'block' ? 'block' : Number(scope),
+  };
+}
+
+/** The page-wide form of a condition, as PageContext keeps what the page has shown. */
+export function pageKey(c: Pick<Condition, 'kind' | 'name'>): string {
+  return `${c.kind}:${c.name}`;
+}
+
+/** The pseudo cue list a page shows once it names a namesake of `topic`. */
+export function namesakeCue(topic: string): string {
+  return `namesake:${topic}`;
+}
+
+// Letters only: "Emirate." ends a sentence, and "Gen." is a title, neither a given name.
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
+const WORD_BEFORE = /([^\s\u00a0]+)[ \u00a0]$/;
+const WORD_AFTER = /^[ \u00a0]([^\s\u00a0]+)/;
+const OPENING = /^["'“‘«(]+/;
+const CLOSING = /[,.;:!?)"'”’»]+$/;
+
+/** The capitalised word right before `start` (one space between), or null. */
+export function nameBefore(text: string, start: number): string | null {
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.replace(OPENING, '');
+  return word !== undefined && CAPITALISED.test(word) ? word : null;
+}
+
+/** The capitalised word right after `end` (one space between), or null. */
+export function nameAfter(text: string, end: number): string | null {
+  const word = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.replace(CLOSING, '');
+  return word !== undefined && CAPITALISED.test(word) ? word : null;
+}
+
+/** Prefix of a page-wide condition that vetoes a mention (see Candidate.requires). */
+export const VETO = '!';
+
+/** A place in a block where a cue word or a mention of a topic stands. */
+export interface Sighting {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** True when `c` (block or word scope) holds for the span start..end of `text`, given what
+ *  else the matcher saw in the same block. */
+export function holdsNear(c: Condition, text: string, start: number, end: number, seen: readonly Sighting[]): boolean {
+  const key = pageKey(c);
+  for (const s of seen) {
+    if (s.key !== key || (s.start === start && s.end === end)) continue;
+    if (c.scope === 'block') return true;
+    if (typeof c.scope === 'number') {
+      const gap = s.end <= start ? text.slice(s.end, start) : s.start >= end ? text.slice(end, s.start) : '';
+      if (wordCount(gap) <= c.scope) return true;
+    }
+  }
+  return false;
+}
+
+// A word is a run of letters and digits, or one Han/kana character (those scripts use no spaces).
+const WORD =
+  /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\s\u00a0\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff,.;:!?()"“”«»—–-]+/g;
+
+/** Words between two places of a text. */
+export function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}

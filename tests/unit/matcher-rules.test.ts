@@ -1,0 +1,120 @@
+// The rule engine, on a made-up pack that has nothing to do with the bundled topics: the
+// rules are generic, and each is tested from both sides.
+import { describe, expect, it } from 'vitest';
+import { Matcher } from '../../src/match/matcher';
+import { mentionsInPage, paragraphs } from '../../src/match/page-scan';
+import { bundledPack } from '../../src/pack/bundled';
+import type { Alias, TopicPack } from '../../src/pack/types';
+
+const alias = (text: string, rules: Partial<Alias> = {}): Alias => ({
+  text,
+  case: 'any',
+  requires: [],
+  unless: [],
+  endings: [],
+  ...rules,
+});
+const words = (...list: string[]) => list.map((text) => ({ text, case: 'any' as const, endings: [] }));
+
+/** Card fields do not matter to the matcher: borrowed from a bundled topic. */
+const card = bundledPack.topics[0]!;
+
+const pack: TopicPack = {
+  version: 1,
+  cues: {
+    space: words('planet', 'orbit', 'NASA'),
+    metal: words('element', 'toxic', 'thermometer'),
+    titles: words('Dr', 'Professor', 'Then'),
+  },
+  topics: [
+    {
+      ...card,
+      id: 'mercury',
+      aliases: [
+        alias('planet Mercury'),
+        alias('Mercury', { case: 'as-written', requires: ['cue:space@4'], unless: ['cue:metal@block'] }),
+      ],
+    },
+    {
+      ...card,
+      id: 'einstein',
+      aliases: [
+        alias('Albert Einstein'),
+        alias('Einstein', {
+          case: 'as-written',
+          requires: ['topic:einstein', 'cue:space@block'],
+          unless: ['name-before:titles', 'name-after:titles'],
+        }),
+      ],
+    },
+    {
+      ...card,
+      id: 'voyager',
+      aliases: [alias('Voyager', { requires: ['cue:space', 'topic:mercury'] })],
+    },
+  ],
+};
+const matcher = new Matcher(pack);
+/** The text is a page; blank lines separate its blocks. */
+const found = (page: string) => mentionsInPage(matcher, paragraphs(page)).map((m) => [m.topic, m.text]);
+
+describe('context rules', () => {
+  it.each<[string, string, string[][]]>([
+    ['no rule', 'We saw the planet Mercury.', [['mercury', 'planet Mercury']]],
+    ['cue within N words', 'NASA sent a probe to Mercury.', [['mercury', 'Mercury']]],
+    ['cue after, within N words', 'Mercury has a thin orbit.', [['mercury', 'Mercury']]],
+    ['cue too far away', 'NASA, after years of planning and delays, sent a probe to Mercury.', []],
+    ['cue in another block', 'NASA said so.\n\nMercury rose.', []],
+    ['veto in the same block', 'NASA found Mercury is toxic.', []],
+    ['veto in another block', 'NASA found Mercury.\n\nIt is toxic.', [['mercury', 'Mercury']]],
+    ['as-written case', 'NASA found mercury.', []],
+    ['all capitals', 'NASA FINDS MERCURY', [['mercury', 'MERCURY']]],
+    [
+      'full name elsewhere on the page',
+      'Albert Einstein wrote.\n\nLater, Einstein smiled.',
+      [
+        ['einstein', 'Albert Einstein'],
+        ['einstein', 'Einstein'],
+      ],
+    ],
+    ['no full name, no cue', 'Einstein smiled.', []],
+    ['cue in the same block', 'Einstein studied the orbit.', [['einstein', 'Einstein']]],
+    ['a title before is not a name', 'Dr Einstein studied the orbit.', [['einstein', 'Einstein']]],
+    ['a sentence-starting word listed as not a name', 'Then Einstein studied the orbit.', [['einstein', 'Einstein']]],
+    ['another given name before', 'Alfred Einstein studied the orbit.', []],
+    ['another name after', 'Einstein Smith studied the orbit.', []],
+    [
+      'a namesake on the page vetoes the surname alone elsewhere',
+      'Albert Einstein wrote.\n\nHis cousin Alfred Einstein replied.\n\nEinstein studied the orbit.',
+      [['einstein', 'Albert Einstein']],
+    ],
+    ['page-wide cue', 'Voyager left.\n\nIt will never orbit anything.', [['voyager', 'Voyager']]],
+    ['page-wide cue missing', 'Voyager left.\n\nIt was a good ship.', []],
+    [
+      'a conditional mention accepted on the page vouches for its topic',
+      'NASA sent a probe to Mercury.\n\nVoyager was a ship.',
+      [
+        ['mercury', 'Mercury'],
+        ['voyager', 'Voyager'],
+      ],
+    ],
+  ])('%s', (_rule, page, expected) => {
+    expect(found(page)).toEqual(expected);
+  });
+});
+
+describe('endings of inflected languages (appended to each word as written, so a-stems are written as the stem)', () => {
+  const ru = new Matcher({
+    ...pack,
+    topics: [{ ...pack.topics[0]!, aliases: [alias('Меркурий'), alias('Венер', { endings: ['а', 'ы', 'е', 'у'] })] }],
+  });
+  const names = (text: string) => ru.scan(text).candidates.map((c) => text.slice(c.start, c.end));
+  it.each([
+    ['к Венере', ['Венере']],
+    ['у Венеры', ['Венеры']],
+    ['Венера', ['Венера']],
+    ['Венерами', []],
+  ])('%j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
