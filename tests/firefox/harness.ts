@@ -109,6 +109,40 @@ export async function tabIdOf(session: FirefoxSession, page: Page): Promise<numb
   }
 }
 
+/**
+ * The toolbar icon (16 px file) Firefox shows for tab `tabId`. No extension API reads an icon
+ * back, so this asks Firefox itself: a script in the browser window's privileged (chrome)
+ * scope, over the same BiDi connection (allowed by --remote-allow-system-access), reads the
+ * extension's action state for that tab from Firefox's own ExtensionParent module.
+ */
+export async function toolbarIcon(session: FirefoxSession, tabId: number): Promise<string> {
+  const { connection } = session.browser as unknown as {
+    connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+  };
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
+  };
+  const window = tree.contexts.find((c) => c.url.startsWith('chrome://browser/'));
+  if (!window) throw new Error('no Firefox browser window in chrome scope');
+  const expression = `(() => {
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(ADDON_ID)});
+    const tab = extension.tabManager.get(${tabId}).nativeTab;
+    return ExtensionParent.apiManager.global.browserActionFor(extension).action.getContextData(tab).icon[16];
+  })()`;
+  const reply = (
+    await connection.send('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: false,
+    })
+  ).result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  if (reply.type !== 'success' || typeof reply.result?.value !== 'string') {
+    throw new Error(`reading the toolbar icon failed: ${JSON.stringify(reply.exceptionDetails ?? reply)}`);
+  }
+  return new URL(reply.result.value).pathname;
+}
+
 /** Text of every mark, per topic, as the page's own scripts see them in CSS.highlights. */
 export function marks(page: Page | Frame): Promise<Record<string, string[]>> {
   return page.evaluate(() => {

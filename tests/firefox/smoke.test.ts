@@ -11,6 +11,7 @@ import {
   openExtensionPage,
   tabIdOf,
   textCenter,
+  toolbarIcon,
   until,
   type FirefoxSession,
 } from './harness';
@@ -120,7 +121,7 @@ describe.each(builds)('%s', (build) => {
     }
   });
 
-  test('the site switch clears the site’s marks and card host at once, and brings them back', async () => {
+  test('the site switch clears the site’s marks and card host at once, greys the icon, and brings them back', async () => {
     await openNews();
     const tabId = await tabIdOf(firefox, page);
     const popup = await openExtensionPage(firefox, `popup.html?tabId=${tabId}`);
@@ -143,6 +144,12 @@ describe.each(builds)('%s', (build) => {
       );
       expect(await page.$('context-overlay')).toBeNull();
       expect(await popup.$$('[data-topic]')).toHaveLength(0);
+      // The toolbar icon turns grey for the tab (background.ts → setIcon).
+      await until(
+        () => toolbarIcon(firefox, tabId),
+        (icon) => icon === '/icons/icon-off-16.png',
+        'the grey icon',
+      );
 
       await popup.click(toggle);
       await popup.waitForSelector(`${toggle}:checked`);
@@ -150,6 +157,11 @@ describe.each(builds)('%s', (build) => {
         () => markCount(page),
         (n) => n === 8,
         'the 8 marks back without a reload',
+      );
+      await until(
+        () => toolbarIcon(firefox, tabId),
+        (icon) => icon === '/icons/icon-16.png',
+        'the amber icon',
       );
     } finally {
       await popup.close();
