@@ -80,7 +80,12 @@ function table(rows: readonly (readonly string[])[]): string {
 }
 
 /** Runs the CLI; returns the exit code. */
-export function main(argv: readonly string[], out = process.stdout, err = process.stderr): number {
+/** Where the CLI writes (stdout, stderr, or a test's collector). */
+export interface Output {
+  write(text: string): unknown;
+}
+
+export function main(argv: readonly string[], out: Output = process.stdout, err: Output = process.stderr): number {
   const options = parseArgs(argv);
   if (typeof options === 'string') {
     err.write(`scan: ${options}\nusage: npm run --silent scan -- [--json | --text] FILE...\n`);

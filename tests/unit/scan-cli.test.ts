@@ -1,0 +1,108 @@
+// The scan CLI (DESIGN.md contract 6) on saved files: the same matcher and the same text
+// blocks as the extension, offsets into the text `--text` prints, and bad input named.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/scan';
+
+const fixture = (name: string) => `tests/fixtures/scan/${name}`;
+
+function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = main(args, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
+  return { code, out, err };
+}
+const json = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { file: string; topic: string; text: string; start: number; end: number });
+
+describe('scan --json', () => {
+  it('reads HTML the way the content script does: inline elements join, blocks do not', () => {
+    const { code, out } = run('--json', fixture('story.html'));
+    expect(code).toBe(0);
+    expect(json(out).map((m) => [m.topic, m.text])).toEqual([
+      ['bagram', 'Bagram Air Base'], // <a>Bagram</a> Air Base
+      ['fitrat', 'Fasihuddin Fitrat'], // <b>Fasihuddin</b> Fitrat
+      ['fitrat', 'Fitrat'],
+      ['bagram', 'Bagram'], // <p>Bagram</p><p>Air Base</p>; <li>The Doha</li><li>Agreement</li> is nothing
+      ['doha-2020', 'Doha Agreement'],
+      ['bagram', 'Bag\u00adram'], // no script, textarea or editable text
+    ]);
+  });
+
+  it('gives offsets into the visible text that --text prints, and the file as given', () => {
+    const file = fixture('story.html');
+    const text = run('--text', file).out.replace(/\n$/, '');
+    for (const m of json(run('--json', file).out)) {
+      expect(m.file).toBe(file);
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it('gives offsets into a text file as read, and judges ambiguous names by the whole file', () => {
+    const file = fixture('story.txt');
+    const source = readFileSync(file, 'utf8');
+    const mentions = json(run('--json', file).out);
+    expect(mentions.map((m) => m.text)).toEqual(['Doha Agreement', '2020 deal']);
+    for (const m of mentions) expect(source.slice(m.start, m.end)).toBe(m.text);
+    expect(json(run('--json', fixture('no-context.txt')).out)).toEqual([]);
+  });
+
+  it('names each bad file, exits 2, and still reports the good ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const bad = {
+      missing: join(dir, 'missing.txt'),
+      pdf: join(dir, 'notes.pdf'),
+      latin1: join(dir, 'latin1.txt'),
+      truncated: join(dir, 'truncated.html'),
+      plain: join(dir, 'plain.html'),
+    };
+    writeFileSync(bad.pdf, 'Bagram');
+    writeFileSync(bad.latin1, Buffer.from([0x42, 0x61, 0x67, 0x72, 0x61, 0x6d, 0xe9, 0xff]));
+    writeFileSync(bad.truncated, '<p>Bagram</p><p class="x');
+    writeFileSync(bad.plain, 'no markup at all about Bagram');
+    const { code, out, err } = run(
+      '--json',
+      bad.missing,
+      bad.pdf,
+      fixture('story.txt'),
+      bad.latin1,
+      bad.truncated,
+      bad.plain,
+    );
+    expect(code).toBe(2);
+    expect(json(out).map((m) => m.file)).toEqual([fixture('story.txt'), fixture('story.txt')]);
+    expect(err).toContain(`${bad.missing}: cannot be read (ENOENT)`);
+    expect(err).toContain(`${bad.pdf}: unknown file type ".pdf"`);
+    expect(err).toContain(`${bad.latin1}: is not UTF-8 text`);
+    expect(err).toContain(`${bad.truncated}: is malformed HTML`);
+    expect(err).toContain(`${bad.plain}: is not HTML`);
+  });
+});
+
+describe('scan without --json', () => {
+  it('prints a table with a row per mention and a row for a file with none', () => {
+    const { code, out } = run(fixture('story.txt'), fixture('no-context.txt'));
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toMatch(/^FILE\s+TOPIC\s+START\s+END\s+TEXT$/);
+    expect(lines[1]).toMatch(/story\.txt\s+doha-2020\s+52\s+66\s+Doha Agreement$/);
+    expect(lines.at(-1)).toMatch(/no-context\.txt\s+\(none\)$/);
+  });
+});
+
+describe('npm run --silent scan', () => {
+  it('is wired to the same CLI', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'scan', '--', '--json', fixture('story.txt')], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(json(result.stdout).map((m) => m.text)).toEqual(['Doha Agreement', '2020 deal']);
+  }, 20_000);
+});
