@@ -14,7 +14,7 @@ test('right-to-left text: Latin names inside Persian and Arabic prose are marked
     .poll(() => marks(page))
     .toEqual({
       bagram: ['Bagram Air Base', 'Bagram Airfield', 'Bagram'],
-      fitrat: ['Fasihuddin Fitrat'],
+      fitrat: ['فصیح\u200cالدین فطرت', 'Fasihuddin Fitrat'],
       'doha-2020': ['Doha Agreement', 'US-Taliban agreement'],
     });
   const at = await textCenter(page, '#base', 'Bagram Air Base');
