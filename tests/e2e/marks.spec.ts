@@ -124,16 +124,19 @@ test.describe('pages that change', () => {
     await page.goto(server.url('plain.html'));
     await page.evaluate(() => {
       const p = document.createElement('p');
-      p.textContent = 'Fitrat said so.';
+      p.textContent = 'The Doha Agreement was signed.';
       document.body.append(p);
     });
     await page.waitForTimeout(300);
     await waitForMarkCount(page, 0);
+    // "Doha Agreement" needs an Afghanistan or Taliban word anywhere on the page (2008 had a
+    // Doha Agreement on Lebanon). A bare "Fitrat" now needs more than a page-wide cue (a role
+    // word in its own block, or his full name), so it no longer serves for this test.
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'The Taliban government agreed.';
       document.body.append(p);
     });
-    await expect.poll(async () => (await marks(page)).fitrat).toEqual(['Fitrat']);
+    await expect.poll(async () => (await marks(page))['doha-2020']).toEqual(['Doha Agreement']);
   });
 });
