@@ -11,7 +11,7 @@ import {
   type TabState,
   type ToContent,
 } from '../src/messages';
-import { iconPaths } from '../src/icons';
+import { toolbarIconPaths } from '../src/icons';
 import { setSiteEnabled, settingsStore } from '../src/settings';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
@@ -30,6 +30,10 @@ export default defineBackground(() => {
   const record = async (tabId: number, frameId: number, report: FrameReport) => {
     const key = tabStateKey(tabId);
     let state = (await storage.getItem<TabState>(key)) ?? { topToken: null, frames: {} };
+    const before = state.frames[String(frameId)];
+    // The top frame speaks for the tab's site; set its icon only on a new page or a switch.
+    const iconChanged =
+      report.top && (before?.documentToken !== report.documentToken || before.enabled !== report.enabled);
     if (report.top && report.documentToken !== state.topToken) {
       // A new page in the tab: what its previous page's frames found no longer counts.
       state = { topToken: report.documentToken, frames: {} };
@@ -38,10 +42,8 @@ export default defineBackground(() => {
     await storage.setItem(key, state);
     const { total } = summarizeTab(state);
     await toolbarAction().setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
-    // The top frame speaks for the tab's site: a grey icon says "off for this site".
-    if (report.top) {
-      await toolbarAction().setIcon({ tabId, path: iconPaths(report.enabled ? 'on' : 'off', '/') });
-    }
+    // A grey icon says "off for this site".
+    if (iconChanged) await toolbarAction().setIcon({ tabId, path: toolbarIconPaths(report.enabled ? 'on' : 'off') });
   };
 
   browser.runtime.onMessage.addListener((message, sender) => {

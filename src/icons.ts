@@ -14,3 +14,10 @@ export function iconPaths(state: IconState, prefix = ''): Record<number, string>
   const name = state === 'on' ? 'icon' : 'icon-off';
   return Object.fromEntries(ICON_SIZES.map((size) => [size, `${prefix}icons/${name}-${size}.png`]));
 }
+
+/** The sizes a toolbar button draws (1× and 2× screens), for `setIcon`: fewer files to load on
+ *  every change than the manifest's full set. */
+export function toolbarIconPaths(state: IconState): Record<number, string> {
+  const all = iconPaths(state, '/');
+  return { 16: all[16] ?? '', 32: all[32] ?? '' };
+}
