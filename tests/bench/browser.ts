@@ -26,6 +26,9 @@ export interface BenchBrowser {
 export async function launch(withExtension: boolean): Promise<BenchBrowser> {
   const executablePath =
     process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  if (withExtension && !existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`no built extension at ${extensionPath}: run "npm run build" first`);
+  }
   const profile = mkdtempSync(join(tmpdir(), 'context-overlays-bench-'));
   const extensionArgs = withExtension
     ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
@@ -60,17 +63,13 @@ export async function launch(withExtension: boolean): Promise<BenchBrowser> {
   };
 }
 
-/** Loads `url` and waits until the harness says its mode is done (mode none: the load). */
+/** Loads `url` and waits until the harness says its mode is done (mode none: the load).
+ *  It listens for the harness's console message rather than polling the page: Playwright's
+ *  polling would inject its own script (≈10 ms of main thread) in the middle of the scan. */
 export async function load(page: Page, url: string, timeoutMs = 60_000): Promise<HarnessResult> {
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-  await page.waitForFunction(
-    () => {
-      const bench = (window as unknown as { __bench: HarnessResult }).__bench;
-      return bench.mode === 'none' || bench.done > 0;
-    },
-    null,
-    { polling: 50, timeout: timeoutMs },
-  );
+  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench-done', timeout: timeoutMs });
+  await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+  await done;
   return page.evaluate(() => (window as unknown as { __bench: HarnessResult }).__bench);
 }
 

@@ -4,7 +4,14 @@
 import { launch, load, markedCount, traced, waitForMarked, type BenchBrowser } from './browser';
 import { articlePage, domOpsPage, scrollPage, type BenchPage } from './pages';
 import { startBenchServer, type BenchServer } from './server';
-import { extensionBursts, extensionTime, longestExtensionTask, longestTaskAfter, markTime } from './trace';
+import {
+  extensionBursts,
+  extensionTime,
+  firstExtensionRun,
+  longestExtensionTask,
+  longestTaskAfter,
+  markTime,
+} from './trace';
 
 export interface BenchScale {
   runs: number;
@@ -143,6 +150,7 @@ async function markingRuns(ctx: RunContext, key: string, path: string, expected:
     samples.add(`${key}.longestTaskMs`, longestTaskAfter(withExt.trace, withExt.trace.dcl));
     samples.add(`${key}.longestExtensionTaskMs`, longestExtensionTask(withExt.trace, withExt.trace.dcl));
     samples.add(`${key}.extensionBusyMs`, extensionTime(withExt.trace, withExt.trace.dcl));
+    samples.add(`${key}.extensionStartMs`, firstExtensionRun(withExt.trace, withExt.trace.dcl));
 
     const alone = await traced(bare.page, server.url('/blank.html'), path, async () => {
       await load(bare.page, url('none'));
@@ -171,7 +179,7 @@ async function idleRuns(ctx: RunContext, path: string): Promise<void> {
 /** Extension cost per appended batch on the infinite-scroll page. */
 async function scrollRuns(ctx: RunContext, path: string, page: BenchPage): Promise<void> {
   const { server, ext, samples, scale } = ctx;
-  const initial = page.expected - Math.ceil((scale.scrollBatches * scale.scrollPerBatch) / 5);
+  const initial = page.expectedAtFirst ?? 0;
   for (let run = 0; run < Math.max(1, Math.ceil(scale.runs / 2)); run++) {
     ctx.log(`infinite scroll, run ${run + 1}`);
     const { trace, events } = await traced(ext.page, server.url('/blank.html'), path, async () => {

@@ -43,6 +43,8 @@ export function addRatios(figures: Figures): Figures {
     const floor = figures[`${key}.floorMs`];
     if (ext !== undefined && markjs !== undefined) out[`${key}.speedupVsMarkjs`] = markjs / ext;
     if (ext !== undefined && floor !== undefined) out[`${key}.ratioToFloor`] = ext / floor;
+    const busy = figures[`${key}.extensionBusyMs`];
+    if (busy !== undefined && floor !== undefined) out[`${key}.busyRatioToFloor`] = busy / floor;
   }
   if (figures['ops.extensionMs'] !== undefined && figures['ops.withoutMs'] !== undefined) {
     out['ops.ratio'] = figures['ops.extensionMs'] / figures['ops.withoutMs'];
@@ -60,6 +62,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'small.markjsMs': '1 MB: same marks by mark.js markRegExp (ms)',
   'small.floorMs': '1 MB: floor, TreeWalker + regex, marks nothing (ms)',
   'small.extensionBusyMs': '1 MB: extension main-thread time after DCL (ms)',
+  'small.extensionStartMs': '1 MB: DCL → extension code first runs (ms)',
+  'small.busyRatioToFloor': '1 MB: extension main-thread time / floor time',
   'small.longestTaskMs': '1 MB: longest task after DCL, with extension (ms)',
   'small.longestTaskWithoutMs': '1 MB: longest task after DCL, without (ms)',
   'small.longestExtensionTaskMs': '1 MB: longest task running extension code (ms)',
@@ -67,6 +71,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'large.markjsMs': '5 MB: same marks by mark.js markRegExp (ms)',
   'large.floorMs': '5 MB: floor, TreeWalker + regex, marks nothing (ms)',
   'large.extensionBusyMs': '5 MB: extension main-thread time after DCL (ms)',
+  'large.extensionStartMs': '5 MB: DCL → extension code first runs (ms)',
+  'large.busyRatioToFloor': '5 MB: extension main-thread time / floor time',
   'large.longestTaskMs': '5 MB: longest task after DCL, with extension (ms)',
   'large.longestTaskWithoutMs': '5 MB: longest task after DCL, without (ms)',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',

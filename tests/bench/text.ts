@@ -1,5 +1,6 @@
 // Seeded prose for the generated pages: filler words that hold no alias and no cue word, so
 // a page has exactly the mentions the generator put in it.
+import { bundledPack } from '../../src/pack/bundled';
 import { pick } from './random';
 
 const WORDS = (
@@ -43,15 +44,11 @@ export function prose(random: () => number, count: number, mixed = false): strin
   return `${out.join(' ')}.`;
 }
 
-/** Mentions the pages carry: each is marked (the pages also say "Afghanistan" and
- *  "Kabul", so conditional aliases count) and each is one mark. */
-export const MENTIONS = [
-  'Bagram Air Base',
-  'Bagram',
-  'Bagram Airfield',
-  'Fasihuddin Fitrat',
-  'Fitrat',
-  'Doha Agreement',
-  'US–Taliban deal',
-  '2020 agreement',
-];
+/** Mentions the pages carry: the pack's aliases that count anywhere, without a condition,
+ *  written in Latin letters (mark.js and the floor find words with `\b`). Taken from the pack,
+ *  so the pages follow it as aliases are added or given conditions. */
+export const MENTIONS: readonly string[] = bundledPack.topics.flatMap((topic) =>
+  topic.aliases
+    .filter((a) => a.requires.length === 0 && (a.unless?.length ?? 0) === 0 && /^[A-Za-z0-9 .\u2013-]+$/.test(a.text))
+    .map((a) => a.text),
+);

@@ -149,6 +149,12 @@ export function extensionTime(trace: PageTrace, from = -Infinity, until = Infini
   return total / 1000;
 }
 
+/** When extension code first ran after `from` (ms after it), or NaN. */
+export function firstExtensionRun(trace: PageTrace, from: number): number {
+  const first = trace.samples.find((s) => s.extension && s.ts >= from);
+  return first ? (first.ts - from) / 1000 : NaN;
+}
+
 /** The extension's samples grouped into bursts separated by at least `gapMs` without any. */
 export function extensionBursts(trace: PageTrace, gapMs: number, from = -Infinity): number[] {
   const bursts: number[] = [];
