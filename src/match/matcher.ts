@@ -97,6 +97,7 @@ export class Matcher {
   /** The compiled regex's source (for the throughput floor in src/cli/matcher-speed.ts). */
   readonly source: string;
   private readonly keyCache = new Map<string, Entry | null>();
+  private probe: RegExp | undefined;
   /** Cue list → folded words, for name-before rules. */
   private readonly titles = new Map<string, Set<string>>();
 
@@ -159,8 +160,8 @@ export class Matcher {
     if (!this.scanner.test(text)) return false;
     // The hit may be a mere soft hyphen: look again without those.
     const visible = withoutInvisible(text);
-    const probe = new RegExp(this.source, 'i');
-    return probe.test(visible ? visible.text : text);
+    this.probe ??= new RegExp(this.source, 'i');
+    return this.probe.test(visible ? visible.text : text);
   }
 
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
