@@ -38,9 +38,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'context-overlays@example.org',
+              // Firefox 140 is the first with the CSS Custom Highlight API (without it the
+              // content script does nothing) and with data_collection_permissions.
+              strict_min_version: '140.0',
               // Declares that nothing is collected (Firefox's newer manifest key).
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
