@@ -101,11 +101,20 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      unwatch();
-      browser.runtime.onMessage.removeListener(onMessage);
+      // The page first: with the extension gone, the runtime calls below may throw.
       clearTimeout(reportTimer);
       stop();
+      try {
+        unwatch();
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // "Extension context invalidated": its listeners went with it.
+      }
     });
+    // Chrome does not tell a content script that its extension was reloaded, updated or
+    // disabled: the script keeps running with a dead runtime, and no new one is injected. WXT's
+    // context notices (runtime.id is gone) when asked, so ask once a second (issue 7).
+    ctx.setInterval(() => {}, 1000);
   },
 });
 

@@ -1,0 +1,45 @@
+import type { Worker } from '@playwright/test';
+import { highlightNames, marks, textCenter } from '../fixtures';
+import { expect, test, watchPage } from './hostile';
+
+// When the extension is reloaded, updated, disabled or removed, Chrome leaves its old content
+// script running in open tabs with a dead `chrome.runtime` (and injects no new one). The page
+// must then be left clean: no highlight names, no host element, and nothing throwing
+// "Extension context invalidated" from a listener the old script left behind.
+const endings: [string, (worker: Worker) => Promise<void>][] = [
+  ['reloaded (as on an update)', (w) => w.evaluate(() => void setTimeout(() => chrome.runtime.reload(), 10))],
+  [
+    'removed',
+    (w) => w.evaluate(() => void setTimeout(() => chrome.management.uninstallSelf({ showConfirmDialog: false }), 10)),
+  ],
+];
+
+for (const [how, end] of endings) {
+  test(`an extension ${how} leaves open pages clean`, async ({ page, server, serviceWorker }) => {
+    const watch = await watchPage(page);
+    await page.goto(server.url('hostile/lifecycle.html'));
+    await expect.poll(async () => Object.values(await marks(page)).flat().length).toBe(3);
+    // A card is open when it happens: its host must go too.
+    const at = await textCenter(page, '#fitrat', 'Fasihuddin Fitrat');
+    await page.mouse.move(at.x, at.y);
+    await expect(page.getByRole('dialog')).toBeVisible();
+
+    await end(serviceWorker);
+    await expect.poll(() => highlightNames(page), { timeout: 10_000 }).toEqual([]);
+    await expect(page.locator('context-overlay')).toHaveCount(0);
+
+    // The old script's listeners are gone or quiet: pointer, keys, mutations.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(at.x, at.y);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later: Fasihuddin Fitrat spoke about Bagram Air Base.';
+      document.body.append(p);
+    });
+    await page.waitForTimeout(500); // time for a leftover listener to throw (nothing to poll for)
+    expect(await highlightNames(page)).toEqual([]);
+    await expect(page.locator('context-overlay')).toHaveCount(0);
+    expect(watch.problems).toEqual([]);
+  });
+}
