@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/match/matcher';
 import { acceptedIn } from '../../src/match/page-context';
+import { mentionsInPage, paragraphs } from '../../src/match/page-scan';
 import { bundledPack } from '../../src/pack/bundled';
 
 const matcher = new Matcher(bundledPack);
@@ -101,6 +102,8 @@ describe('other languages and scripts', () => {
 
   it('never takes the Persian word فطرت (nature) alone for the name', () => {
     expect(mentions('انسان بر فطرت پاک آفریده شده است. کابل')).toEqual([]);
+    const page = 'قاری فصیح‌الدین فطرت گفت.\n\nانسان بر فطرت پاک آفریده شده است.';
+    expect(mentionsInPage(matcher, paragraphs(page)).map((m) => m.text)).toEqual(['قاری فصیح‌الدین فطرت']);
     expect(mentions('قاری فصیح‌الدین فطرت گفت. فطرت افزود')).toEqual([
       ['fitrat', 'قاری فصیح‌الدین فطرت'],
       ['fitrat', 'فطرت'],
