@@ -1,5 +1,6 @@
 // Renders assets/icon.svg to every PNG size the manifests and stores use, in two states:
-// icon-N.png (on) and icon-off-N.png (off for the current site: the brand amber turned grey).
+// icon-N.png (on) and icon-off-N.png (off for the current site: the brand amber turned grey),
+// plus the store's padded icon and promo tile in assets/store/.
 // The PNGs are committed; run `npm run icons` after changing the SVG.
 // Chromium draws them (Debian's /usr/bin/chromium or CHROMIUM_PATH), so no image library is
 // needed; the same browser runs the end-to-end tests.
@@ -33,6 +34,32 @@ try {
       console.log(path);
     }
   }
+
+  // The store's own images: the Chrome Web Store wants its 128 px icon as a 96 px mark with
+  // 16 px of transparent padding, and a 440×280 "small promo tile".
+  const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+  await page.setViewportSize({ width: 128, height: 128 });
+  await page.setContent(
+    `<html style="background:transparent"><body style="margin:0"><img style="margin:16px" width="96" height="96" src="${src}"></body></html>`,
+  );
+  await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+  await page.screenshot({ path: resolve('assets/store/icon-128.png'), omitBackground: true });
+  await page.setViewportSize({ width: 440, height: 280 });
+  await page.setContent(`
+    <body style="margin:0;width:440px;height:280px;display:flex;align-items:center;gap:26px;
+                 padding:0 34px;box-sizing:border-box;background:#15202b;color:#fff;
+                 font-family:'Liberation Sans',Arial,sans-serif">
+      <img width="120" height="120" src="${src}">
+      <div>
+        <div style="font-size:32px;font-weight:700;line-height:1.1">Context overlays</div>
+        <div style="margin-top:10px;font-size:17px;line-height:1.35;color:#f3d9a8">
+          The background to the story, right where it is mentioned
+        </div>
+      </div>
+    </body>`);
+  await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+  await page.screenshot({ path: resolve('assets/store/promo-small-440x280.png') });
+  console.log('assets/store/icon-128.png, assets/store/promo-small-440x280.png');
 } finally {
   await browser.close();
 }
