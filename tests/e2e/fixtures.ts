@@ -121,7 +121,7 @@ function recordRequests(context: BrowserContext): RequestLog {
   context.on('request', (request) => {
     const url = new URL(request.url());
     const local =
-      ['chrome-extension:', 'data:', 'blob:', 'about:', 'file:'].includes(url.protocol) ||
+      ['chrome-extension:', 'chrome:', 'data:', 'blob:', 'about:', 'file:'].includes(url.protocol) ||
       ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     (local ? log.local : log.foreign).push(request.url());
   });

@@ -1,4 +1,4 @@
-import type { Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { highlightNames, marks, textCenter } from '../fixtures';
 import { expect, test, watchPage } from './hostile';
 
@@ -16,30 +16,51 @@ const endings: [string, (worker: Worker) => Promise<void>][] = [
 
 for (const [how, end] of endings) {
   test(`an extension ${how} leaves open pages clean`, async ({ page, server, serviceWorker }) => {
-    const watch = await watchPage(page);
-    await page.goto(server.url('hostile/lifecycle.html'));
-    await expect.poll(async () => Object.values(await marks(page)).flat().length).toBe(3);
-    // A card is open when it happens: its host must go too.
-    const at = await textCenter(page, '#fitrat', 'Fasihuddin Fitrat');
-    await page.mouse.move(at.x, at.y);
-    await expect(page.getByRole('dialog')).toBeVisible();
-
-    await end(serviceWorker);
-    await expect.poll(() => highlightNames(page), { timeout: 10_000 }).toEqual([]);
-    await expect(page.locator('context-overlay')).toHaveCount(0);
-
-    // The old script's listeners are gone or quiet: pointer, keys, mutations.
-    await page.mouse.move(5, 5);
-    await page.mouse.move(at.x, at.y);
-    await page.keyboard.press('Escape');
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent = 'Later: Fasihuddin Fitrat spoke about Bagram Air Base.';
-      document.body.append(p);
-    });
-    await page.waitForTimeout(500); // time for a leftover listener to throw (nothing to poll for)
-    expect(await highlightNames(page)).toEqual([]);
-    await expect(page.locator('context-overlay')).toHaveCount(0);
-    expect(watch.problems).toEqual([]);
+    await runLifecycle(page, server.url('hostile/lifecycle.html'), () => end(serviceWorker));
   });
+}
+
+test('an extension switched off in chrome://extensions leaves open pages clean', async ({
+  page,
+  server,
+  browserContext,
+  extensionId,
+}) => {
+  await runLifecycle(page, server.url('hostile/lifecycle.html'), async () => {
+    const settings = await browserContext.newPage();
+    await settings.goto(`chrome://extensions/?id=${extensionId}`);
+    const toggle = settings.locator('extensions-detail-view #enableToggle');
+    await expect(toggle).toHaveAttribute('aria-checked', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await page.bringToFront();
+  });
+});
+
+async function runLifecycle(page: Page, url: string, end: () => Promise<void>) {
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(async () => Object.values(await marks(page)).flat().length).toBe(3);
+  // A card is open when it happens: its host must go too.
+  const at = await textCenter(page, '#fitrat', 'Fasihuddin Fitrat');
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('dialog')).toBeVisible();
+
+  await end();
+  await expect.poll(() => highlightNames(page), { timeout: 10_000 }).toEqual([]);
+  await expect(page.locator('context-overlay')).toHaveCount(0);
+
+  // The old script's listeners are gone or quiet: pointer, keys, mutations.
+  await page.mouse.move(5, 5);
+  await page.mouse.move(at.x, at.y);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Later: Fasihuddin Fitrat spoke about Bagram Air Base.';
+    document.body.append(p);
+  });
+  await page.waitForTimeout(500); // time for a leftover listener to throw (nothing to poll for)
+  expect(await highlightNames(page)).toEqual([]);
+  await expect(page.locator('context-overlay')).toHaveCount(0);
+  expect(watch.problems).toEqual([]);
 }
