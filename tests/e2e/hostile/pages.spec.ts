@@ -54,13 +54,33 @@ test('a 100,000-node page is marked in full without blocking or touching it', as
   await expectUntouched(page, watch, plain, requestLog(browserContext), '100k nodes');
 });
 
-test('open shadow roots of page components', async ({ page, server, plainBrowser, browserContext }) => {
+// Open shadow roots of the page's components are SKIPPED, cleanly: their text is neither
+// marked nor counted, and hovering it opens nothing. Text slotted into a component (light DOM)
+// is marked as usual. Marking inside would need no page node touched — Chromium 156 paints
+// document-level ::highlight() styles on ranges inside open shadow trees — but the walker, the
+// mutation watcher (one observe() per shadow root), the removal bookkeeping and the hit test
+// (caretPositionFromPoint's shadowRoots option) would all have to follow the roots; see
+// tests/e2e/hostile/README.md. Closed shadow roots are out of reach by design.
+test('open shadow roots of page components: skipped cleanly, slotted text marked', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+}) => {
   const url = server.url('hostile/shadow.html');
   const watch = await watchPage(page);
   await page.goto(url);
   await expect
     .poll(() => marks(page))
     .toEqual({ bagram: ['Bagram Air Base'], fitrat: [], 'doha-2020': ['Doha Agreement'] });
+  const inShadow = (await page.locator('#open-quote p').boundingBox())!;
+  await page.mouse.move(inShadow.x + 20, inShadow.y + inShadow.height / 2);
+  await page.waitForTimeout(600); // hover intent is 250 ms: nothing may open (nothing to poll)
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const slotted = await textCenter(page, '#slotted span', 'Doha Agreement');
+  await page.mouse.move(slotted.x, slotted.y);
+  await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
+
   const plain = await plainRun(plainBrowser, url);
   await expectUntouched(page, watch, plain, requestLog(browserContext), 'shadow roots');
 });
