@@ -70,6 +70,8 @@ interface Rules {
   nameRules: Condition[];
   /** PageContext keys of the page-wide vetoes, prefixed with VETO. */
   vetoes: string[];
+  /** pageRequires and vetoes: what is left for PageContext when no local rule holds. */
+  pageConditions: string[];
 }
 type Entry =
   | (EntryBase & Rules & { kind: 'alias'; topic: TopicId; sighting: string })
@@ -198,16 +200,19 @@ export class Matcher {
         candidates.push({ topic: entry.topic, start, end, alias: entry.text, requires: [] });
         continue;
       }
-      const near = (c: Condition) => holdsNear(c, text, start, end, seen);
-      const namesake = entry.nameRules.some((c) =>
-        this.isOtherName(c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end), c.name),
-      );
+      let namesake = false;
+      for (const c of entry.nameRules) {
+        namesake ||= this.isOtherName(
+          c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
+          c.name,
+        );
+      }
       if (namesake) cues.add(namesakeCue(entry.topic));
-      if (namesake || entry.localUnless.some(near)) continue;
+      if (namesake || holdsAny(entry.localUnless, text, start, end, seen)) continue;
       let requires = entry.vetoes;
-      if (!entry.localRequires.some(near)) {
+      if (!holdsAny(entry.localRequires, text, start, end, seen)) {
         if (entry.pageRequires.length === 0 && entry.localRequires.length > 0) continue; // local rules only, none holds
-        requires = [...entry.pageRequires, ...entry.vetoes];
+        requires = entry.pageConditions;
       }
       candidates.push({ topic: entry.topic, start, end, alias: entry.text, requires });
     }
@@ -266,15 +271,28 @@ export class Matcher {
   }
 }
 
+function holdsAny(
+  conditions: readonly Condition[],
+  text: string,
+  start: number,
+  end: number,
+  seen: readonly Sighting[],
+): boolean {
+  for (const c of conditions) if (holdsNear(c, text, start, end, seen)) return true;
+  return false;
+}
+
 function sortRules(topic: TopicId, requires: readonly Condition[], unless: readonly Condition[]): Rules {
   const local = (c: Condition) => c.scope !== 'page';
   const named = (c: Condition) => c.kind === 'name-before' || c.kind === 'name-after';
   const vetoes = unless.filter((c) => !local(c)).map((c) => VETO + pageKey(c));
   if (unless.some(named)) vetoes.push(`${VETO}cue:${namesakeCue(topic)}`);
+  const pageRequires = requires.filter((c) => !local(c)).map(pageKey);
   return {
     plain: requires.length === 0 && unless.length === 0,
     localRequires: requires.filter(local),
-    pageRequires: requires.filter((c) => !local(c)).map(pageKey),
+    pageRequires,
+    pageConditions: [...pageRequires, ...vetoes],
     localUnless: unless.filter((c) => local(c) && !named(c)),
     nameRules: unless.filter(named),
     vetoes,
