@@ -132,7 +132,7 @@ async function runGroup({ cases, variants }: { cases: FuzzCase[]; variants: Reco
     });
 
   // Settled: every required mark is there, and nothing changes for two more polls.
-  const deadline = performance.now() + 5000;
+  const deadline = performance.now() + 15_000; // generous: two cores, other suites running
   let last = '';
   let stable = 0;
   while (performance.now() < deadline) {
