@@ -18,6 +18,9 @@ export class PageContext {
     const before = this.present.size;
     for (const cue of scan.cues) this.present.add(`cue:${cue}`);
     for (const c of scan.candidates) if (c.requires.length === 0) this.present.add(`topic:${c.topic}`);
+    // Conditional mentions that count now vouch for their topic here, so that the growth is
+    // reported and mentions waiting elsewhere on the page get another look.
+    for (const c of scan.candidates) this.accepts(c);
     return this.present.size !== before;
   }
 

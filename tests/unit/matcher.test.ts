@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/match/matcher';
-import { acceptedIn } from '../../src/match/page-context';
+import { acceptedIn, PageContext } from '../../src/match/page-context';
 import { mentionsInPage, paragraphs } from '../../src/match/page-scan';
 import { bundledPack } from '../../src/pack/bundled';
 
@@ -149,5 +149,18 @@ describe('ambiguous aliases of the bundled pack', () => {
 describe('the matcher', () => {
   it('reports the cue lists a text contains', () => {
     expect([...matcher.scan('Talks in Kabul went on.').cues]).toEqual(['afghanistan']);
+  });
+});
+
+describe('the page context, read block by block as the content script reads a page', () => {
+  it('reports a topic vouched for by a conditional mention, so mentions waiting on it get another look', () => {
+    const context = new PageContext();
+    context.absorb(matcher.scan('News from Kabul'));
+    const first = matcher.scan('The 2020 agreement was signed.');
+    context.absorb(first);
+    expect(first.candidates.filter((c) => !context.accepts(c)).map((c) => c.alias)).toEqual(['2020 agreement']);
+    // No new cue word here: only the accepted Doha Agreement tells that the page is about it.
+    expect(context.absorb(matcher.scan('The Doha Agreement was signed.'))).toBe(true);
+    expect(first.candidates.filter((c) => context.accepts(c)).map((c) => c.alias)).toEqual(['2020 agreement']);
   });
 });
