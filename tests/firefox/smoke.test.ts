@@ -240,6 +240,44 @@ describe.each(builds)('%s', (build) => {
     );
     expect(title).toBe('The 2020 US–Taliban agreement');
   });
+
+  test('a fact’s source link opens the article reader at that sentence, marked', async () => {
+    await openNews();
+    const at = await textCenter(page, '#fitrat-para', 'Fitrat');
+    await page.mouse.move(at.x, at.y);
+    const link = await page.waitForSelector('context-overlay >>> li[data-sentence="p9s1"] a.source');
+    await link?.click();
+    // The background opens the reader in a new tab; Puppeteer does not follow moz-extension
+    // pages, so ask the extension which of its pages are open.
+    const helper = await openExtensionPage(firefox, 'popup.html?tabId=0');
+    try {
+      const readerUrl = firefox.extensionUrl('article.html#p9s1');
+      await until(
+        () =>
+          helper.evaluate(async () => {
+            const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+            return (await api.tabs.query({})).map((t) => t.url);
+          }),
+        (urls) => urls.includes(readerUrl),
+        `a tab on ${readerUrl}`,
+      );
+    } finally {
+      await helper.close();
+    }
+    const reader = await openExtensionPage(firefox, 'article.html#p9s1');
+    try {
+      const cited = await until(
+        () => reader.evaluate(() => [...document.querySelectorAll('.cited')].map((el) => [el.id, el.textContent])),
+        (cited) => cited.length > 0,
+        'the cited sentence',
+      );
+      expect(cited).toHaveLength(1);
+      expect(cited[0]?.[0]).toBe('p9s1');
+      expect(cited[0]?.[1]).toContain('Recently, some people have said');
+    } finally {
+      await reader.close();
+    }
+  });
 });
 
 type ExtensionApi = typeof import('webextension-polyfill');
