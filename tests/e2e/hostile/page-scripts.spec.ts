@@ -97,3 +97,22 @@ test('a page that deletes our host as it appears: marks stay, the card fails cle
   const figures = await expectUntouched(page, watch, plain, requestLog(browserContext), 'deletes unknown elements');
   expect(figures.ourMutations).toBe(4); // two insertions of the host, two removals by the page
 });
+
+test('a page that polices only <body>: our host under <html> survives, the card opens', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+}) => {
+  const url = server.url('hostile/deleter.html?scope=body');
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(() => markCount(page)).toBe(3);
+  const at = await textCenter(page, '#fitrat', 'Fasihuddin Fitrat');
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __deleted: string[] }).__deleted)).toEqual([]);
+
+  const plain = await plainRun(plainBrowser, url);
+  await expectUntouched(page, watch, plain, requestLog(browserContext), 'deletes unknown elements in <body>');
+});
