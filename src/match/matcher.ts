@@ -15,6 +15,7 @@ import {
   aliasAtoms,
   aliasKey,
   aliasSource,
+  ARABIC_MARK,
   foldSpelling,
   INVISIBLE,
   isArabicScript,
@@ -179,6 +180,7 @@ export class Matcher {
       for (const hit of hits) {
         hit.start = origin[hit.start] ?? hit.start;
         hit.end = (origin[hit.end - 1] ?? hit.end - 1) + 1;
+        while (ARABIC_MARK.test(text[hit.end] ?? '')) hit.end++;
       }
     }
     return this.applyRules(text, hits);

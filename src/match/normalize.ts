@@ -121,10 +121,17 @@ export function isUnspacedScript(ch: string | undefined): boolean {
   return ch !== undefined && /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ch);
 }
 
-/** Characters that are invisible in rendered text and may sit inside a word: soft hyphen,
- *  zero-width space, word joiner, BOM. The matcher reads text without them (keeping offsets). */
-export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/;
-const INVISIBLE_ALL = /[\u00ad\u200b\u2060\ufeff]/g;
+/** Characters that may sit inside a word without changing it: the invisible soft hyphen,
+ *  zero-width space, word joiner and BOM, and in Arabic script the optional vowel marks
+ *  (harakat) and the tatweel that stretches a word for justification (بگـــرام). The matcher
+ *  reads text without them (keeping offsets), as search engines do. */
+// Each mark is matched on its own on purpose (to read past it), not as part of a letter.
+// eslint-disable-next-line no-misleading-character-class
+export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0640\u064b-\u065f\u0670]/;
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/** Arabic vowel marks, which belong to the letter before them (and so to a mention ending there). */
+export const ARABIC_MARK = /[\u064b-\u065f\u0670]/;
 
 /** `text` without invisible characters, and for each index of the result its index in `text`
  *  (one extra entry for the end). Null when there is nothing to remove. */

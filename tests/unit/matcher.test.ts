@@ -85,6 +85,10 @@ describe('other languages and scripts', () => {
     ['بگرامی', []],
     [`بگرام${ZWNJ}ها`, [['bagram', 'بگرام']]],
     ['د بګرام هوايي اډه', [['bagram', 'بګرام']]],
+    // Optional vowel marks and tatweel inside a name; a mark on its last letter stays with it.
+    ['قاعدة بَاغْرَامَ الجوية', [['bagram', 'بَاغْرَامَ']]],
+    ['پایگاه بگـــرام', [['bagram', 'بگـــرام']]],
+    ['فَصِيحُ الدِّين فِطْرَت', [['fitrat', 'فَصِيحُ الدِّين فِطْرَت']]],
     // Persian compounds with a zero-width non-joiner, a space or nothing; Arabic yeh and kaf.
     [`فصیح${ZWNJ}الدین فطرت`, [['fitrat', `فصیح${ZWNJ}الدین فطرت`]]],
     ['فصیح الدین فطرت', [['fitrat', 'فصیح الدین فطرت']]],
