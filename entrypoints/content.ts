@@ -100,6 +100,9 @@ export default defineContentScript({
       return Promise.resolve(true); // tells the popup a content script runs in this tab
     };
     browser.runtime.onMessage.addListener(onMessage);
+    // Back/forward cache: the background forgot this tab when it navigated away; a page
+    // restored from the cache runs no script again, so report it afresh.
+    addEventListener('pageshow', (event) => event.persisted && send(), { signal: ctx.signal });
     ctx.onInvalidated(() => {
       // The page first: with the extension gone, the runtime calls below may throw.
       clearTimeout(reportTimer);

@@ -1,5 +1,5 @@
 // The extension's icon files: drawn once in assets/icon.svg, rendered to PNGs by
-// scripts/render-icons.ts (`npm run icons`), copied into every build by wxt.config.ts.
+// src/cli/render-icons.ts (`npm run icons`), copied into every build by wxt.config.ts.
 // Pure: the build config, the render script and the background all read it.
 
 /** Every size the stores and both browsers' manifests ask for. */

@@ -60,6 +60,26 @@ test.describe('popup', () => {
   });
 });
 
+test('a page restored by the back button reports its numbers again', async ({
+  page,
+  server,
+  serviceWorker,
+  extensionId,
+  browserContext,
+}) => {
+  await page.goto(server.url('news.html'));
+  await waitForMarkCount(page, 8);
+  await page.goto(server.url('plain.html'));
+  await expect.poll(() => highlightNames(page)).toHaveLength(3);
+  await page.goBack();
+  await waitForMarkCount(page, 8);
+  // The badge comes back by itself (before any popup asks the page to report).
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('8');
+  const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
+  await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('4');
+});
+
 test.describe('per-site switch', () => {
   test('switching a site off clears every tab of that site at once, persists, and comes back', async ({
     page,

@@ -7,7 +7,7 @@
 import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ICON_SIZES } from '../src/icons';
+import { ICON_SIZES } from '../icons';
 
 const BRAND = '#d97706';
 /** Grey for "off": clearly not the brand colour, still visible on light and dark toolbars. */

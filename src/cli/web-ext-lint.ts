@@ -1,6 +1,6 @@
 // `web-ext lint` on the Firefox builds, held to: no errors, no notices, and no warnings except
 // the ones listed below, each found in a dependency's code and explained. Anything else fails
-// (exit 1) with the finding printed. Usage: tsx scripts/web-ext-lint.ts [build dir...]
+// (exit 1) with the finding printed. Usage: tsx src/cli/web-ext-lint.ts [build dir...]
 // (default: .output/firefox-mv3 .output/firefox-mv2; run `npm run build:firefox` first).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
