@@ -12,7 +12,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extensionPath } from './browser';
-import { matcherThroughput, sampleText } from './matcher-bench';
+import { measure as measureMatcher } from '../../src/cli/matcher-speed';
 import { FULL, QUICK, runPageBench, type Figures } from './page-bench';
 import { addRatios, judge, table } from './report';
 
@@ -38,16 +38,15 @@ function sizeFigures(): Figures {
   };
 }
 
+/** The matcher in Node: `npm run speed:matcher`'s measurement (the matcher against its own
+ *  compiled regex run bare), so both report the same thing. */
 function matcherFigures(): Figures {
-  const chars = quick ? 1_000_000 : 5_000_000;
-  const repeats = quick ? 3 : 9;
-  const english = matcherThroughput(sampleText(11, chars, false), repeats);
-  const mixed = matcherThroughput(sampleText(12, chars, true), repeats);
+  const m = measureMatcher();
   return {
-    'matcher.englishMBs': english.matcherMBs,
-    'matcher.englishRegexMBs': english.regexMBs,
-    'matcher.mixedMBs': mixed.matcherMBs,
-    'matcher.mixedRegexMBs': mixed.regexMBs,
+    'matcher.englishMBs': m.englishMatcherMBps ?? NaN,
+    'matcher.englishRegexMBs': m.englishBareRegexMBps ?? NaN,
+    'matcher.mixedMBs': m.mixedMatcherMBps ?? NaN,
+    'matcher.mixedRegexMBs': m.mixedBareRegexMBps ?? NaN,
   };
 }
 
