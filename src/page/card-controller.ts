@@ -23,6 +23,8 @@ export interface CardControllerOptions {
   openArticle(sentence?: string): void;
   /** The article reader's URL, at a sentence if given. */
   articleUrl(sentence?: string): string;
+  /** Open shadow roots whose text is marked (the hit test must look into them). */
+  shadowRoots?(): ShadowRoot[];
 }
 
 export interface CardController {
@@ -89,7 +91,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       framePending = false;
       if (signal.aborted || !pointer) return;
       if (pointer.onHost) return; // the card's own mouseenter/leave handle this
-      intent.pointerOver(safeMentionAt(index, pointer.x, pointer.y));
+      intent.pointerOver(safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []));
     });
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -163,9 +165,9 @@ function deepActiveElement(): Element | null {
   return active;
 }
 
-function safeMentionAt(index: MentionIndex, x: number, y: number): PageMention | null {
+function safeMentionAt(index: MentionIndex, x: number, y: number, shadowRoots: ShadowRoot[]): PageMention | null {
   try {
-    return mentionAtPoint(index, x, y);
+    return mentionAtPoint(index, x, y, shadowRoots);
   } catch {
     // A mention whose text the page changed a moment ago can no longer make a Range; the
     // pending rescan drops it.

@@ -14,6 +14,7 @@ import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
+import { ShadowRoots } from './shadow-roots';
 
 export interface FrameOverlayOptions {
   pack: TopicPack;
@@ -33,6 +34,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   const { pack, article, matcher } = options;
   const layer = new HighlightLayer(pack.topics.map((t) => t.id));
   const scanner = new PageScanner(matcher, layer);
+  const shadows = new ShadowRoots();
   const cards = startCardController(
     {
       pack,
@@ -42,6 +44,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       ...(options.hoverDelays ? { delays: options.hoverDelays } : {}),
       openArticle: options.openArticle,
       articleUrl: options.articleUrl,
+      shadowRoots: () => shadows.scanned(),
     },
     signal,
   );
@@ -54,15 +57,26 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     if (!signal.aborted) options.onCounts(scanner.counts());
   };
 
+  // Open shadow roots under what was scanned: each is watched, and its top-level elements
+  // scanned like blocks (text directly in a shadow root, outside any element, is not).
+  const scanShadowRoots = async (roots: readonly Node[]) => {
+    for (const root of await shadows.discover(roots, signal)) {
+      if (signal.aborted) return;
+      watcher.observe(root);
+      await scanner.scan([...root.children], signal);
+    }
+  };
+
   // Batches wait for the first scan and for each other, so no block is scanned twice at once.
   let work: Promise<unknown> = (async () => {
     scanner.absorbContext(document.title);
     const body = document.body ?? document.documentElement;
     // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
     await scanner.scanPage(body, signal);
+    await scanShadowRoots([body]);
     report();
   })();
-  watchMutations(
+  const watcher = watchMutations(
     document,
     (batch) => {
       work = work.then(async () => {
@@ -70,6 +84,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         scanner.dropRemoved(batch.removedNodes);
         for (const root of batch.roots) scanner.dropUnder(root);
         await scanner.scan(batch.roots, signal);
+        await scanShadowRoots(batch.roots);
         cards.closeIfGone();
         report();
       });

@@ -6,12 +6,13 @@ interface CaretPosition {
   offset: number;
 }
 type CaretDocument = Document & {
-  caretPositionFromPoint?(x: number, y: number): CaretPosition | null;
+  caretPositionFromPoint?(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): CaretPosition | null;
   caretRangeFromPoint?(x: number, y: number): Range | null;
 };
 
-function caretAt(doc: CaretDocument, x: number, y: number): CaretPosition | null {
-  if (doc.caretPositionFromPoint) return doc.caretPositionFromPoint(x, y);
+function caretAt(doc: CaretDocument, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
+  // Without the roots, a point over text in an open shadow root answers with its host.
+  if (doc.caretPositionFromPoint) return doc.caretPositionFromPoint(x, y, { shadowRoots });
   const range = doc.caretRangeFromPoint?.(x, y);
   return range ? { offsetNode: range.startContainer, offset: range.startOffset } : null;
 }
@@ -34,9 +35,14 @@ function containsPoint(rects: DOMRectList, x: number, y: number): boolean {
 
 /** The marked mention under the pointer, if any. The caret lookup only says which text node is
  *  nearest, so the mention's own boxes decide (no card for the blank space after a line). */
-export function mentionAtPoint(index: MentionIndex, x: number, y: number): PageMention | null {
+export function mentionAtPoint(
+  index: MentionIndex,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): PageMention | null {
   if (index.size === 0) return null;
-  const caret = caretAt(document as CaretDocument, x, y);
+  const caret = caretAt(document as CaretDocument, x, y, shadowRoots);
   if (!caret || caret.offsetNode.nodeType !== Node.TEXT_NODE) return null;
   for (const mention of index.at(caret.offsetNode as Text)) {
     if (!mention.accepted) continue;

@@ -21,7 +21,7 @@ export function watchMutations(
    *  node whose data changed: a StaticRange over it now covers other letters, and a page that
    *  re-renders every few ms would show marks on the wrong words until the batch runs. */
   onTextChanged: (node: Text) => void = () => {},
-): void {
+): { observe(root: ShadowRoot): void } {
   let queue: MutationRecord[] = [];
   let scheduled = false;
   const flush = () => {
@@ -41,11 +41,18 @@ export function watchMutations(
       setTimeout(flush, 16);
     }
   });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  const options = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc, options);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     queue = [];
   });
+  // A subtree observer stops at shadow roots: each open root the scanner enters is added.
+  return {
+    observe(root) {
+      if (!signal.aborted) observer.observe(root, options);
+    },
+  };
 }
 
 function isOurs(node: Node): boolean {

@@ -90,14 +90,11 @@ function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
 }
 
-// Open shadow roots of the page's components are SKIPPED, cleanly: their text is neither
-// marked nor counted, and hovering it opens nothing. Text slotted into a component (light DOM)
-// is marked as usual. Marking inside would need no page node touched — Chromium 156 paints
-// document-level ::highlight() styles on ranges inside open shadow trees — but the walker, the
-// mutation watcher (one observe() per shadow root), the removal bookkeeping and the hit test
-// (caretPositionFromPoint's shadowRoots option) would all have to follow the roots; see
-// tests/e2e/hostile/README.md. Closed shadow roots are out of reach by design.
-test('open shadow roots of page components: skipped cleanly, slotted text marked', async ({
+// Open shadow roots of the page's components are marked, with nothing added to them: Chromium
+// paints the content script's document-level ::highlight() styles inside open shadow trees.
+// Text slotted into a component (light DOM) is marked as usual; closed roots are out of reach.
+// See tests/e2e/hostile/README.md for what is and is not covered.
+test('open shadow roots of page components: marked, watched, hit-tested; closed ones skipped', async ({
   page,
   server,
   plainBrowser,
@@ -108,15 +105,42 @@ test('open shadow roots of page components: skipped cleanly, slotted text marked
   await page.goto(url);
   await expect
     .poll(() => marks(page))
-    .toEqual({ bagram: ['Bagram Air Base'], fitrat: [], 'doha-2020': ['Doha Agreement'] });
+    .toEqual({ bagram: ['Bagram Air Base'], fitrat: ['Fasihuddin Fitrat'], 'doha-2020': ['Doha Agreement'] });
+  // Painted: the mark style reaches into the shadow tree.
+  const painted = await page.evaluate(() => {
+    const p = document.getElementById('open-quote')!.shadowRoot!.querySelector('p')!;
+    return getComputedStyle(p, '::highlight(context-overlay-fitrat)').backgroundColor;
+  });
+  expect(painted).not.toBe('rgba(0, 0, 0, 0)');
+  // The card opens over text in the shadow root …
   const inShadow = (await page.locator('#open-quote p').boundingBox())!;
-  await page.mouse.move(inShadow.x + 20, inShadow.y + inShadow.height / 2);
-  await page.waitForTimeout(600); // hover intent is 250 ms: nothing may open (nothing to poll)
+  await page.mouse.move(inShadow.x + 30, inShadow.y + inShadow.height / 2);
+  await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  await page.mouse.move(1200, 780); // away first: the card may cover the next line
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // … and over slotted text.
   const slotted = await textCenter(page, '#slotted span', 'Doha Agreement');
   await page.mouse.move(slotted.x, slotted.y);
   await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
+  await page.mouse.move(1200, 780);
 
-  const plain = await plainRun(plainBrowser, url);
+  // The component changes its text, and a new component arrives: marks follow.
+  const act = async (p: Page) => {
+    await p.evaluate(() => {
+      const w = window as unknown as { retell(id: string, text: string): void; addQuote(text: string): void };
+      w.retell('open-quote', 'Officials at Bagram Airfield declined to comment.');
+      w.addQuote('Later: Qari Fasihuddin Fitrat spoke again.');
+    });
+  };
+  await act(page);
+  await expect
+    .poll(() => marks(page))
+    .toEqual({
+      bagram: ['Bagram Air Base', 'Bagram Airfield'],
+      fitrat: ['Qari Fasihuddin Fitrat'],
+      'doha-2020': ['Doha Agreement'],
+    });
+
+  const plain = await plainRun(plainBrowser, url, act);
   await expectUntouched(page, watch, plain, requestLog(browserContext), 'shadow roots');
 });
