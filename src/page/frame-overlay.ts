@@ -63,7 +63,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     for (const root of await shadows.discover(roots, signal)) {
       if (signal.aborted) return;
       watcher.observe(root);
-      await scanner.scan([...root.children], signal);
+      const blocks = [...root.children];
+      // A root found again (its host left and came back) may still hold its old mentions.
+      for (const block of blocks) scanner.dropUnder(block);
+      await scanner.scan(blocks, signal);
     }
   };
 

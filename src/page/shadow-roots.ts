@@ -19,6 +19,7 @@ export class ShadowRoots {
   async discover(roots: readonly Node[], signal: AbortSignal): Promise<ShadowRoot[]> {
     const found: ShadowRoot[] = [];
     const queue = [...roots];
+    this.forgetDetached();
     let sliceStart = performance.now();
     let checked = 0;
     const check = (el: Element) => {
@@ -49,11 +50,14 @@ export class ShadowRoots {
 
   /** The open roots still in the document whose text is scanned (for the hit test). */
   scanned(): ShadowRoot[] {
+    this.forgetDetached();
     const out: ShadowRoot[] = [];
-    for (const [root, scannable] of this.known) {
-      if (!root.host.isConnected) this.known.delete(root);
-      else if (scannable) out.push(root);
-    }
+    for (const [root, scannable] of this.known) if (scannable) out.push(root);
     return out;
+  }
+
+  /** Components come and go: a root whose host left is found again if it comes back. */
+  private forgetDetached(): void {
+    for (const root of this.known.keys()) if (!root.host.isConnected) this.known.delete(root);
   }
 }

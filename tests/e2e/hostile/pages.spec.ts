@@ -124,22 +124,36 @@ test('open shadow roots of page components: marked, watched, hit-tested; closed 
   await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
   await page.mouse.move(1200, 780);
 
-  // The component changes its text, and a new component arrives: marks follow.
-  const act = async (p: Page) => {
-    await p.evaluate(() => {
-      const w = window as unknown as { retell(id: string, text: string): void; addQuote(text: string): void };
+  // The component changes its text, and a new component arrives: marks follow. Then the new
+  // component leaves and the same element comes back: its marks go, and come back once.
+  type PageApi = { retell(id: string, text: string): void; addQuote(text: string): void; parked?: Element };
+  const steps = [
+    () => {
+      const w = window as unknown as PageApi;
       w.retell('open-quote', 'Officials at Bagram Airfield declined to comment.');
       w.addQuote('Later: Qari Fasihuddin Fitrat spoke again.');
-    });
+    },
+    () => {
+      const w = window as unknown as PageApi;
+      w.parked = document.getElementById('late-quote')!;
+      w.parked.remove();
+    },
+    () => document.body.append((window as unknown as PageApi).parked!),
+  ];
+  const withLate = {
+    bagram: ['Bagram Air Base', 'Bagram Airfield'],
+    fitrat: ['Qari Fasihuddin Fitrat'],
+    'doha-2020': ['Doha Agreement'],
   };
-  await act(page);
-  await expect
-    .poll(() => marks(page))
-    .toEqual({
-      bagram: ['Bagram Air Base', 'Bagram Airfield'],
-      fitrat: ['Qari Fasihuddin Fitrat'],
-      'doha-2020': ['Doha Agreement'],
-    });
+  await page.evaluate(steps[0]!);
+  await expect.poll(() => marks(page)).toEqual(withLate);
+  await page.evaluate(steps[1]!);
+  await expect.poll(() => marks(page)).toEqual({ ...withLate, fitrat: [] });
+  await page.evaluate(steps[2]!);
+  await expect.poll(() => marks(page)).toEqual(withLate);
+  const act = async (p: Page) => {
+    for (const step of steps) await p.evaluate(step);
+  };
 
   const plain = await plainRun(plainBrowser, url, act);
   await expectUntouched(page, watch, plain, requestLog(browserContext), 'shadow roots');
