@@ -103,8 +103,10 @@ export function table(figures: Figures, results: TargetResult[]): string {
     rows.push([r.label, format(r.value), target, r.pass ? 'pass' : 'FAIL']);
   }
   const shown = new Set(results.map((r) => r.figure));
-  for (const [name, value] of Object.entries(figures)) {
-    if (shown.has(name)) continue;
+  // Ratios first: they compare across machines; the times behind them follow.
+  const isRatio = (name: string) => /ratio|speedup/i.test(name);
+  const rest = Object.entries(figures).filter(([name]) => !shown.has(name));
+  for (const [name, value] of [...rest.filter(([n]) => isRatio(n)), ...rest.filter(([n]) => !isRatio(n))]) {
     rows.push([DESCRIPTIONS[name] ?? name, format(value), '', '']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
