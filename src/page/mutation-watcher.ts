@@ -33,8 +33,12 @@ export function watchMutations(
     if (batch.roots.length || batch.removed) onBatch(batch);
   };
   const observer = new MutationObserver((records) => {
-    for (const record of records) if (record.type === 'characterData') onTextChanged(record.target as Text);
-    queue.push(...records);
+    // One loop, no `queue.push(...records)`: a page that makes 200,000 changes in one task
+    // would overflow the call's argument limit, and the batch would be lost.
+    for (const record of records) {
+      if (record.type === 'characterData') onTextChanged(record.target as Text);
+      queue.push(record);
+    }
     if (!scheduled) {
       scheduled = true;
       // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).
