@@ -2,13 +2,24 @@
 // plain data that the page builds with createElement, and the list of mentions planted in it
 // with what must happen to each: marked (prose), never marked (editable regions, form
 // fields, scripts, comments, templates, or an alias broken by a block, a line break or a
-// field), or either (SVG text, islands of contenteditable="false" inside an editor).
+// field), or either (SVG text, islands of contenteditable="false" inside an editor). Open
+// shadow roots of components hold text like the rest of the page.
 import { readFileSync } from 'node:fs';
 
 export type FuzzNode =
   | { t: 'text'; v: string }
   | { t: 'comment'; v: string }
-  | { t: 'el'; tag: string; svg?: boolean; attrs?: Record<string, string>; kids: FuzzNode[]; content?: FuzzNode[] }
+  | {
+      t: 'el';
+      tag: string;
+      svg?: boolean;
+      attrs?: Record<string, string>;
+      kids: FuzzNode[];
+      /** A template's content. */
+      content?: FuzzNode[];
+      /** An open shadow root's children. */
+      shadow?: FuzzNode[];
+    }
   /** Where a planted mention starts or ends (no node: the builder records the text offset). */
   | { t: 'at'; id: number; edge: 'start' | 'end' };
 
@@ -167,6 +178,8 @@ const GAPS = [' ', ' ', ' ', '\u00a0', '\n', '  \t ', '\u202f', ' \n  '];
 const SEPARATORS = [' ', ' ', '\u00a0', ', ', ' (', ') ', '. ', '\n', ' "', '" ', ' — ', '; '];
 const INLINE_TAGS = ['span', 'b', 'i', 'em', 'strong', 'a', 'code', 'small', 'mark', 'abbr', 'q', 'u', 's', 'sub'];
 const BLOCK_TAGS = ['div', 'p', 'section', 'article', 'h2', 'blockquote', 'li', 'td', 'header', 'figure'];
+/** Elements that may host a shadow root. */
+const SHADOW_HOSTS = ['div', 'span', 'section', 'article', 'blockquote', 'header', 'p'];
 /** What breaks an alias so that it must not be marked as one mention. */
 const BREAKERS = ['block', 'br', 'img', 'textarea', 'input', 'button', 'select', 'editable'] as const;
 
@@ -319,8 +332,12 @@ export function generateCase(seed: number, facts: PackFacts): FuzzCase {
     for (let i = 0; i < n; i++) {
       const r = rand();
       if (r < 0.45) out.push(...inline(depth, expect));
-      else if (r < 0.75 && depth < 5) out.push(el(pick(BLOCK_TAGS), block(depth + 1, expect)));
-      else if (r < 0.9 && expect === 'marked') out.push(...island(depth));
+      else if (r < 0.72 && depth < 5) out.push(el(pick(BLOCK_TAGS), block(depth + 1, expect)));
+      else if (r < 0.77 && depth < 5) {
+        // A component with an open shadow root: its text counts like the page's own.
+        const shadow = [el(pick(BLOCK_TAGS), block(depth + 1, expect))];
+        out.push({ t: 'el', tag: pick(SHADOW_HOSTS), kids: [], shadow });
+      } else if (r < 0.9 && expect === 'marked') out.push(...island(depth));
       else out.push(text(pick(GAPS)));
     }
     return out;
