@@ -72,7 +72,9 @@ export function aliasAtoms(text: string, endings: readonly string[]): string[] {
       return;
     }
     inGap = false;
-    if (DASHES.includes(ch)) {
+    // Test against DASH_RUN, not the DASHES string: that holds the regex escape "\\-", and a
+    // backslash in an alias would pass for a dash.
+    if (ch.replace(DASH_RUN, '') === '') {
       if (ending) atoms.push(ending);
       atoms.push(`[${DASHES}]`);
     } else if (APOSTROPHES.includes(ch)) atoms.push(`[${APOSTROPHES}]`);
