@@ -20,13 +20,13 @@ const localItem = storage.defineItem<Settings | null>('local:settings-fallback',
 
 export const settingsStore = {
   async get(): Promise<Settings> {
-    const local = await localItem.getValue().catch(() => null);
-    if (local) return { ...DEFAULT_SETTINGS, ...local };
-    try {
-      return { ...DEFAULT_SETTINGS, ...(await syncItem.getValue()) };
-    } catch {
-      return DEFAULT_SETTINGS;
-    }
+    // Both reads at once: every content script waits for this before its first mark, and each
+    // storage reply queues behind the page's own tasks (README, Performance).
+    const [local, synced] = await Promise.all([
+      localItem.getValue().catch(() => null),
+      syncItem.getValue().catch(() => DEFAULT_SETTINGS),
+    ]);
+    return { ...DEFAULT_SETTINGS, ...(local ?? synced) };
   },
 
   async set(settings: Settings): Promise<void> {
