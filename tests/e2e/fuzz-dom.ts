@@ -5,6 +5,7 @@
 // field), or either (SVG text, islands of contenteditable="false" inside an editor). Open
 // shadow roots of components hold text like the rest of the page.
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../bench/random';
 
 export type FuzzNode =
   | { t: 'text'; v: string }
@@ -131,18 +132,6 @@ export function packFacts(topicsFile = 'data/topics.json'): PackFacts {
   return { plantable, breakable, variants, reserved };
 }
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FILLER = [
   'the',
   'report',
@@ -184,7 +173,7 @@ const SHADOW_HOSTS = ['div', 'span', 'section', 'article', 'blockquote', 'header
 const BREAKERS = ['block', 'br', 'img', 'textarea', 'input', 'button', 'select', 'editable'] as const;
 
 export function generateCase(seed: number, facts: PackFacts): FuzzCase {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const chance = (p: number) => rand() < p;
   const planted: Planted[] = [];
