@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { articlePath, summarizeTab, tabStateKey, type TabState, type TabSummary, type ToContent } from './messages';
-import { bundledPack } from './pack/bundled';
+import { topicList } from './pack/topic-list';
 import type { TopicId } from './pack/types';
 import { setSiteEnabled, settingsStore } from './settings';
 import type { Settings } from './settings-schema';
@@ -76,7 +76,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
       pending: enabled !== summary.enabled,
       topics:
         enabled && summary.enabled
-          ? bundledPack.topics
+          ? topicList
               .filter((t) => (summary.counts[t.id] ?? 0) > 0)
               .map((t) => ({ id: t.id, title: t.title, gist: t.gist, count: summary.counts[t.id] ?? 0 }))
           : [],

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t, uiDirection, uiLanguage } from '../../src/i18n';
-import { bundledPack } from '../../src/pack/bundled';
+import { topicList } from '../../src/pack/topic-list';
 import { settingsStore } from '../../src/settings';
 import { Options } from '../../src/ui/Options';
 import '../../src/ui/options.css';
@@ -10,13 +10,6 @@ document.documentElement.dir = uiDirection();
 document.title = t('optionsTitle');
 const app = document.getElementById('app')!;
 const draw = (settings: Awaited<ReturnType<typeof settingsStore.get>>) =>
-  render(
-    <Options
-      settings={settings}
-      topics={bundledPack.topics.map((topic) => ({ id: topic.id, title: topic.title }))}
-      save={(next) => settingsStore.set(next)}
-    />,
-    app,
-  );
+  render(<Options settings={settings} topics={topicList} save={(next) => settingsStore.set(next)} />, app);
 void settingsStore.get().then(draw);
 settingsStore.watch(draw);

@@ -13,7 +13,7 @@ import { siteLabel } from './Popup';
 
 interface OptionsProps {
   settings: Settings;
-  topics: { id: TopicId; title: string }[];
+  topics: readonly { id: TopicId; title: string }[];
   save(settings: Settings): Promise<void>;
 }
 
