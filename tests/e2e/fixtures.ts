@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPageServer, type PageServer } from './page-server';
+import { readMarks } from './read-marks';
 
 // EXTENSION_PATH tests another build (e.g. one made from a clean checkout while the working
 // tree is mid-edit).
@@ -137,23 +138,12 @@ export function requestLog(context: BrowserContext): RequestLog {
 
 /** Text of every mark, per topic, as the page's own scripts can see them in CSS.highlights. */
 export function marks(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('context-overlay-')) continue;
-      out[name.slice('context-overlay-'.length)] = [...highlight].map((r) => {
-        try {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString();
-        } catch {
-          return '(stale range)'; // the page changed the text and the rescan is pending
-        }
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readMarks);
+}
+
+/** The toolbar badge's text for a tab. */
+export function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /** Names registered in CSS.highlights by us. */

@@ -1,4 +1,4 @@
-import { expect, highlightNames, marks, tabIdOf, test, waitForMarkCount, openPopupFor } from './fixtures';
+import { expect, highlightNames, marks, tabIdOf, test, waitForMarkCount, openPopupFor, badgeText } from './fixtures';
 
 test.describe('popup', () => {
   test('summarises the topics found, with counts matching the marks and the badge', async ({
@@ -19,7 +19,7 @@ test.describe('popup', () => {
     await expect(popup.locator('[data-topic="fitrat"]')).toContainText('Afghan defence ministry chief of staff');
     await expect(popup.locator('.status')).toHaveText('On for 127.0.0.1');
     await expect(popup.getByRole('switch', { name: /127\.0\.0\.1/ })).toBeChecked();
-    await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('8');
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
     // How fast the popup showed the page's state (issue 5 asks for < 100 ms); reported, not
     // asserted: this machine is shared and timings are noisy.
     const ready = await popup.evaluate(() => performance.getEntriesByName('popup-ready')[0]?.startTime ?? -1);
@@ -56,7 +56,7 @@ test.describe('popup', () => {
     const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     const tabId = await tabIdOf(page, serviceWorker);
     await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
-    await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
   });
 });
 
@@ -75,7 +75,7 @@ test('a page restored by the back button reports its numbers again', async ({
   await waitForMarkCount(page, 8);
   // The badge comes back by itself (before any popup asks the page to report).
   const tabId = await tabIdOf(page, serviceWorker);
-  await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('8');
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
   const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
   await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('4');
 });
@@ -124,11 +124,7 @@ test.describe('per-site switch', () => {
     await page.reload();
     await page.waitForTimeout(500);
     expect(await highlightNames(page)).toEqual([]);
-    await expect
-      .poll(async () =>
-        serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await tabIdOf(page, serviceWorker)),
-      )
-      .toBe('');
+    await expect.poll(async () => badgeText(serviceWorker, await tabIdOf(page, serviceWorker))).toBe('');
 
     // Switching back on restores the marks in open tabs, without a reload.
     const popup2 = await openPopupFor(page, { serviceWorker, extensionId, browserContext });

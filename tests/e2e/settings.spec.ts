@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Worker } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../src/settings-schema';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +19,6 @@ import {
 const setSettings = (worker: Worker, settings: object) =>
   worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
 
-const DEFAULTS = {
-  mode: 'everywhere',
-  sites: [],
-  paused: false,
-  highlightStyle: 'both',
-  hoverDelayMs: 250,
-  hiddenTopics: [],
-};
-
 test.describe('popup states and actions', () => {
   test('paused everywhere: says so, marks nothing, Resume brings the marks back', async ({
     page,
@@ -37,7 +29,7 @@ test.describe('popup states and actions', () => {
   }) => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
-    await setSettings(serviceWorker, { ...DEFAULTS, paused: true });
+    await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: true });
     await expect.poll(() => highlightNames(page)).toEqual([]);
     const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.locator('.status')).toHaveText('Paused everywhere');

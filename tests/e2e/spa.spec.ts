@@ -1,4 +1,4 @@
-import { expect, marks, tabIdOf, test, waitForMarkCount, openPopupFor } from './fixtures';
+import { expect, marks, tabIdOf, test, waitForMarkCount, openPopupFor, badgeText } from './fixtures';
 
 test('an app that navigates with pushState and re-renders gets its new text marked and counted', async ({
   page,
@@ -36,5 +36,5 @@ test('an app that navigates with pushState and re-renders gets its new text mark
   const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
   const tabId = await tabIdOf(page, serviceWorker);
   await expect(popup.locator('[data-topic]')).toHaveCount(3);
-  await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('3');
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('3');
 });

@@ -4,6 +4,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readMarks } from '../e2e/read-marks';
 
 /** The add-on id in wxt.config.ts (browser_specific_settings.gecko.id). */
 const ADDON_ID = 'context-overlays@example.org';
@@ -145,19 +146,7 @@ export async function toolbarIcon(session: FirefoxSession, tabId: number): Promi
 
 /** Text of every mark, per topic, as the page's own scripts see them in CSS.highlights. */
 export function marks(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('context-overlay-')) continue;
-      out[name.slice('context-overlay-'.length)] = [...highlight].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readMarks);
 }
 
 export async function markCount(page: Page | Frame): Promise<number> {
