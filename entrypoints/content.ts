@@ -3,6 +3,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
+import { Prefilter } from '../src/match/prefilter';
 import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
 import { bundledArticle, bundledPack } from '../src/pack/bundled';
 import type { TopicPack } from '../src/pack/types';
@@ -60,7 +61,8 @@ export default defineContentScript({
         {
           pack,
           article: bundledArticle,
-          matcher: new Matcher(pack),
+          prefilter: new Prefilter(pack),
+          matcher: () => new Matcher(pack),
           cardCss,
           hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
           onCounts(next) {

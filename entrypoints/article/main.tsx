@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../../src/match/matcher';
+import { Prefilter } from '../../src/match/prefilter';
 import { articlePath } from '../../src/messages';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
 import { startFrameOverlay } from '../../src/page/frame-overlay';
@@ -30,7 +31,8 @@ startFrameOverlay(
   {
     pack: bundledPack,
     article: bundledArticle,
-    matcher: new Matcher(bundledPack),
+    prefilter: new Prefilter(bundledPack),
+    matcher: () => new Matcher(bundledPack),
     cardCss,
     onCounts: () => {},
     articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),

@@ -11,6 +11,7 @@ import {
   type Sighting,
 } from './conditions';
 import { factoredSource } from './alternation';
+import { scannedCueLists } from './prefilter';
 import {
   aliasAtoms,
   aliasKey,
@@ -125,15 +126,11 @@ export class Matcher {
         });
       }
     }
-    // A list that only name-before rules use is looked up, never scanned for: it holds common
-    // words ("Then", "Later") that would make the regex stop all over ordinary text.
-    const rules = pack.topics.flatMap((t) => t.aliases.flatMap((a) => conditions([...a.requires, ...a.unless])));
-    const lookupOnly = (cue: string) =>
-      rules.some((c) => (c.kind === 'name-before' || c.kind === 'name-after') && c.name === cue) &&
-      !rules.some((c) => c.kind === 'cue' && c.name === cue);
+    // A list that only name-before rules use is looked up, never scanned for (prefilter.ts).
+    const scanned = new Set(scannedCueLists(pack));
     for (const [cue, words] of Object.entries(pack.cues)) {
       this.titles.set(cue, new Set(words.map((w) => aliasKey(w.text))));
-      if (lookupOnly(cue)) continue;
+      if (!scanned.has(cue)) continue;
       const sighting = pageKey({ kind: 'cue', name: cue });
       for (const word of words) add({ kind: 'cue', cue, sighting, ...base(word.text, word.case, word.endings) });
     }

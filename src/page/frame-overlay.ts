@@ -8,6 +8,7 @@
 // Every listener, observer and timer hangs off one AbortSignal: aborting it leaves the page
 // exactly as it was (no highlight names, no host element).
 import type { Matcher } from '../match/matcher';
+import type { Prefilter } from '../match/prefilter';
 import type { Article, TopicId, TopicPack } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
 import { HighlightLayer } from './highlight-layer';
@@ -19,7 +20,9 @@ import { ShadowRoots } from './shadow-roots';
 export interface FrameOverlayOptions {
   pack: TopicPack;
   article: Article;
-  matcher: Matcher;
+  prefilter: Prefilter;
+  /** Builds the matcher; called only once some text passes the prefilter. */
+  matcher(): Matcher;
   cardCss: string;
   hoverDelays?: HoverDelays;
   /** Called (at most once per batch) when the mention counts may have changed. */
@@ -31,9 +34,9 @@ export interface FrameOverlayOptions {
 export type FrameOverlay = Pick<CardController, 'showNext'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
-  const { pack, article, matcher } = options;
+  const { pack, article } = options;
   const layer = new HighlightLayer(pack.topics.map((t) => t.id));
-  const scanner = new PageScanner(matcher, layer);
+  const scanner = new PageScanner(options.prefilter, options.matcher, layer);
   const shadows = new ShadowRoots();
   const cards = startCardController(
     {

@@ -1,9 +1,11 @@
 import type { Matcher } from '../match/matcher';
+import type { Prefilter } from '../match/prefilter';
 import { PageContext } from '../match/page-context';
 import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
+import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
 import { yieldToPage } from './yield-to-page';
 
@@ -47,14 +49,23 @@ export class PageScanner {
   /** Accepted (drawn) mentions per topic. */
   private readonly shown = new Map<TopicId, number>();
 
+  private built: Matcher | null = null;
+
+  /** `matcher` is called once, when the first text passes the prefilter: building it costs
+   *  5–10 ms, which a page without mentions never pays. */
   constructor(
-    private readonly matcher: Matcher,
+    private readonly prefilter: Prefilter,
+    private readonly buildMatcher: () => Matcher,
     private readonly layer: HighlightLayer,
   ) {}
 
+  private get matcher(): Matcher {
+    return (this.built ??= this.buildMatcher());
+  }
+
   /** Takes cue words from text that is not marked but tells what the page is about. */
   absorbContext(text: string): void {
-    this.context.absorb(this.matcher.scan(text));
+    if (this.prefilter.mightMatch(text)) this.context.absorb(this.matcher.scan(text));
   }
 
   /**
@@ -73,7 +84,7 @@ export class PageScanner {
         from.nodeType === COMMENT_NODE ||
         (from.nodeType === TEXT_NODE && !NOT_BLANK.test((from as Text).data)) ||
         (from.nodeType === ELEMENT_NODE && !isInlineElement(from as Element));
-      if (!passable || this.matcher.mightMatch(from.textContent ?? '')) break;
+      if (!passable || this.prefilter.mightMatch(from.textContent ?? '')) break;
       const next: Node | null = from.nextSibling;
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
@@ -96,26 +107,35 @@ export class PageScanner {
     return true;
   }
 
+  /** The candidate blocks under `root` (see CandidateBlockWalker), each matched as it is
+   *  found, so marks appear in reading order. */
   private async scanRoot(root: Node, from: Node | undefined, slice: Slice, signal: AbortSignal): Promise<boolean> {
     if (!root.isConnected) return true;
-    // The walk itself is sliced too: on a 5 MB page it alone outlasts a slice.
-    let walker = new RunWalker(root, slice.classifier, from);
-    let restarted = false;
-    for (let run = walker.next(); run; run = walker.next()) {
-      // After a restart, runs scanned before it already have their mentions.
-      if (!restarted || !run.nodes.some((n) => this.index.at(n).length > 0)) this.scanRun(run);
+    const matched = new Set<Element>();
+    let walker = new CandidateBlockWalker(root, (text) => this.prefilter.mightMatch(text), slice.classifier, from);
+    for (let block = walker.next(); block; block = walker.next()) {
+      if (block !== PAUSE && !matched.has(block)) {
+        matched.add(block);
+        this.scanBlock(block, slice.classifier);
+      }
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
         if (!root.isConnected) return true;
         if (!walker.intact()) {
-          // The page removed our place in the walk: start over rather than miss the rest.
-          // What changed meanwhile is rescanned by the watcher's batch after this scan.
-          walker = new RunWalker(root, slice.classifier);
-          restarted = true;
+          // The page removed our place in the walk: start over rather than miss the rest
+          // (blocks matched already are skipped). What changed meanwhile is rescanned by the
+          // watcher's batch after this scan.
+          walker = new CandidateBlockWalker(root, (text) => this.prefilter.mightMatch(text), slice.classifier);
         }
       }
     }
     return true;
+  }
+
+  /** Matches the text of `block` itself; blocks nested in it are candidates of their own. */
+  private scanBlock(block: Element, classifier: BlockClassifier): void {
+    const runs = new RunWalker(block, classifier, undefined, true);
+    for (let run = runs.next(); run; run = runs.next()) this.scanRun(run);
   }
 
   private scanRun(run: TextRun): void {

@@ -145,11 +145,13 @@ export class RunWalker {
   private run: TextRun | null = null;
 
   /** `from`, a child of `root` after which no run reaches back (a block element, say),
-   *  starts the walk there instead of at the beginning. */
+   *  starts the walk there instead of at the beginning. `ownTextOnly` leaves out the text of
+   *  blocks nested in `root` (each is scanned as a block of its own). */
   constructor(
     private readonly root: Node,
     private readonly classifier = new BlockClassifier(),
     from?: Node,
+    private readonly ownTextOnly = false,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     if (isInsideSkipped(root, classifier)) {
@@ -213,10 +215,13 @@ export class RunWalker {
         node = walker ? skipSubtree(walker) : null;
         continue;
       }
-      node = walker ? walker.nextNode() : null;
+      const nested = !INLINE.has(tag) && !BREAKS.has(tag);
+      // A nested block is its own block: walked into, or passed over whole when only the
+      // root block's own text is wanted.
+      node = !walker ? null : nested && this.ownTextOnly ? skipSubtree(walker) : walker.nextNode();
       if (BREAKS.has(tag)) {
         if (this.run) this.run.text += LINE_BREAK;
-      } else if (!INLINE.has(tag) && this.run) {
+      } else if (nested && this.run) {
         // A block starts: text after it is a new run, even in the same parent block.
         const run = this.run;
         this.run = null;

@@ -1,0 +1,93 @@
+import { isWordChar } from '../match/normalize';
+import { BlockClassifier, isInsideSkipped } from './text-blocks';
+
+/** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
+ *  the caller can look at the clock. */
+export const PAUSE = 'pause';
+const NODES_PER_PAUSE = 256;
+
+/**
+ * The blocks under `root` that might hold a mention, in document order: the text nodes are
+ * walked with a bare TreeWalker (no filter callback, no elements) and each is tested with the
+ * prefilter, which is about what the floor of the benchmark does (a walk plus one regex).
+ * Only the blocks that pass are read into runs and matched, so on a long page the cost of
+ * building runs follows the mentions, not the length of the page.
+ *
+ * A block may come more than once (once per passing text node); callers skip repeats. Text
+ * in skipped elements (script, form fields, editable regions) is tested but yields nothing.
+ */
+export class CandidateBlockWalker {
+  private readonly walker: TreeWalker | null;
+  private node: Node | null;
+  /** The word piece the previous text node ended with, if it ended inside a word. */
+  private carry = '';
+
+  constructor(
+    private readonly root: Node,
+    private readonly mightMatch: (text: string) => boolean,
+    private readonly classifier = new BlockClassifier(),
+    from?: Node,
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    if (isInsideSkipped(root, classifier)) {
+      this.walker = null;
+      this.node = null;
+    } else if (root.nodeType === TEXT_NODE) {
+      this.walker = null;
+      this.node = root;
+    } else {
+      this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      if (from) this.walker.currentNode = from;
+      this.node = from?.nodeType === TEXT_NODE ? from : this.walker.nextNode();
+    }
+  }
+
+  /** False when the page moved or removed the node the walk would go on from. */
+  intact(): boolean {
+    const node = this.node;
+    return node === null || (node.isConnected && this.root.contains(node));
+  }
+
+  /** The next candidate block, PAUSE, or null at the end. */
+  next(): Element | typeof PAUSE | null {
+    const { walker, mightMatch, classifier } = this;
+    let node = this.node;
+    for (let n = 0; node; n++) {
+      if (n === NODES_PER_PAUSE) {
+        this.node = node;
+        return PAUSE;
+      }
+      const text = node as Text;
+      node = walker ? walker.nextNode() : null;
+      const data = text.data;
+      if (data.length === 0) continue;
+      // A word cut across inline elements (`<span class="dropcap">B</span>agram`) is tested
+      // joined to the word piece before it: the key word may lie across the cut.
+      const joined = this.carry !== '' && isWordChar(data[0]);
+      const carry = this.carry;
+      this.carry = trailingWord(data, carry);
+      if (mightMatch(data) || (joined && mightMatch(carry + data.slice(0, CARRY_CHARS)))) {
+        const parent = text.parentElement;
+        const block = parent ? classifier.blockOf(parent) : null;
+        if (block) {
+          this.node = node;
+          return block;
+        }
+      }
+    }
+    this.node = null;
+    return null;
+  }
+}
+
+const TEXT_NODE = 3;
+/** Longer than any key word, so a cut one is seen whole in the joined text. */
+const CARRY_CHARS = 40;
+
+/** The word `data` ends with (joined to `carry` when `data` is all one word piece), or ''. */
+function trailingWord(data: string, carry: string): string {
+  let start = data.length;
+  while (start > 0 && isWordChar(data[start - 1])) start--;
+  if (start === data.length) return '';
+  return start === 0 ? (carry + data).slice(-CARRY_CHARS) : data.slice(Math.max(start, data.length - CARRY_CHARS));
+}
