@@ -21,7 +21,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,
-  runAt: 'document_end',
+  // From the start, so settings are read and the page is matched while it loads
+  // (src/page/parse-follower.ts); DOMContentLoaded then leaves only the last stretch.
+  runAt: 'document_start',
   main(ctx) {
     if (!highlightApiAvailable()) return;
     const site = siteOf(topPageUrl());

@@ -42,6 +42,16 @@ export class CandidateBlockWalker {
     }
   }
 
+  /** While the page loads, null from next() means "nothing more yet": the walk keeps its
+   *  place and goes on from there as the parser adds nodes. */
+  following = false;
+
+  /** Where the walk stands: the next node to test, or the last one it tested. Nodes the
+   *  parser adds later come after it. */
+  position(): Node | null {
+    return this.node ?? this.walker?.currentNode ?? null;
+  }
+
   /** False when the page moved or removed the node the walk would go on from. */
   intact(): boolean {
     const node = this.node;
@@ -51,7 +61,8 @@ export class CandidateBlockWalker {
   /** The next candidate block, PAUSE, or null at the end. */
   next(): Element | typeof PAUSE | null {
     const { walker, mightMatch, classifier } = this;
-    let node = this.node;
+    // Following a page that had no text yet: the parser may have added some since.
+    let node = this.node ?? (this.following && walker ? walker.nextNode() : null);
     for (let n = 0; node; n++) {
       if (n === NODES_PER_PAUSE) {
         this.node = node;
@@ -59,6 +70,13 @@ export class CandidateBlockWalker {
       }
       const text = node as Text;
       node = walker ? walker.nextNode() : null;
+      if (node === null && this.following && walker) {
+        // The last node of a page still loading: the parser may yet add to its text, so it
+        // is tested on the next call (see following).
+        walker.currentNode = text;
+        this.node = text;
+        return null;
+      }
       const data = text.data;
       if (data.length === 0) continue;
       // A word cut across inline elements (`<span class="dropcap">B</span>agram`) is tested

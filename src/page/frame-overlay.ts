@@ -15,6 +15,8 @@ import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
+import { ParseFollower } from './parse-follower';
+import { yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 
 export interface FrameOverlayOptions {
@@ -73,15 +75,49 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     }
   };
 
-  // Batches wait for the first scan and for each other, so no block is scanned twice at once.
-  let work: Promise<unknown> = (async () => {
+  // Started while the page loads (document_start): follow the parser, and finish the moment
+  // the document is parsed. Otherwise scan what is there.
+  const follower = document.readyState === 'loading' ? new ParseFollower(scanner, document) : null;
+  let following = follower !== null;
+
+  // Steps and batches wait for each other, so no block is scanned twice at once.
+  let work: Promise<unknown>;
+  let stepSoon = false;
+  const step = () => {
+    if (stepSoon || !following) return;
+    stepSoon = true;
+    setTimeout(() => {
+      stepSoon = false;
+      if (following) work = work.then(() => !signal.aborted && follower?.step(false, signal)).then(report);
+    }, 0);
+  };
+  if (follower) {
     scanner.absorbContext(document.title);
-    const body = document.body ?? document.documentElement;
-    // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
-    await scanner.scanPage(body, signal);
-    await scanShadowRoots([body]);
-    report();
-  })();
+    work = Promise.resolve();
+    step();
+    const finish = () => {
+      following = false;
+      work = work.then(async () => {
+        // After the page's own DOMContentLoaded listeners, which were added after ours.
+        await yieldToPage();
+        if (signal.aborted) return;
+        scanner.absorbContext(document.title);
+        await follower.step(true, signal);
+        await scanShadowRoots([document.body ?? document.documentElement]);
+        report();
+      });
+    };
+    document.addEventListener('DOMContentLoaded', finish, { once: true, signal });
+  } else {
+    work = (async () => {
+      scanner.absorbContext(document.title);
+      const body = document.body ?? document.documentElement;
+      // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
+      await scanner.scanPage(body, signal);
+      await scanShadowRoots([body]);
+      report();
+    })();
+  }
   const watcher = watchMutations(
     document,
     (batch) => {
@@ -97,6 +133,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     },
     signal,
     (node) => scanner.dropUnder(node),
+    { accept: (record) => !following || (follower?.isBehind(record) ?? true), onSkipped: step },
   );
   return { showNext: (topic) => cards.showNext(topic) };
 }

@@ -21,6 +21,9 @@ export function watchMutations(
    *  node whose data changed: a StaticRange over it now covers other letters, and a page that
    *  re-renders every few ms would show marks on the wrong words until the batch runs. */
   onTextChanged: (node: Text) => void = () => {},
+  /** While the page loads, the parse follower takes the parser's own insertions: `accept`
+   *  says which records still go into batches; `onSkipped` hears of the others. */
+  loading?: { accept(record: MutationRecord): boolean; onSkipped(): void },
 ): { observe(root: ShadowRoot): void } {
   let queue: MutationRecord[] = [];
   let scheduled = false;
@@ -35,11 +38,18 @@ export function watchMutations(
   const observer = new MutationObserver((records) => {
     // One loop, no `queue.push(...records)`: a page that makes 200,000 changes in one task
     // would overflow the call's argument limit, and the batch would be lost.
+    let skipped = false;
+    const queued = queue.length;
     for (const record of records) {
+      if (loading && !loading.accept(record)) {
+        skipped = true;
+        continue;
+      }
       if (record.type === 'characterData') onTextChanged(record.target as Text);
       queue.push(record);
     }
-    if (!scheduled) {
+    if (skipped) loading?.onSkipped();
+    if (queue.length > queued && !scheduled) {
       scheduled = true;
       // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).
       setTimeout(flush, 16);

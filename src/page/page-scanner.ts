@@ -7,32 +7,12 @@ import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
-import { yieldToPage } from './yield-to-page';
+import { Slice } from './yield-to-page';
 
-/** Longest stretch of matching before the page gets the main thread back (Chrome's own
- *  find-in-page works in 10 ms slices). */
-const SLICE_MS = 8;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const NOT_BLANK = /\S/;
-
-/** One stretch of work between yields to the page. */
-class Slice {
-  readonly classifier = new BlockClassifier();
-  private start = performance.now();
-
-  over(): boolean {
-    return performance.now() - this.start > SLICE_MS;
-  }
-
-  /** Yields; false when `signal` aborted meanwhile. */
-  async yield(signal: AbortSignal): Promise<boolean> {
-    await yieldToPage();
-    this.start = performance.now();
-    return !signal.aborted;
-  }
-}
 
 /** Below this many mentions, checking each for removed text costs less than a millisecond. */
 const FULL_CHECK_BELOW = 2000;
@@ -50,6 +30,8 @@ export class PageScanner {
   private readonly shown = new Map<TopicId, number>();
 
   private built: Matcher | null = null;
+  /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
+  readonly mightMatchText = (text: string): boolean => this.prefilter.mightMatch(text);
 
   /** `matcher` is called once, when the first text passes the prefilter: building it costs
    *  5–10 ms, which a page without mentions never pays. */
@@ -112,7 +94,7 @@ export class PageScanner {
   private async scanRoot(root: Node, from: Node | undefined, slice: Slice, signal: AbortSignal): Promise<boolean> {
     if (!root.isConnected) return true;
     const matched = new Set<Element>();
-    let walker = new CandidateBlockWalker(root, (text) => this.prefilter.mightMatch(text), slice.classifier, from);
+    let walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, from);
     for (let block = walker.next(); block; block = walker.next()) {
       if (block !== PAUSE && !matched.has(block)) {
         matched.add(block);
@@ -125,7 +107,7 @@ export class PageScanner {
           // The page removed our place in the walk: start over rather than miss the rest
           // (blocks matched already are skipped). What changed meanwhile is rescanned by the
           // watcher's batch after this scan.
-          walker = new CandidateBlockWalker(root, (text) => this.prefilter.mightMatch(text), slice.classifier);
+          walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier);
         }
       }
     }
@@ -133,12 +115,15 @@ export class PageScanner {
   }
 
   /** Matches the text of `block` itself; blocks nested in it are candidates of their own. */
-  private scanBlock(block: Element, classifier: BlockClassifier): void {
+  scanBlock(block: Element, classifier: BlockClassifier): void {
     const runs = new RunWalker(block, classifier, undefined, true);
     for (let run = runs.next(); run; run = runs.next()) this.scanRun(run);
   }
 
   private scanRun(run: TextRun): void {
+    // Matching a run again replaces what it held: a block may be matched more than once
+    // (while the page loads, and when a change reaches it by two ways).
+    if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.drop(m);
     const scan = this.matcher.scan(run.text);
     const contextGrew = this.context.absorb(scan);
     for (const c of scan.candidates) {

@@ -1,3 +1,5 @@
+import { BlockClassifier } from './text-blocks';
+
 interface SchedulerWithYield {
   yield(): Promise<void>;
 }
@@ -8,4 +10,25 @@ export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Longest stretch of matching before the page gets the main thread back (Chrome's own
+ *  find-in-page works in 10 ms slices). */
+const SLICE_MS = 8;
+
+/** One stretch of work between yields to the page. */
+export class Slice {
+  readonly classifier = new BlockClassifier();
+  private start = performance.now();
+
+  over(): boolean {
+    return performance.now() - this.start > SLICE_MS;
+  }
+
+  /** Yields; false when `signal` aborted meanwhile. */
+  async yield(signal: AbortSignal): Promise<boolean> {
+    await yieldToPage();
+    this.start = performance.now();
+    return !signal.aborted;
+  }
 }

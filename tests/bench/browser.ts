@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pageTrace, startTrace, type PageTrace, type TraceEvent } from './trace';
 
-export const extensionPath = resolve('.output/chrome-mv3');
+/** The built extension; BENCH_EXTENSION overrides (a copy, so a build running meanwhile
+ *  cannot change what is measured). */
+export const extensionPath = resolve(process.env.BENCH_EXTENSION ?? '.output/chrome-mv3');
 
 /** What the page's harness recorded (see pages.ts). */
 export interface HarnessResult {

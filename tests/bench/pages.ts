@@ -44,7 +44,9 @@ const HARNESS = `(() => {
   };
   window.__marked = marked;
   document.addEventListener('DOMContentLoaded', () => {
-    bench.dcl = performance.now();
+    // When the event began, not when this listener runs: a listener added earlier (the
+    // extension's, from document_start) must not hide its work before this one.
+    bench.dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
     if (mode === 'none') console.debug('bench-done');
     if (mode === 'floor') {
       const re = new RegExp(source, 'gi');

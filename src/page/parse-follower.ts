@@ -1,0 +1,105 @@
+// Marks a page while it is still loading. The content script starts at document_start; as the
+// parser adds nodes, the text it has finished is prefiltered and matched, so by the time the
+// page is fully parsed (DOMContentLoaded) only its last stretch is left. On a 5 MB page the
+// parser hands the main thread back only a handful of times, so each step takes what is new.
+//
+// The parser only ever appends after the walk's place, into the elements it still has open.
+// Two things it adds to are left until they are complete:
+//   - the last text node (the parser may append more characters to it);
+//   - a candidate block that still contains the document's last node (more of its text may
+//     come).
+// Anything else that changes text the walk has passed (a page script, a table's foster
+// parenting) is told apart by isBehind() and goes through the ordinary mutation batches.
+import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
+import type { PageScanner } from './page-scanner';
+import { Slice } from './yield-to-page';
+
+const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
+const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
+
+export class ParseFollower {
+  private walker: CandidateBlockWalker | null = null;
+  /** Candidate blocks the parser is still filling. */
+  private readonly open = new Set<Element>();
+  private readonly matched = new Set<Element>();
+
+  constructor(
+    private readonly scanner: PageScanner,
+    private readonly doc: Document,
+  ) {}
+
+  /**
+   * Walks what the parser added since the last step and matches the candidate blocks it
+   * has finished; with `final` (the document is parsed), everything left. Resolves false if
+   * `signal` aborted.
+   */
+  async step(final: boolean, signal: AbortSignal): Promise<boolean> {
+    const body = this.doc.body;
+    if (!body) return true;
+    const slice = new Slice();
+    let walker = (this.walker ??= new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
+    walker.following = !final;
+    this.matchClosed(final, slice);
+    for (let block = walker.next(); block; block = walker.next()) {
+      if (block !== PAUSE && !this.matched.has(block)) {
+        if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
+        else this.match(block, slice);
+      }
+      if (slice.over()) {
+        if (!(await slice.yield(signal))) return false;
+        if (!walker.intact()) {
+          // A script removed our place: walk again from the top (matched blocks are skipped,
+          // and matching a block twice replaces its marks rather than doubling them).
+          walker = this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier);
+          walker.following = !final;
+        }
+      }
+    }
+    this.matchClosed(final, slice);
+    return true;
+  }
+
+  /**
+   * True when `record` changes what the walk has already passed, so the ordinary mutation
+   * batch must handle it. The parser's own insertions land after the walk's place and are
+   * left to the next step. Removals always count.
+   */
+  isBehind(record: MutationRecord): boolean {
+    const at = this.walker?.position();
+    if (!at) return false;
+    if (record.type !== 'childList' || record.removedNodes.length > 0) {
+      return record.type !== 'childList' ? precedes(record.target, at) : true;
+    }
+    // The added nodes stand right after their previous sibling's subtree, or first in the
+    // target: behind the walk if that spot comes before its place.
+    const previous = record.previousSibling;
+    if (previous) return previous !== at && precedes(previous, at) && !previous.contains(at);
+    return precedes(record.target, at) || record.target.contains(at);
+  }
+
+  private match(block: Element, slice: Slice): void {
+    this.open.delete(block);
+    this.matched.add(block);
+    if (block.isConnected) this.scanner.scanBlock(block, slice.classifier);
+  }
+
+  /** Matches the open blocks the parser has finished since (all of them when `final`). */
+  private matchClosed(final: boolean, slice: Slice): void {
+    if (this.open.size === 0) return;
+    const last = lastNode(this.doc);
+    for (const block of [...this.open]) if (final || !block.contains(last)) this.match(block, slice);
+  }
+}
+
+/** True when `a` comes before `b` in the document (and does not contain it). */
+function precedes(a: Node, b: Node): boolean {
+  const position = b.compareDocumentPosition(a);
+  return (position & PRECEDING) !== 0 && (position & CONTAINS) === 0;
+}
+
+/** The last node in document order: the parser's insertion point is at or around it. */
+function lastNode(doc: Document): Node {
+  let node: Node = doc;
+  while (node.lastChild) node = node.lastChild;
+  return node;
+}
