@@ -1,52 +1,60 @@
 // The one settings store. Declared once, with its version and migration; kept in sync
 // storage so choices follow the reader between browsers, with a local copy when sync is
 // unavailable or full (sync allows 8 KB per item; a long site list can outgrow it).
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, migrateV1toV2, SETTINGS_VERSION, type Settings, type SettingsV1 } from './settings-schema';
+//
+// Laid out as @wxt-dev/storage laid it out before this file replaced it (7.6 KB of the
+// content script for two items): the value under its key and `{ v: version }` under the key
+// plus `$`; a value without that version is version 1. So no reader's settings are lost on
+// update, and a build that still uses @wxt-dev/storage reads what this one writes.
+import { browser } from 'wxt/browser';
+import {
+  DEFAULT_SETTINGS,
+  migrateV1toV2,
+  parseSettings,
+  SETTINGS_VERSION,
+  type Settings,
+  type SettingsV1,
+} from './settings-schema';
 import { withSite } from './site-rules';
 
-const options = {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: { 2: (old: SettingsV1) => migrateV1toV2(old) },
-};
-const syncItem = storage.defineItem<Settings>('sync:settings', options);
+interface Item {
+  area: 'sync' | 'local';
+  key: string;
+}
+const syncItem: Item = { area: 'sync', key: 'settings' };
 /** Holds the settings only while sync storage refuses them; cleared when sync works again. */
-const localItem = storage.defineItem<Settings | null>('local:settings-fallback', {
-  fallback: null,
-  version: SETTINGS_VERSION,
-  migrations: { 2: (old: SettingsV1 | null) => (old ? migrateV1toV2(old) : null) },
-});
+const localItem: Item = { area: 'local', key: 'settings-fallback' };
+const versionKey = (item: Item) => `${item.key}$`;
 
 export const settingsStore = {
   async get(): Promise<Settings> {
     // Both reads at once: every content script waits for this before its first mark, and each
     // storage reply queues behind the page's own tasks (README, Performance).
-    const [local, synced] = await Promise.all([
-      localItem.getValue().catch(() => null),
-      syncItem.getValue().catch(() => DEFAULT_SETTINGS),
-    ]);
-    return { ...DEFAULT_SETTINGS, ...(local ?? synced) };
+    const [local, synced] = await Promise.all([read(localItem).catch(() => null), read(syncItem).catch(() => null)]);
+    return local ?? synced ?? { ...DEFAULT_SETTINGS };
   },
 
   async set(settings: Settings): Promise<void> {
     try {
-      await syncItem.setValue(settings);
-      await localItem.removeValue();
+      await write(syncItem, settings);
+      // Only the value: @wxt-dev/storage's removeValue() left the version behind too.
+      await browser.storage.local.remove(localItem.key);
     } catch {
-      await localItem.setValue(settings);
+      await write(localItem, settings);
     }
   },
 
   /** Calls back with the current settings whenever either copy changes. */
   watch(callback: (settings: Settings) => void): () => void {
-    const changed = () => void settingsStore.get().then(callback);
-    const unwatchSync = syncItem.watch(changed);
-    const unwatchLocal = localItem.watch(changed);
-    return () => {
-      unwatchSync();
-      unwatchLocal();
+    const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+      const item = [syncItem, localItem].find((i) => i.area === area);
+      const change = item && changes[item.key];
+      // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too.
+      if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+      void settingsStore.get().then(callback);
     };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
   },
 
   async update(change: (settings: Settings) => Settings): Promise<Settings> {
@@ -58,4 +66,48 @@ export const settingsStore = {
 
 export function setSiteEnabled(site: string, enabled: boolean): Promise<Settings> {
   return settingsStore.update((s) => withSite(s, site, enabled));
+}
+
+/** The item's settings, migrated if an older version stored them; null if it holds none. */
+async function read(item: Item): Promise<Settings | null> {
+  const stored: Record<string, unknown> = await browser.storage[item.area].get([item.key, versionKey(item)]);
+  const value = stored[item.key];
+  if (value == null) return null;
+  const version = (stored[versionKey(item)] as { v?: unknown } | null | undefined)?.v;
+  if (typeof version !== 'number' || version < SETTINGS_VERSION) {
+    const migrated = migrateV1toV2(value as SettingsV1);
+    // Written back so that the migration runs once and every version reads the stored copy;
+    // awaited so it cannot land after a newer write. If it fails, the next read migrates again.
+    await write(item, migrated).catch(() => {});
+    return migrated;
+  }
+  return fromStored(value);
+}
+
+function write(item: Item, settings: Settings): Promise<void> {
+  return browser.storage[item.area].set({ [item.key]: settings, [versionKey(item)]: { v: SETTINGS_VERSION } });
+}
+
+/**
+ * Stored settings read as carefully as an import: storage is shared with every other version
+ * of the extension and with whatever edits it by hand, and a value that throws would stop
+ * every content script. A field that does not parse takes its default, a site rule that does
+ * not parse is dropped, and the rest of the reader's choices are kept. Not an object: null.
+ */
+function fromStored(value: unknown): Settings | null {
+  const whole = parseSettings(value);
+  if (whole.ok) return whole.settings;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const raw = value as Record<string, unknown>;
+  const settings: Settings = { ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (key === 'sites') continue;
+    const field = parseSettings({ [key]: raw[key] });
+    if (field.ok) Object.assign(settings, { [key]: field.settings[key] });
+  }
+  for (const rule of Array.isArray(raw.sites) ? raw.sites : []) {
+    const one = parseSettings({ sites: [rule] });
+    if (one.ok) settings.sites.push(...one.settings.sites);
+  }
+  return settings;
 }

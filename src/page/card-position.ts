@@ -1,4 +1,21 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+// Places the card beside its mention. This was @floating-ui/dom (computePosition with inline,
+// offset, flip, shift and size, kept current by autoUpdate), which cost the content script
+// 6 KB gzipped for the one placement below; the rules here are the ones those middlewares
+// applied for it.
+
+/** Between the mention and the card: close enough to read as its card, clear of the mark. */
+const GAP = 6;
+/** Kept free at the viewport's edges so the card's shadow and border stay visible. */
+const PAD = 8;
+/** Below this a card shows too little to read; it may overflow the viewport instead. */
+const MIN_HEIGHT = 120;
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 /**
  * Keeps `card` beside `anchor` (a mention's live Range): below it, flipping above when there
@@ -6,30 +23,89 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
  * Returns the cleanup function.
  */
 export function placeCard(anchor: Range, card: HTMLElement): () => void {
-  const reference = {
-    getBoundingClientRect: () => anchor.getBoundingClientRect(),
-    getClientRects: () => anchor.getClientRects(),
-    contextElement: anchor.startContainer.parentElement ?? undefined,
-  };
+  // The card inherits the page's direction (`all: initial` keeps it): in a right-to-left page
+  // it lines up with the mention's right end, as text there does.
+  const rtl = getComputedStyle(card).direction === 'rtl';
+
   const update = () => {
-    void computePosition(reference, card, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        inline(),
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(120, availableHeight)}px`;
-          },
-        }),
-      ],
-    }).then(({ x, y }) => {
-      card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    });
+    const lines = lineBoxes(anchor);
+    const first = lines[0];
+    const last = lines.at(-1);
+    // No boxes: the mention's text is gone or hidden; leave the card where it was.
+    if (!first || !last) return;
+    const viewport = window.visualViewport;
+    const minX = (viewport?.offsetLeft ?? 0) + PAD;
+    const minY = (viewport?.offsetTop ?? 0) + PAD;
+    const maxX = minX - 2 * PAD + (viewport?.width ?? document.documentElement.clientWidth);
+    const maxY = minY - 2 * PAD + (viewport?.height ?? document.documentElement.clientHeight);
+    // The current size, max-height from the last update included: growing it back happens
+    // through the ResizeObserver once the new max-height applies.
+    const { width, height } = card.getBoundingClientRect();
+
+    // Room is counted from the mention's outer lines, so the card never covers any line of it.
+    const roomBelow = maxY - (last.bottom + GAP);
+    const roomAbove = first.top - GAP - minY;
+    // Below reads on from the mention; above only when the card fits there and not below, or
+    // fits neither and above has more room.
+    const below = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove);
+    // A wrapped mention: line up with the line the card touches, not the bounding box,
+    // which may start at the far edge of the column.
+    const line = below ? last : first;
+    const start = rtl ? line.right - width : line.left;
+    const end = rtl ? line.left : line.right - width;
+    const overflow = (x: number) => Math.max(0, minX - x) + Math.max(0, x + width - maxX);
+    // Aligned with the mention's other end when that fits and its own does not (a mention
+    // near the right edge), then pushed inside the viewport whatever is left over.
+    const aligned = overflow(start) > 0 && overflow(end) < overflow(start) ? end : start;
+    const x = Math.max(minX, Math.min(aligned, maxX - width));
+
+    const room = Math.min(below ? roomBelow : roomAbove, maxY - minY);
+    card.style.maxHeight = `${Math.max(MIN_HEIGHT, room)}px`;
+    // Above, the card's bottom edge is what is placed, so it needs the height it now has.
+    const y = below ? last.bottom + GAP : first.top - GAP - card.getBoundingClientRect().height;
+    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   };
-  return autoUpdate(reference, card, update, { animationFrame: false });
+
+  const stop = new AbortController();
+  const listen = { capture: true, passive: true, signal: stop.signal };
+  // Scroll events do not bubble, and do not leave a shadow root: capture them on the window
+  // and on every shadow root around the mention, so any scrolling container counts.
+  window.addEventListener('scroll', update, listen);
+  for (let root = anchor.startContainer.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    root.addEventListener('scroll', update, listen);
+  }
+  window.addEventListener('resize', update, listen);
+  // The card changes size as Preact fills it and as its max-height changes; the mention's
+  // element when the text around it reflows.
+  const resizes = new ResizeObserver(() => update());
+  resizes.observe(card);
+  const context = anchor.startContainer.parentElement;
+  if (context) resizes.observe(context);
+  update();
+  return () => {
+    stop.abort();
+    resizes.disconnect();
+  };
+}
+
+/** One box per line of the range: a range has a rect for each element and text piece it
+ *  crosses, several per line where it crosses inline elements. */
+function lineBoxes(range: Range): Box[] {
+  const rects = [...range.getClientRects()].sort((a, b) => a.top - b.top);
+  const lines: Box[] = [];
+  let previous: DOMRect | undefined;
+  for (const rect of rects) {
+    const line = lines.at(-1);
+    // Same line while it starts in the upper half of the previous rect (floating-ui's rule).
+    if (line && previous && rect.top - previous.top <= previous.height / 2) {
+      line.top = Math.min(line.top, rect.top);
+      line.bottom = Math.max(line.bottom, rect.bottom);
+      line.left = Math.min(line.left, rect.left);
+      line.right = Math.max(line.right, rect.right);
+    } else {
+      lines.push({ top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right });
+    }
+    previous = rect;
+  }
+  return lines;
 }

@@ -1,4 +1,42 @@
+import type { Page } from '@playwright/test';
 import { expect, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
+
+/** Adds a mention of Bagram Air Base where `style` puts it, rests the pointer on it and
+ *  returns the card's box and the mention's line boxes (one per line it wraps over). */
+async function cardBeside(page: Page, style: string) {
+  await page.evaluate((style) => {
+    const p = document.createElement('p');
+    p.id = 'placed';
+    p.setAttribute('style', `position: fixed; margin: 0; font: 16px/20px sans-serif; ${style}`);
+    p.textContent = 'Bagram Air Base';
+    document.body.append(p);
+  }, style);
+  await waitForMarkCount(page, 9);
+  const lines = await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('placed')!);
+    return [...range.getClientRects()].map((r) => ({ top: r.top, bottom: r.bottom, left: r.left, right: r.right }));
+  });
+  const first = lines[0]!;
+  await page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2);
+  const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+  await expect(card).toBeVisible();
+  // Placed again as the card takes its size: wait until two reads agree.
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await card.boundingBox());
+      const settled = now === previous;
+      previous = now;
+      return settled;
+    })
+    .toBe(true);
+  const box = JSON.parse(previous) as { x: number; y: number; width: number; height: number };
+  return { box, lines, viewport: page.viewportSize()! };
+}
+
+/** Within a pixel: the card is placed on whole pixels, the mention's edges are not. */
+const near = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1);
 
 test.describe('hover card', () => {
   test.beforeEach(async ({ page, server }) => {
@@ -100,5 +138,46 @@ test.describe('hover card', () => {
     await expect(card).toBeVisible();
     const titleSize = await card.locator('h2').evaluate((el) => getComputedStyle(el).fontSize);
     expect(titleSize).toBe('16px');
+  });
+
+  test('flips above a mention near the bottom of the window, 6 px clear of it, left-aligned', async ({ page }) => {
+    const { box, lines } = await cardBeside(page, 'left: 40px; bottom: 12px;');
+    const mention = lines[0]!;
+    near(box.y + box.height, mention.top - 6);
+    near(box.x, mention.left);
+    expect(box.y).toBeGreaterThanOrEqual(8);
+  });
+
+  test('shifts left to stay 8 px inside the window near its right edge, below the mention', async ({ page }) => {
+    const { box, lines, viewport } = await cardBeside(page, 'right: 0; top: 40px;');
+    const mention = lines[0]!;
+    near(box.y, mention.bottom + 6);
+    near(box.x + box.width, viewport.width - 8);
+  });
+
+  test('lines up with the mention’s right end when its left end would push the card out', async ({ page }) => {
+    const { box, lines } = await cardBeside(page, 'right: 40px; top: 40px;');
+    const mention = lines[0]!;
+    near(box.x + box.width, mention.right);
+  });
+
+  test('below a mention wrapped over two lines, it starts under the second line', async ({ page }) => {
+    // "Bagram" ends the first line, indented; "Air Base" makes the second, further left.
+    const { box, lines } = await cardBeside(page, 'left: 100px; top: 40px; width: 100px; text-indent: 30px;');
+    expect(lines.length).toBeGreaterThan(1);
+    const last = lines.at(-1)!;
+    near(box.y, last.bottom + 6);
+    near(box.x, last.left);
+  });
+
+  test('follows its mention when the page scrolls', async ({ page }) => {
+    const at = await textCenter(page, '#history', 'Doha Agreement');
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' });
+    await expect(card).toBeVisible();
+    await page.evaluate(() => (document.body.style.paddingBottom = '2000px'));
+    const before = (await card.boundingBox())!;
+    await page.evaluate(() => window.scrollBy(0, 30));
+    await expect.poll(async () => Math.abs((await card.boundingBox())!.y - (before.y - 30))).toBeLessThanOrEqual(1);
   });
 });
