@@ -19,11 +19,26 @@ import { aliasAtoms, INVISIBLE } from './normalize';
  *  written in Han. */
 const WORD_GAPS = /[\s\u00a0\u202f\u200c\-\u2010-\u2014\u2212'\u2019\u02bc.\u00b7\u2022\u2027\u30fb\uff65]+/;
 
-/** The longest word of `text`: rarer than the short ones, so fewer false alarms. */
-export function keyWord(text: string): string {
-  let best = '';
-  for (const word of text.split(WORD_GAPS)) if (word.length > best.length) best = word;
-  return best || text;
+/** Words of the pack's phrases that ordinary text is full of: a key made of one of them would
+ *  send every page to the matcher ("Doha Round" is keyed by "doha", not "round"). */
+const COMMON = new Set(
+  ('agreement deal peace accord accords pact air base field round development agenda declaration ' +
+    'chief staff army ministry defence defense major chef february islamic of de la von the to for').split(' '),
+);
+
+/** The word of `text` that rarest marks it: one that is itself a whole alias or cue word of
+ *  the pack (`single`) before an ordinary word, not a COMMON one, longer before shorter.
+ *  Null when every word is common. */
+export function keyWord(text: string, single: ReadonlySet<string> = new Set()): string | null {
+  let best: string | null = null;
+  let bestScore = -1;
+  for (const word of text.split(WORD_GAPS)) {
+    const folded = word.toLowerCase();
+    if (word === '' || COMMON.has(folded)) continue;
+    const score = (single.has(folded) ? 1000 : 0) + word.length;
+    if (score > bestScore) [best, bestScore] = [word, score];
+  }
+  return best;
 }
 
 /** Cue lists the matcher scans for. Lists that only name-before/name-after rules use are
@@ -48,11 +63,13 @@ export class Prefilter {
   readonly keys: readonly string[];
 
   constructor(pack: TopicPack) {
-    const texts = [
-      ...pack.topics.flatMap((t) => t.aliases.map((a) => a.text)),
-      ...scannedCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text)),
-    ];
-    this.keys = [...new Set(texts.map((text) => keyWord(text.trim()).toLowerCase()))];
+    const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
+    const cues = scannedCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
+    const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));
+    // A phrase of common words only ("chief of staff") is its own key: cue words tell the
+    // page's subject, so one cut across inline elements at a gap is a small loss. An alias
+    // always has a rarer word (the pack's tests say so).
+    this.keys = [...new Set([...aliases, ...cues].map((text) => (keyWord(text, single) ?? text).toLowerCase()))];
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
     this.regex = new RegExp(`${factoredSource(this.keys.map((k) => aliasAtoms(k, [])))}|${INVISIBLE.source}`, 'i');

@@ -16,7 +16,6 @@ import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
-import { yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 
 export interface FrameOverlayOptions {
@@ -97,12 +96,12 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     step();
     const finish = () => {
       following = false;
-      work = work.then(async () => {
-        // After the page's own DOMContentLoaded listeners, which were added after ours.
-        await yieldToPage();
+      if (signal.aborted) return;
+      scanner.absorbContext(document.title);
+      // At once, not after the work in flight (see ParseFollower.step).
+      const last = follower.step(true, signal);
+      work = Promise.all([work, last]).then(async () => {
         if (signal.aborted) return;
-        scanner.absorbContext(document.title);
-        await follower.step(true, signal);
         await scanShadowRoots([document.body ?? document.documentElement]);
         report();
       });

@@ -14,6 +14,7 @@ import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import type { PageScanner } from './page-scanner';
 import { Slice } from './yield-to-page';
 
+const FINAL_SLICE_MS = 30;
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
 
@@ -22,6 +23,8 @@ export class ParseFollower {
   /** Candidate blocks the parser is still filling. */
   private readonly open = new Set<Element>();
   private readonly matched = new Set<Element>();
+  /** Steps started so far: a step that finds a later one started has been overtaken. */
+  private runs = 0;
 
   constructor(
     private readonly scanner: PageScanner,
@@ -36,7 +39,14 @@ export class ParseFollower {
   async step(final: boolean, signal: AbortSignal): Promise<boolean> {
     const body = this.doc.body;
     if (!body) return true;
-    const slice = new Slice();
+    // The last step does not wait for one that yielded midway (its rest would come after the
+    // first paint): that one stops when it gets the thread back, and this one goes on from
+    // the same place.
+    const run = ++this.runs;
+    // The last step runs as DOMContentLoaded is dispatched, before the page's first layout
+    // and paint; a yield would put that layout (≈100 ms on a 1 MB page) before the rest of
+    // the marks. So it gets one longer stretch, still well under a 50 ms long task.
+    const slice = new Slice(final ? FINAL_SLICE_MS : undefined);
     let walker = (this.walker ??= new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
     walker.following = !final;
     this.matchClosed(final, slice);
@@ -47,6 +57,7 @@ export class ParseFollower {
       }
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
+        if (run !== this.runs) return true;
         if (!walker.intact()) {
           // A script removed our place: walk again from the top (matched blocks are skipped,
           // and matching a block twice replaces its marks rather than doubling them).
@@ -67,9 +78,8 @@ export class ParseFollower {
   isBehind(record: MutationRecord): boolean {
     const at = this.walker?.position();
     if (!at) return false;
-    if (record.type !== 'childList' || record.removedNodes.length > 0) {
-      return record.type !== 'childList' ? precedes(record.target, at) : true;
-    }
+    if (record.type !== 'childList') return precedes(record.target, at);
+    if (record.removedNodes.length > 0) return true;
     // The added nodes stand right after their previous sibling's subtree, or first in the
     // target: behind the walk if that spot comes before its place.
     const previous = record.previousSibling;

@@ -21,13 +21,18 @@ export class Slice {
   readonly classifier = new BlockClassifier();
   private start = performance.now();
 
+  /** `firstMs`: a longer first stretch, for work that should land before the page's first
+   *  paint (see ParseFollower.step); later ones are SLICE_MS. */
+  constructor(private budgetMs = SLICE_MS) {}
+
   over(): boolean {
-    return performance.now() - this.start > SLICE_MS;
+    return performance.now() - this.start > this.budgetMs;
   }
 
   /** Yields; false when `signal` aborted meanwhile. */
   async yield(signal: AbortSignal): Promise<boolean> {
     await yieldToPage();
+    this.budgetMs = SLICE_MS;
     this.start = performance.now();
     return !signal.aborted;
   }

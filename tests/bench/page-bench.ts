@@ -79,7 +79,12 @@ export interface PageBenchResult {
   chromium: string;
 }
 
-export async function runPageBench(scale: BenchScale, log: (line: string) => void): Promise<PageBenchResult> {
+export async function runPageBench(
+  scale: BenchScale,
+  log: (line: string) => void,
+  only: ReadonlySet<string> | null = null,
+): Promise<PageBenchResult> {
+  const wanted = (name: string) => !only || only.has(name);
   const pages = new Map<string, BenchPage>([
     ['/small.html', articlePage(1, scale.smallChars, scale.mentions)],
     ['/large.html', articlePage(2, scale.largeChars, scale.mentions)],
@@ -100,11 +105,11 @@ export async function runPageBench(scale: BenchScale, log: (line: string) => voi
       ['small', '/small.html'],
       ['large', '/large.html'],
     ] as const) {
-      await markingRuns(ctx, key, path, pages.get(path)!.expected);
+      if (wanted(key)) await markingRuns(ctx, key, path, pages.get(path)!.expected);
     }
-    await idleRuns(ctx, '/idle.html');
-    await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);
-    await opsRuns(ctx, '/ops.html', pages.get('/ops.html')!.expected);
+    if (wanted('idle')) await idleRuns(ctx, '/idle.html');
+    if (wanted('scroll')) await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);
+    if (wanted('ops')) await opsRuns(ctx, '/ops.html', pages.get('/ops.html')!.expected);
     return { figures: samples.medians(), chromium: ext.version };
   } finally {
     await ext.close();

@@ -4,6 +4,7 @@
 //   --quick    small pages, one run: proves the benchmark works (BENCH_QUICK=1 does the same)
 //   --no-build measure the extension already in .output/chrome-mv3
 //   --runs N   loads per figure (median; default 5)
+//   --only small,large,idle,scroll,ops   measure only these pages (targets of the others: NaN)
 // Exit code: 0 when it ran (targets may fail: the machine is shared and noisy), 1 when it
 // could not run or the extension did not mark every mention.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,8 @@ const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const runsArg = args.indexOf('--runs');
 const scale = { ...(quick ? QUICK : FULL) };
 if (runsArg >= 0) scale.runs = Math.max(1, Number(args[runsArg + 1]) || scale.runs);
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',')) : null;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function build(): void {
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   const load = loadavg();
   log(`matcher throughput in Node`);
   const figures: Figures = { ...sizeFigures(), ...matcherFigures() };
-  const page = await runPageBench(scale, log);
+  const page = await runPageBench(scale, log, only);
   Object.assign(figures, page.figures);
   const all = addRatios(figures);
   const results = judge(all);
