@@ -22,8 +22,10 @@ const WORD_GAPS = /[\s\u00a0\u202f\u200c\-\u2010-\u2014\u2212'\u2019\u02bc.\u00b
 /** Words of the pack's phrases that ordinary text is full of: a key made of one of them would
  *  send every page to the matcher ("Doha Round" is keyed by "doha", not "round"). */
 const COMMON = new Set(
-  ('agreement deal peace accord accords pact air base field round development agenda declaration ' +
-    'chief staff army ministry defence defense major chef february islamic of de la von the to for').split(' '),
+  (
+    'agreement deal peace accord accords pact air base field round development agenda declaration ' +
+    'chief staff army ministry defence defense major chef february islamic of de la von the to for'
+  ).split(' '),
 );
 
 /** The word of `text` that rarest marks it: one that is itself a whole alias or cue word of
