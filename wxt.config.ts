@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { packModule } from './src/cli/pack-module';
 import { assertValidDataFiles } from './src/pack/data-files';
 import { iconPaths } from './src/icons';
 
@@ -61,6 +62,6 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), packModule(new URL('./data/', import.meta.url))],
   }),
 });

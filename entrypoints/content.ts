@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
 import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
-import { bundledArticle, bundledPack } from '../src/pack/bundled';
+// Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
+import { article as bundledArticle, pack as bundledPack, prefilterSource } from 'virtual:context-overlays/pack';
 import type { TopicPack } from '../src/pack/types';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
@@ -63,7 +64,7 @@ export default defineContentScript({
         {
           pack,
           article: bundledArticle,
-          prefilter: new Prefilter(pack),
+          prefilter: new Prefilter(prefilterSource),
           matcher: () => new Matcher(pack),
           cardCss,
           hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },

@@ -59,22 +59,32 @@ export function scannedCueLists(pack: TopicPack): string[] {
   );
 }
 
+/** The key words of a pack, lower-cased: one per alias and per scanned cue word. */
+export function prefilterKeys(pack: TopicPack): string[] {
+  const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
+  const cues = scannedCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
+  const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));
+  // A phrase of common words only ("chief of staff") is its own key: cue words tell the
+  // page's subject, so one cut across inline elements at a gap is a small loss. An alias
+  // always has a rarer word (the prefilter's tests say so).
+  return [...new Set([...aliases, ...cues].map((text) => (keyWord(text, single) ?? text).toLowerCase()))];
+}
+
+/** The prefilter's regex source for a pack. The content script gets it computed at build
+ *  time (src/cli/pack-module.ts): building it costs about a millisecond per page. */
+export function prefilterSource(pack: TopicPack): string {
+  return `${factoredSource(prefilterKeys(pack).map((k) => aliasAtoms(k, [])))}|${INVISIBLE.source}`;
+}
+
 export class Prefilter {
   private readonly regex: RegExp;
-  /** The key words, lower-cased (for tests and the README). */
-  readonly keys: readonly string[];
 
-  constructor(pack: TopicPack) {
-    const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
-    const cues = scannedCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
-    const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));
-    // A phrase of common words only ("chief of staff") is its own key: cue words tell the
-    // page's subject, so one cut across inline elements at a gap is a small loss. An alias
-    // always has a rarer word (the pack's tests say so).
-    this.keys = [...new Set([...aliases, ...cues].map((text) => (keyWord(text, single) ?? text).toLowerCase()))];
+  /** From a pack, or from a source prefilterSource() made for it (or for a pack it is part
+   *  of: a wider prefilter only says "maybe" more often). */
+  constructor(from: TopicPack | string) {
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
-    this.regex = new RegExp(`${factoredSource(this.keys.map((k) => aliasAtoms(k, [])))}|${INVISIBLE.source}`, 'i');
+    this.regex = new RegExp(typeof from === 'string' ? from : prefilterSource(from), 'i');
   }
 
   /** False when the matcher would find nothing in `text`. */

@@ -8,6 +8,7 @@ import {
   extensionBursts,
   extensionTime,
   firstExtensionRun,
+  longestExtensionStretch,
   longestExtensionTask,
   longestTaskAfter,
   markTime,
@@ -161,6 +162,7 @@ async function markingRuns(ctx: RunContext, key: string, path: string, expected:
     });
     samples.add(`${key}.longestTaskMs`, longestTaskAfter(withExt.trace, withExt.trace.dcl));
     samples.add(`${key}.longestExtensionTaskMs`, longestExtensionTask(withExt.trace, withExt.trace.dcl));
+    samples.add(`${key}.longestExtensionStretchMs`, longestExtensionStretch(withExt.trace));
     samples.add(`${key}.extensionBusyMs`, extensionTime(withExt.trace, withExt.trace.dcl));
     samples.add(`${key}.extensionBusyTotalMs`, extensionTime(withExt.trace));
     samples.add(`${key}.extensionStartMs`, firstExtensionRun(withExt.trace, withExt.trace.dcl));

@@ -14,7 +14,11 @@ export const TARGETS: Target[] = [
   { figure: 'large.speedupVsMarkjs', label: '5 MB: mark.js time / extension time', min: 5 },
   { figure: 'small.ratioToFloor', label: '1 MB: extension time / floor time', max: 1.5 },
   { figure: 'large.ratioToFloor', label: '5 MB: extension time / floor time', max: 1.5 },
-  { figure: 'large.longestExtensionTaskMs', label: '5 MB: longest task running extension code (ms)', max: 50 },
+  {
+    figure: 'large.longestExtensionStretchMs',
+    label: '5 MB: most extension time in one task, whole load (ms)',
+    max: 50,
+  },
   { figure: 'idle.extensionMs', label: 'page without mentions: extension main-thread time (ms)', max: 2 },
   { figure: 'scroll.batchMaxMs', label: 'infinite scroll: extension time, worst batch (ms)', max: 2 },
   { figure: 'ops.ratio', label: 'page DOM operations with 30k marks / without', max: 1.2 },
@@ -43,7 +47,9 @@ export function addRatios(figures: Figures): Figures {
     const floor = figures[`${key}.floorMs`];
     if (ext !== undefined && markjs !== undefined) out[`${key}.speedupVsMarkjs`] = markjs / ext;
     if (ext !== undefined && floor !== undefined) out[`${key}.ratioToFloor`] = ext / floor;
-    const busy = figures[`${key}.extensionBusyMs`];
+    // All of the extension's main-thread time for the page, while it loads too, against the
+    // floor's one pass: what the marks cost the page in all.
+    const busy = figures[`${key}.extensionBusyTotalMs`];
     if (busy !== undefined && floor !== undefined) out[`${key}.busyRatioToFloor`] = busy / floor;
   }
   if (figures['ops.extensionMs'] !== undefined && figures['ops.withoutMs'] !== undefined) {
@@ -69,10 +75,12 @@ const DESCRIPTIONS: Record<string, string> = {
   'small.floorFromNavigationMs': '1 MB: navigation start → scanned, floor (ms)',
   'small.dclWithExtensionMs': '1 MB: navigation start → DOMContentLoaded, with extension (ms)',
   'small.dclWithoutMs': '1 MB: navigation start → DOMContentLoaded, without (ms)',
-  'small.busyRatioToFloor': '1 MB: extension main-thread time / floor time',
+  'small.busyRatioToFloor': '1 MB: extension main-thread time, whole load / floor time',
   'small.longestTaskMs': '1 MB: longest task after DCL, with extension (ms)',
   'small.longestTaskWithoutMs': '1 MB: longest task after DCL, without (ms)',
-  'small.longestExtensionTaskMs': '1 MB: longest task running extension code (ms)',
+  'small.longestExtensionStretchMs': '1 MB: most extension time in one task, whole load (ms)',
+  'large.longestExtensionTaskMs': '5 MB: longest task running extension code, after DCL (ms)',
+  'small.longestExtensionTaskMs': '1 MB: longest task running extension code, after DCL (ms)',
   'large.extensionMs': '5 MB, 200 mentions: DOMContentLoaded → all marked, extension (ms)',
   'large.markjsMs': '5 MB: same marks by mark.js markRegExp (ms)',
   'large.floorMs': '5 MB: floor, TreeWalker + regex, marks nothing (ms)',
@@ -84,7 +92,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'large.floorFromNavigationMs': '5 MB: navigation start → scanned, floor (ms)',
   'large.dclWithExtensionMs': '5 MB: navigation start → DOMContentLoaded, with extension (ms)',
   'large.dclWithoutMs': '5 MB: navigation start → DOMContentLoaded, without (ms)',
-  'large.busyRatioToFloor': '5 MB: extension main-thread time / floor time',
+  'large.busyRatioToFloor': '5 MB: extension main-thread time, whole load / floor time',
   'large.longestTaskMs': '5 MB: longest task after DCL, with extension (ms)',
   'large.longestTaskWithoutMs': '5 MB: longest task after DCL, without (ms)',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',

@@ -42,7 +42,7 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 }
 
 export interface PageTrace {
-  /** DOMContentLoaded of the page, in trace microseconds. */
+  /** Start of the page's DOMContentLoaded dispatch, in trace microseconds. */
   dcl: number;
   /** Main-thread tasks of the page's renderer as [start, end] in trace microseconds. */
   tasks: Array<[number, number]>;
@@ -58,7 +58,11 @@ export function pageTrace(events: TraceEvent[], pathFragment: string): PageTrace
   );
   if (!parse) throw new Error(`trace: no ParseHTML for ${pathFragment}`);
   const { pid, tid } = parse;
-  const dclEvent = events.find((e) => e.name === 'MarkDOMContent' && e.pid === pid && e.tid === tid);
+  // When the event's dispatch began: work done by listeners inside it (the extension's, added
+  // at document_start) counts as after DOMContentLoaded. MarkDOMContent comes at its end.
+  const dclEvent =
+    events.find((e) => e.name === 'domContentLoadedEventStart' && e.pid === pid && e.ts >= parse.ts) ??
+    events.find((e) => e.name === 'MarkDOMContent' && e.pid === pid && e.tid === tid);
   if (!dclEvent) throw new Error(`trace: no DOMContentLoaded for ${pathFragment}`);
   const tasks: Array<[number, number]> = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid)
@@ -128,6 +132,23 @@ export function longestExtensionTask(trace: PageTrace, from: number): number {
   for (const [start, end] of tasks) {
     while (i < hits.length && hits[i]! < start) i++;
     if (i < hits.length && hits[i]! < end) longest = Math.max(longest, end - Math.max(start, from));
+  }
+  return longest / 1000;
+}
+
+/** Most extension time within one main-thread task after `from` (ms): how long the extension
+ *  held the thread at a stretch. (A task that merely contains some extension code, such as a
+ *  parser task that ran its mutation observer, can be long for reasons of its own.) */
+export function longestExtensionStretch(trace: PageTrace, from = -Infinity): number {
+  const tasks = [...trace.tasks].sort((a, b) => a[0] - b[0]);
+  const samples = trace.samples.filter((s) => s.extension && s.ts >= from);
+  let longest = 0;
+  let i = 0;
+  for (const [start, end] of tasks) {
+    while (i < samples.length && samples[i]!.ts < start) i++;
+    let inTask = 0;
+    for (let j = i; j < samples.length && samples[j]!.ts < end; j++) inTask += samples[j]!.weight;
+    longest = Math.max(longest, inTask);
   }
   return longest / 1000;
 }

@@ -1,0 +1,27 @@
+// The content script's data comes from a module made at build time: it must be the pack the
+// rest of the extension validates at run time, and its prefilter the one made from it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, it } from 'vitest';
+import { packModule, PACK_MODULE } from '../../src/cli/pack-module';
+import { prefilterSource } from '../../src/match/prefilter';
+import { bundledArticle, bundledPack } from '../../src/pack/bundled';
+
+it('holds the validated pack and article, and the prefilter source made from them', async () => {
+  const plugin = packModule(new URL('../../data/', import.meta.url));
+  const resolveId = plugin.resolveId as (id: string) => string | undefined;
+  const load = plugin.load as (this: { addWatchFile(file: string): void }, id: string) => string;
+  const id = resolveId(PACK_MODULE);
+  expect(id).toBeDefined();
+  const watched: string[] = [];
+  const code = load.call({ addWatchFile: (file) => watched.push(file) }, id!);
+  expect(watched.map((f) => f.replace(/.*\//, ''))).toEqual(['article.json', 'topics.json']);
+  const file = join(mkdtempSync(join(tmpdir(), 'pack-module-')), 'pack.mjs');
+  writeFileSync(file, code);
+  const built = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  expect(built.pack).toEqual(bundledPack);
+  expect(built.article).toEqual(bundledArticle);
+  expect(built.prefilterSource).toBe(prefilterSource(bundledPack));
+});
