@@ -6,7 +6,7 @@ import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
 import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
-import { article as bundledArticle, pack as bundledPack, prefilterSource } from 'virtual:context-overlays/pack';
+import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
 import type { TopicPack } from '../src/pack/types';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
@@ -63,9 +63,10 @@ export default defineContentScript({
       const view = startFrameOverlay(
         {
           pack,
-          article: bundledArticle,
+          article: citedArticle,
           prefilter: new Prefilter(prefilterSource),
-          matcher: () => new Matcher(pack),
+          // The precomputed regex fits the whole pack only.
+          matcher: () => new Matcher(pack, settings.hiddenTopics.length === 0 ? matcherSource : undefined),
           cardCss,
           hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
           onCounts(next) {

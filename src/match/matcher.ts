@@ -49,11 +49,11 @@ interface EntryBase {
   text: string;
   case: CaseRule;
   /** Anchored, case-insensitive: is a matched text all this entry? */
-  whole: RegExp;
+  whole(): RegExp;
   /** Sticky, case-insensitive: tries this entry alone at a given place. */
-  sticky: RegExp;
+  sticky(): RegExp;
   /** Sticky, case-sensitive: the as-written test. */
-  exact: RegExp;
+  exact(): RegExp;
   /** Han/kana ends have no word boundary to check. */
   openStart: boolean;
   openEnd: boolean;
@@ -105,7 +105,9 @@ export class Matcher {
   /** Cue list → folded words, for name-before rules. */
   private readonly titles = new Map<string, Set<string>>();
 
-  constructor(pack: TopicPack) {
+  /** `source`: this pack's `matcher.source`, computed at build time for the content script
+   *  (src/cli/pack-module.ts), which saves the trie on every page with a mention. */
+  constructor(pack: TopicPack, source?: string) {
     const entries: Entry[] = [];
     const add = (entry: Entry) => {
       const key = aliasKey(entry.text);
@@ -143,14 +145,16 @@ export class Matcher {
       this.byFirst.set(first, list);
     }
     // Lower-cased for the trie, so "Bagram" and "bagram" share a branch (the regex ignores case).
-    this.source = factoredSource(
-      entries.map((e) =>
-        aliasAtoms(
-          e.text.toLowerCase(),
-          e.endings.map((x) => x.toLowerCase()),
+    this.source =
+      source ??
+      factoredSource(
+        entries.map((e) =>
+          aliasAtoms(
+            e.text.toLowerCase(),
+            e.endings.map((x) => x.toLowerCase()),
+          ),
         ),
-      ),
-    );
+      );
     this.scanner = new RegExp(`${this.source}|${INVISIBLE.source}`, 'gi');
   }
 
@@ -255,15 +259,16 @@ export class Matcher {
       if (this.keyCache.size > 2000) this.keyCache.clear();
       direct =
         this.byKey.get(aliasKey(matched)) ??
-        this.byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.whole.test(matched)) ??
+        this.byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.whole().test(matched)) ??
         null;
       this.keyCache.set(matched, direct);
     }
     const end = start + matched.length;
     if (direct && accepts(direct, text, start, end)) return { entry: direct, start, end };
     for (const entry of this.byFirst.get(aliasKey(matched.charAt(0))) ?? []) {
-      entry.sticky.lastIndex = start;
-      const m = entry.sticky.exec(text);
+      const sticky = entry.sticky();
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
       if (m && accepts(entry, text, start, start + m[0].length)) return { entry, start, end: start + m[0].length };
     }
     return null;
@@ -299,15 +304,25 @@ function sortRules(topic: TopicId, requires: readonly Condition[], unless: reado
 }
 
 function base(text: string, caseRule: CaseRule, endings: readonly string[]): EntryBase {
-  const source = aliasSource(text, endings);
   const chars = [...foldSpelling(text)];
+  // The entry's own regexes are made when first needed: a page uses a few of the ~500
+  // entries, and making them all took about a third of the matcher's construction, which a
+  // page pays before its first mark.
+  let source: string | undefined;
+  const lazy = (make: (source: string) => RegExp) => {
+    let regex: RegExp | undefined;
+    return () => (regex ??= make((source ??= aliasSource(text, endings))));
+  };
+  const whole = lazy((s) => new RegExp(`^(?:${s})$`, 'i'));
+  const sticky = lazy((s) => new RegExp(s, 'iy'));
+  const exact = lazy((s) => new RegExp(s, 'y'));
   return {
     text,
     case: caseRule,
     endings,
-    whole: new RegExp(`^(?:${source})$`, 'i'),
-    sticky: new RegExp(source, 'iy'),
-    exact: new RegExp(source, 'y'),
+    whole,
+    sticky,
+    exact,
     openStart: isUnspacedScript(chars[0]),
     openEnd: isUnspacedScript(chars[chars.length - 1]),
     arabicStart: isArabicScript(chars[0]),
@@ -323,8 +338,9 @@ function accepts(entry: Entry, text: string, start: number, end: number): boolea
   if (!entry.openEnd && isWordChar(text[end])) return false;
   if (entry.case === 'as-written') {
     const matched = text.slice(start, end);
-    entry.exact.lastIndex = start;
-    const exact = entry.exact.exec(text);
+    const exactRegex = entry.exact();
+    exactRegex.lastIndex = start;
+    const exact = exactRegex.exec(text);
     if (!(exact && exact[0].length === matched.length) && matched !== matched.toUpperCase()) return false;
   }
   return true;

@@ -1,7 +1,10 @@
 // The module src/cli/pack-module.ts makes at build time (the content script's data).
 declare module 'virtual:context-overlays/pack' {
-  export const article: import('./types').Article;
+  /** The article with only the sentences the pack cites (what cards show). */
+  export const citedArticle: import('./types').Article;
   export const pack: import('./types').TopicPack;
   /** Prefilter source for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: string;
+  /** `new Matcher(pack).source` (src/match/matcher.ts). */
+  export const matcherSource: string;
 }

@@ -16,6 +16,7 @@ import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
+import { BEFORE_PAINT_MS } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 
 export interface FrameOverlayOptions {
@@ -98,8 +99,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       following = false;
       if (signal.aborted) return;
       scanner.absorbContext(document.title);
-      // At once, not after the work in flight (see ParseFollower.step).
-      const last = follower.step(true, signal);
+      // At once, not after the work in flight (see ParseFollower.step). A page the parser
+      // took in one go has not been walked at all: it gets scanPage's cheap pre-check.
+      const body = document.body ?? document.documentElement;
+      const last = follower.started ? follower.step(true, signal) : scanner.scanPage(body, signal, BEFORE_PAINT_MS);
       work = Promise.all([work, last]).then(async () => {
         if (signal.aborted) return;
         await scanShadowRoots([document.body ?? document.documentElement]);

@@ -57,8 +57,8 @@ export class PageScanner {
    * A page without mentions is thus only pre-checked; one with them loses no time on a
    * pre-check of text it then walks anyway.
    */
-  async scanPage(body: Element, signal: AbortSignal): Promise<boolean> {
-    const slice = new Slice();
+  async scanPage(body: Element, signal: AbortSignal, firstSliceMs?: number): Promise<boolean> {
+    const slice = new Slice(firstSliceMs);
     let from: Node | null = body.firstChild;
     while (from) {
       // Only a block element can be passed over whole: no run reaches across it.

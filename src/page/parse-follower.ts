@@ -12,9 +12,8 @@
 // parenting) is told apart by isBehind() and goes through the ordinary mutation batches.
 import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import type { PageScanner } from './page-scanner';
-import { Slice } from './yield-to-page';
+import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 
-const FINAL_SLICE_MS = 30;
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
 
@@ -23,6 +22,11 @@ export class ParseFollower {
   /** Candidate blocks the parser is still filling. */
   private readonly open = new Set<Element>();
   private readonly matched = new Set<Element>();
+  /** True once a step has walked part of the page. */
+  get started(): boolean {
+    return this.walker !== null;
+  }
+
   /** Steps started so far: a step that finds a later one started has been overtaken. */
   private runs = 0;
 
@@ -43,10 +47,8 @@ export class ParseFollower {
     // first paint): that one stops when it gets the thread back, and this one goes on from
     // the same place.
     const run = ++this.runs;
-    // The last step runs as DOMContentLoaded is dispatched, before the page's first layout
-    // and paint; a yield would put that layout (≈100 ms on a 1 MB page) before the rest of
-    // the marks. So it gets one longer stretch, still well under a 50 ms long task.
-    const slice = new Slice(final ? FINAL_SLICE_MS : undefined);
+    // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
+    const slice = new Slice(final ? BEFORE_PAINT_MS : undefined);
     let walker = (this.walker ??= new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
     walker.following = !final;
     this.matchClosed(final, slice);
