@@ -69,6 +69,11 @@ export class ParseFollower {
       }
     }
     this.matchClosed(final, slice);
+    if (final) {
+      // Parsing is over and so is this follower: let the page's elements go.
+      this.matched.clear();
+      this.walker = null;
+    }
     return true;
   }
 
