@@ -1,5 +1,5 @@
 import { isWordChar } from '../match/normalize';
-import { BlockClassifier, isInsideSkipped } from './text-blocks';
+import { BlockClassifier, openWalk } from './text-blocks';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
  *  the caller can look at the clock. */
@@ -28,18 +28,7 @@ export class CandidateBlockWalker {
     private readonly classifier = new BlockClassifier(),
     from?: Node,
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    if (isInsideSkipped(root, classifier)) {
-      this.walker = null;
-      this.node = null;
-    } else if (root.nodeType === TEXT_NODE) {
-      this.walker = null;
-      this.node = root;
-    } else {
-      this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      if (from) this.walker.currentNode = from;
-      this.node = from?.nodeType === TEXT_NODE ? from : this.walker.nextNode();
-    }
+    ({ walker: this.walker, node: this.node } = openWalk(root, NodeFilter.SHOW_TEXT, classifier, from));
   }
 
   /** While the page loads, null from next() means "nothing more yet": the walk keeps its
@@ -98,7 +87,6 @@ export class CandidateBlockWalker {
   }
 }
 
-const TEXT_NODE = 3;
 /** Longer than any key word, so a cut one is seen whole in the joined text. */
 const CARRY_CHARS = 40;
 

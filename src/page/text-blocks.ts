@@ -153,18 +153,12 @@ export class RunWalker {
     from?: Node,
     private readonly ownTextOnly = false,
   ) {
-    const doc = root.ownerDocument ?? (root as Document);
-    if (isInsideSkipped(root, classifier)) {
-      this.walker = null;
-      this.node = null;
-    } else if (root.nodeType === TEXT_NODE) {
-      this.walker = null;
-      this.node = root;
-    } else {
-      this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-      if (from) this.walker.currentNode = from;
-      this.node = from ?? this.walker.nextNode();
-    }
+    ({ walker: this.walker, node: this.node } = openWalk(
+      root,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      classifier,
+      from,
+    ));
   }
 
   /** False when the page moved or removed the node the walk would go on from (while the
@@ -242,6 +236,24 @@ export class RunWalker {
 
 const TEXT_NODE = 3;
 const NOT_BLANK = /\S/;
+
+/** Where a walk over `root` starts: a TreeWalker showing `show` (NodeFilter flags) and its
+ *  first node, `from` itself if the walker would show it. Nothing when `root` lies in a skipped
+ *  region; a text root is walked alone. */
+export function openWalk(
+  root: Node,
+  show: number,
+  classifier: BlockClassifier,
+  from?: Node,
+): { walker: TreeWalker | null; node: Node | null } {
+  if (isInsideSkipped(root, classifier)) return { walker: null, node: null };
+  if (root.nodeType === TEXT_NODE) return { walker: null, node: root };
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, show);
+  if (!from) return { walker, node: walker.nextNode() };
+  walker.currentNode = from;
+  // NodeFilter's SHOW_* bit for a node type is 1 << (type - 1).
+  return { walker, node: show & (1 << (from.nodeType - 1)) ? from : walker.nextNode() };
+}
 
 /** Text runs under `root` that hold more than white space, in document order. */
 export function collectRuns(root: Node, classifier = new BlockClassifier()): TextRun[] {
