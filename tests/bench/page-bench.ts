@@ -90,12 +90,16 @@ export async function runPageBench(
     ['/small.html', articlePage(1, scale.smallChars, scale.mentions)],
     ['/large.html', articlePage(2, scale.largeChars, scale.mentions)],
     ['/idle.html', articlePage(3, scale.smallChars, 0)],
+    // A tenth of it: with the 1 MB page, tells the per-page cost from the per-MB one.
+    ['/idle-small.html', articlePage(6, scale.smallChars / 10, 0)],
     ['/scroll.html', scrollPage(4, scale.scrollBatches, scale.scrollPerBatch)],
     ['/ops.html', domOpsPage(5, scale.opsParagraphs, 3)],
   ]);
   const html = new Map([...pages].map(([path, p]) => [path, p.html]));
   // The idle page must not even name the region: a cue word alone would start a full scan.
-  html.set('/idle.html', html.get('/idle.html')!.replace('Notes on Afghanistan, filed from Kabul.', 'Notes.'));
+  for (const idle of ['/idle.html', '/idle-small.html']) {
+    html.set(idle, html.get(idle)!.replace('Notes on Afghanistan, filed from Kabul.', 'Notes.'));
+  }
   const server = await startBenchServer(html);
   const ext = await launch(true);
   const bare = await launch(false);
@@ -108,7 +112,10 @@ export async function runPageBench(
     ] as const) {
       if (wanted(key)) await markingRuns(ctx, key, path, pages.get(path)!.expected);
     }
-    if (wanted('idle')) await idleRuns(ctx, '/idle.html');
+    if (wanted('idle')) {
+      await idleRuns(ctx, '/idle.html', 'idle.extensionMs');
+      await idleRuns(ctx, '/idle-small.html', 'idle.smallExtensionMs');
+    }
     if (wanted('scroll')) await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);
     if (wanted('ops')) await opsRuns(ctx, '/ops.html', pages.get('/ops.html')!.expected);
     return { figures: samples.medians(), chromium: ext.version };
@@ -177,16 +184,16 @@ async function markingRuns(ctx: RunContext, key: string, path: string, expected:
 
 /** The extension's whole main-thread cost on a page without a mention, from its script's
  *  start to the page at rest. */
-async function idleRuns(ctx: RunContext, path: string): Promise<void> {
+async function idleRuns(ctx: RunContext, path: string, figure: string): Promise<void> {
   const { server, ext, samples } = ctx;
   await load(ext.page, server.url(`${path}?mode=none`));
   for (let run = 0; run < ctx.scale.runs; run++) {
-    ctx.log(`idle page, run ${run + 1}/${ctx.scale.runs}`);
+    ctx.log(`${path}, run ${run + 1}/${ctx.scale.runs}`);
     const { trace } = await traced(ext.page, server.url('/blank.html'), path, async () => {
       await load(ext.page, server.url(`${path}?mode=none`));
       await ext.page.waitForTimeout(500);
     });
-    samples.add('idle.extensionMs', extensionTime(trace));
+    samples.add(figure, extensionTime(trace));
     if ((await markedCount(ext.page)) !== 0) throw new Error(`${path}: marks on the page without mentions`);
   }
 }

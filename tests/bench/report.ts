@@ -95,6 +95,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'large.busyRatioToFloor': '5 MB: extension main-thread time, whole load / floor time',
   'large.longestTaskMs': '5 MB: longest task after DCL, with extension (ms)',
   'large.longestTaskWithoutMs': '5 MB: longest task after DCL, without (ms)',
+  'idle.smallExtensionMs': 'page without mentions, 100 KB: extension main-thread time (ms)',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
   'ops.extensionMs': '4,000 page DOM operations, 30k marks, with extension (ms)',
   'ops.withoutMs': '4,000 page DOM operations, without extension (ms)',
