@@ -2,40 +2,8 @@
 // marked while the page still loads, and the finished page holds exactly the right marks
 // (none twice, none for text a script changed meanwhile, none missing where a mention was
 // cut between two pieces).
-import { createServer, type Server, type ServerResponse } from 'node:http';
 import { expect, marks, test } from './fixtures';
-
-/** Serves one page in `pieces`; each piece after the first waits for release(). */
-async function startStreamingServer(pieces: readonly string[]) {
-  let response: ServerResponse | null = null;
-  let sent = 0;
-  const server: Server = createServer((req, res) => {
-    if (!req.url?.startsWith('/page')) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    // Padding past the parser's first buffer, so the first piece is parsed at once.
-    res.write(`${pieces[0]}<!--${' '.repeat(4096)}-->`);
-    sent = 1;
-    response = res;
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    url: `http://127.0.0.1:${address.port}/page`,
-    release() {
-      if (!response) throw new Error('page not requested yet');
-      const piece = pieces[sent++];
-      if (piece === undefined) throw new Error('no piece left');
-      if (sent === pieces.length) response.end(piece);
-      else response.write(`${piece}<!--${' '.repeat(4096)}-->`);
-    },
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
-}
+import { startStreamServer } from './stream-server';
 
 const sorted = (m: Record<string, string[]>) =>
   Object.fromEntries(
@@ -45,7 +13,8 @@ const sorted = (m: Record<string, string[]>) =>
   );
 
 test('marks a page while it loads, and the loaded page exactly once', async ({ page }) => {
-  const stream = await startStreamingServer([
+  const server = await startStreamServer();
+  const stream = server.manual([
     '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
       '<p id="first">Flights left Bagram Air Base at dawn.</p>' +
       '<p>The Taliban signed the Doha',
@@ -79,6 +48,6 @@ test('marks a page while it loads, and the loaded page exactly once', async ({ p
         fitrat: ['Fasihuddin Fitrat', 'Qari Fasihuddin Fitrat'],
       });
   } finally {
-    await stream.close();
+    await server.close();
   }
 });
