@@ -12,7 +12,7 @@
 import type { TopicPack } from '../pack/types';
 import { factoredSource } from './alternation';
 import { parseCondition, type Condition } from './conditions';
-import { aliasAtoms, INVISIBLE } from './normalize';
+import { aliasAtoms, INVISIBLE, withoutInvisible } from './normalize';
 
 /** Where the words of an alias may be cut apart in page text: gaps, dashes, apostrophes,
  *  dots (U.S.), the zero-width non-joiner of Persian compounds and the middle dot of names
@@ -70,25 +70,31 @@ export function prefilterKeys(pack: TopicPack): string[] {
   return [...new Set([...aliases, ...cues].map((text) => (keyWord(text, single) ?? text).toLowerCase()))];
 }
 
-/** The prefilter's regex source for a pack. The content script gets it computed at build
- *  time (src/cli/pack-module.ts): building it costs about a millisecond per page. */
+/** The prefilter's regex source for a pack (its key words). The content script gets it
+ *  computed at build time (src/cli/pack-module.ts): building it costs about a millisecond per
+ *  page. */
 export function prefilterSource(pack: TopicPack): string {
-  return `${factoredSource(prefilterKeys(pack).map((k) => aliasAtoms(k, [])))}|${INVISIBLE.source}`;
+  return factoredSource(prefilterKeys(pack).map((k) => aliasAtoms(k, [])));
 }
 
 export class Prefilter {
-  private readonly regex: RegExp;
+  private readonly keys: RegExp;
 
   /** From a pack, or from a source prefilterSource() made for it (or for a pack it is part
    *  of: a wider prefilter only says "maybe" more often). */
   constructor(from: TopicPack | string) {
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
-    this.regex = new RegExp(typeof from === 'string' ? from : prefilterSource(from), 'i');
+    this.keys = new RegExp(typeof from === 'string' ? from : prefilterSource(from), 'i');
   }
 
   /** False when the matcher would find nothing in `text`. */
   mightMatch(text: string): boolean {
-    return this.regex.test(text);
+    if (this.keys.test(text)) return true;
+    // A soft hyphen or a vowel mark may sit inside a key word (Bag\u00adram): look again
+    // without them, as the matcher reads. Text full of them (Arabic with its vowels, German
+    // with hyphenation points) is not a candidate for that alone.
+    const visible = INVISIBLE.test(text) ? withoutInvisible(text) : null;
+    return visible !== null && this.keys.test(visible.text);
   }
 }

@@ -1,4 +1,4 @@
-import { isWordChar } from '../match/normalize';
+import { INVISIBLE, isWordChar } from '../match/normalize';
 import { BlockClassifier, openWalk } from './text-blocks';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
@@ -23,7 +23,7 @@ export class CandidateBlockWalker {
   private carry = '';
 
   constructor(
-    private readonly root: Node,
+    readonly root: Node,
     private readonly mightMatch: (text: string) => boolean,
     private readonly classifier = new BlockClassifier(),
     from?: Node,
@@ -70,7 +70,7 @@ export class CandidateBlockWalker {
       if (data.length === 0) continue;
       // A word cut across inline elements (`<span class="dropcap">B</span>agram`) is tested
       // joined to the word piece before it: the key word may lie across the cut.
-      const joined = this.carry !== '' && isWordChar(data[0]);
+      const joined = this.carry !== '' && continuesWord(data[0]);
       const carry = this.carry;
       this.carry = trailingWord(data, carry);
       if (mightMatch(data) || (joined && mightMatch(carry + data.slice(0, CARRY_CHARS)))) {
@@ -90,10 +90,15 @@ export class CandidateBlockWalker {
 /** Longer than any key word, so a cut one is seen whole in the joined text. */
 const CARRY_CHARS = 40;
 
+/** A letter, or a soft hyphen or other invisible character that may sit inside a word. */
+function continuesWord(ch: string | undefined): boolean {
+  return isWordChar(ch) || (ch !== undefined && INVISIBLE.test(ch));
+}
+
 /** The word `data` ends with (joined to `carry` when `data` is all one word piece), or ''. */
 function trailingWord(data: string, carry: string): string {
   let start = data.length;
-  while (start > 0 && isWordChar(data[start - 1])) start--;
+  while (start > 0 && continuesWord(data[start - 1])) start--;
   if (start === data.length) return '';
   return start === 0 ? (carry + data).slice(-CARRY_CHARS) : data.slice(Math.max(start, data.length - CARRY_CHARS));
 }

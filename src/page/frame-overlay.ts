@@ -96,7 +96,9 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     work = Promise.resolve();
     step();
     const finish = () => {
+      if (!following) return;
       following = false;
+      clearInterval(fallback);
       if (signal.aborted) return;
       scanner.absorbContext(document.title);
       // At once, not after the work in flight (see ParseFollower.step). A page the parser
@@ -110,6 +112,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       });
     };
     document.addEventListener('DOMContentLoaded', finish, { once: true, signal });
+    // document.open() erases every listener, ours too: then the end of parsing is noticed
+    // here (at most 250 ms late).
+    const fallback = setInterval(() => document.readyState !== 'loading' && finish(), 250);
+    signal.addEventListener('abort', () => clearInterval(fallback));
   } else {
     work = (async () => {
       scanner.absorbContext(document.title);

@@ -41,11 +41,12 @@ export function watchMutations(
     let skipped = false;
     const queued = queue.length;
     for (const record of records) {
+      // Marks on changed text go at once, whoever rescans the text afterwards.
+      if (record.type === 'characterData') onTextChanged(record.target as Text);
       if (loading && !loading.accept(record)) {
         skipped = true;
         continue;
       }
-      if (record.type === 'characterData') onTextChanged(record.target as Text);
       queue.push(record);
     }
     if (skipped) loading?.onSkipped();

@@ -14,6 +14,7 @@ import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import type { PageScanner } from './page-scanner';
 import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 
+const DISCONNECTED = 1; // Node.DOCUMENT_POSITION_DISCONNECTED
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
 
@@ -21,19 +22,22 @@ export class ParseFollower {
   private walker: CandidateBlockWalker | null = null;
   /** Candidate blocks the parser is still filling. */
   private readonly open = new Set<Element>();
-  private readonly matched = new Set<Element>();
-  /** True once a step has walked part of the page. */
-  get started(): boolean {
-    return this.walker !== null;
-  }
-
+  /** Candidate blocks matched while the page loads, with their text then: a block the parser
+   *  (or a script) added to afterwards is matched again. */
+  private readonly matched = new Map<Element, string>();
   /** Steps started so far: a step that finds a later one started has been overtaken. */
   private runs = 0;
+  private finished = false;
 
   constructor(
     private readonly scanner: PageScanner,
     private readonly doc: Document,
   ) {}
+
+  /** True once a step has walked part of the page. */
+  get started(): boolean {
+    return this.walker !== null;
+  }
 
   /**
    * Walks what the parser added since the last step and matches the candidate blocks it
@@ -42,18 +46,22 @@ export class ParseFollower {
    */
   async step(final: boolean, signal: AbortSignal): Promise<boolean> {
     const body = this.doc.body;
-    if (!body) return true;
+    if (!body || this.finished) return true;
+    this.finished = final;
     // The last step does not wait for one that yielded midway (its rest would come after the
     // first paint): that one stops when it gets the thread back, and this one goes on from
-    // the same place.
+    // the same place. No step comes after the last.
     const run = ++this.runs;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
     const slice = new Slice(final ? BEFORE_PAINT_MS : undefined);
-    let walker = (this.walker ??= new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
+    const restart = () => (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
+    // A script removed our place, or replaced the body: walk again from the top (a block
+    // matched already is matched again only if its text changed).
+    let walker = this.walker && this.walker.intact() && this.walker.root === body ? this.walker : restart();
     walker.following = !final;
     this.matchClosed(final, slice);
     for (let block = walker.next(); block; block = walker.next()) {
-      if (block !== PAUSE && !this.matched.has(block)) {
+      if (block !== PAUSE && this.matched.get(block) !== block.textContent) {
         if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
         else this.match(block, slice);
       }
@@ -61,15 +69,20 @@ export class ParseFollower {
         if (!(await slice.yield(signal))) return false;
         if (run !== this.runs) return true;
         if (!walker.intact()) {
-          // A script removed our place: walk again from the top (matched blocks are skipped,
-          // and matching a block twice replaces its marks rather than doubling them).
-          walker = this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier);
+          walker = restart();
           walker.following = !final;
         }
       }
     }
     this.matchClosed(final, slice);
     if (final) {
+      // The parser may have added to a block after it was matched without adding a text node
+      // that passes the prefilter (more letters to its last word, text after a script put an
+      // element behind it): the blocks whose text changed are matched again.
+      for (const [block, text] of [...this.matched]) {
+        if (block.textContent !== text) this.match(block, slice);
+        if (slice.over() && !(await slice.yield(signal))) return false;
+      }
       // Parsing is over and so is this follower: let the page's elements go.
       this.matched.clear();
       this.walker = null;
@@ -80,24 +93,27 @@ export class ParseFollower {
   /**
    * True when `record` changes what the walk has already passed, so the ordinary mutation
    * batch must handle it. The parser's own insertions land after the walk's place and are
-   * left to the next step. Removals always count.
+   * left to the next step. Removals always count, and so does anything in another tree (a
+   * shadow root) or when the walk's place has left the document.
    */
   isBehind(record: MutationRecord): boolean {
     const at = this.walker?.position();
     if (!at) return false;
-    if (record.type !== 'childList') return precedes(record.target, at);
+    if (!at.isConnected) return true;
+    if (record.type !== 'childList') return precedes(record.target, at) !== false;
     if (record.removedNodes.length > 0) return true;
     // The added nodes stand right after their previous sibling's subtree, or first in the
     // target: behind the walk if that spot comes before its place.
     const previous = record.previousSibling;
-    if (previous) return previous !== at && precedes(previous, at) && !previous.contains(at);
-    return precedes(record.target, at) || record.target.contains(at);
+    if (previous) return previous !== at && precedes(previous, at) !== false && !previous.contains(at);
+    return precedes(record.target, at) !== false || record.target.contains(at);
   }
 
   private match(block: Element, slice: Slice): void {
     this.open.delete(block);
-    this.matched.add(block);
-    if (block.isConnected) this.scanner.scanBlock(block, slice.classifier);
+    if (!block.isConnected) return;
+    this.matched.set(block, block.textContent ?? '');
+    this.scanner.scanBlock(block, slice.classifier);
   }
 
   /** Matches the open blocks the parser has finished since (all of them when `final`). */
@@ -108,9 +124,11 @@ export class ParseFollower {
   }
 }
 
-/** True when `a` comes before `b` in the document (and does not contain it). */
-function precedes(a: Node, b: Node): boolean {
+/** True when `a` comes before `b` in the document (and does not contain it); null when
+ *  they are in different trees (a shadow root, a detached node), where order means nothing. */
+function precedes(a: Node, b: Node): boolean | null {
   const position = b.compareDocumentPosition(a);
+  if ((position & DISCONNECTED) !== 0) return null;
   return (position & PRECEDING) !== 0 && (position & CONTAINS) === 0;
 }
 

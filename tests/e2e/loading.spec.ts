@@ -51,3 +51,36 @@ test('marks a page while it loads, and the loaded page exactly once', async ({ p
     await server.close();
   }
 });
+
+test('page scripts that run while the page loads do not make it lose marks', async ({ page }) => {
+  const server = await startStreamServer();
+  const stream = server.manual([
+    '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
+      // A loading placeholder, the text the walk stands on, removed by a later script.
+      '<p id="placeholder">Loading the story</p>' +
+      // A script puts an element after the paragraph the parser is still filling.
+      '<p id="open">Flights left <a href="#">Bagram</a> at dawn' +
+      '<script>document.body.appendChild(document.createElement("aside"));</script>',
+    // The rest of that paragraph arrives later, with another mention.
+    ' before Fasihuddin Fitrat said so.</p>' +
+      '<script>document.getElementById("placeholder").remove();</script>' +
+      '<p>Notes on Bagram Air Base.</p>',
+    '<p>The Taliban and the Doha agreement.</p></body></html>',
+  ]);
+  try {
+    await page.goto(stream.url, { waitUntil: 'commit' });
+    await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
+    stream.release();
+    stream.release();
+    await page.waitForLoadState('domcontentloaded');
+    await expect
+      .poll(async () => sorted(await marks(page)))
+      .toEqual({
+        bagram: ['Bagram', 'Bagram Air Base'],
+        'doha-2020': ['Doha agreement'],
+        fitrat: ['Fasihuddin Fitrat'],
+      });
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,54 @@
+// The prefiltered walk (src/page/candidate-blocks.ts) must not lose a block whose mention is
+// cut across text nodes: a "no" from it skips the block for good. Over happy-dom, whose walk
+// is the same DOM API as the browser's.
+import { Window } from 'happy-dom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prefilter } from '../../src/match/prefilter';
+import { bundledPack } from '../../src/pack/bundled';
+import { CandidateBlockWalker, PAUSE } from '../../src/page/candidate-blocks';
+
+const window = new Window();
+const scope = globalThis as Record<string, unknown>;
+const saved = { Node: scope.Node, NodeFilter: scope.NodeFilter };
+beforeAll(() => {
+  scope.Node = window.Node;
+  scope.NodeFilter = window.NodeFilter;
+});
+afterAll(() => Object.assign(scope, saved));
+
+const prefilter = new Prefilter(bundledPack);
+
+/** Ids of the candidate blocks under a body holding `html`. */
+function candidates(html: string): string[] {
+  const document = new window.DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const walker = new CandidateBlockWalker(document.body as unknown as Node, (t) => prefilter.mightMatch(t));
+  const ids: string[] = [];
+  for (let block = walker.next(); block; block = walker.next()) {
+    if (block !== PAUSE && !ids.includes(block.id)) ids.push(block.id);
+  }
+  return ids;
+}
+
+describe('candidate blocks', () => {
+  it('finds a name whole, or cut into pieces across inline elements and comments', () => {
+    expect(candidates('<p id="a">Flights left Bagram.</p><p id="b">Nothing here.</p>')).toEqual(['a']);
+    expect(candidates('<p id="a"><span class="dropcap">B</span>agram at dawn</p>')).toEqual(['a']);
+    expect(candidates('<p id="a">Ba<b>gr</b><!-- x -->am at dawn</p>')).toEqual(['a']);
+    expect(candidates('<p id="a">Fasih<i>uddin</i> Fitrat</p>')).toEqual(['a']);
+  });
+
+  it('finds a name with a soft hyphen or a vowel mark at the cut', () => {
+    expect(candidates('<p id="a">Bag\u00ad<b>ram</b></p>')).toEqual(['a']);
+    expect(candidates('<p id="a">Bag<b>\u00adram</b></p>')).toEqual(['a']);
+    expect(candidates('<p id="a">باغ\u064e<b>رام</b></p>')).toEqual(['a']);
+  });
+
+  it('does not make a block of plain prose a candidate for its soft hyphens', () => {
+    expect(candidates('<p id="a">Ver\u00adsi\u00adche\u00adrung und Ge\u00adsund\u00adheit</p>')).toEqual([]);
+  });
+
+  it('skips text in scripts and form fields, and finds the block of text in inline elements', () => {
+    expect(candidates('<script>var s = "Bagram";</script><textarea>Bagram</textarea>')).toEqual([]);
+    expect(candidates('<div id="a"><p id="b">Kabul <a href="#">news</a></p></div>')).toEqual(['b']);
+  });
+});
