@@ -80,20 +80,23 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   const follower = document.readyState === 'loading' ? new ParseFollower(scanner, document) : null;
   let following = follower !== null;
 
-  // Steps and batches wait for each other, so no block is scanned twice at once.
-  let work: Promise<unknown>;
+  // Steps and batches wait for each other, so no block is scanned twice at once. A failure
+  // in one must not stop the ones after it.
+  let work: Promise<unknown> = Promise.resolve();
+  const enqueue = (next: () => unknown) => {
+    work = work.then(next).catch(() => undefined);
+  };
   let stepSoon = false;
   const step = () => {
     if (stepSoon || !following) return;
     stepSoon = true;
     setTimeout(() => {
       stepSoon = false;
-      if (following) work = work.then(() => !signal.aborted && follower?.step(false, signal)).then(report);
+      if (following) enqueue(async () => !signal.aborted && (await follower?.step(false, signal)) && report());
     }, 0);
   };
   if (follower) {
     scanner.absorbContext(document.title);
-    work = Promise.resolve();
     step();
     const finish = () => {
       if (!following) return;
@@ -104,8 +107,11 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       // At once, not after the work in flight (see ParseFollower.step). A page the parser
       // took in one go has not been walked at all: it gets scanPage's cheap pre-check.
       const body = document.body ?? document.documentElement;
-      const last = follower.started ? follower.step(true, signal) : scanner.scanPage(body, signal, BEFORE_PAINT_MS);
-      work = Promise.all([work, last]).then(async () => {
+      const last = follower.started
+        ? follower.step(true, signal)
+        : (follower.stop(), scanner.scanPage(body, signal, BEFORE_PAINT_MS));
+      enqueue(async () => {
+        await last;
         if (signal.aborted) return;
         await scanShadowRoots([document.body ?? document.documentElement]);
         report();
@@ -117,19 +123,19 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     const fallback = setInterval(() => document.readyState !== 'loading' && finish(), 250);
     signal.addEventListener('abort', () => clearInterval(fallback));
   } else {
-    work = (async () => {
+    enqueue(async () => {
       scanner.absorbContext(document.title);
       const body = document.body ?? document.documentElement;
       // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
       await scanner.scanPage(body, signal);
       await scanShadowRoots([body]);
       report();
-    })();
+    });
   }
   const watcher = watchMutations(
     document,
     (batch) => {
-      work = work.then(async () => {
+      enqueue(async () => {
         if (signal.aborted) return;
         scanner.dropRemoved(batch.removedNodes);
         for (const root of batch.roots) scanner.dropUnder(root);

@@ -34,6 +34,14 @@ export class ParseFollower {
     private readonly doc: Document,
   ) {}
 
+  /** Ends the following without a last step (the page is scanned another way). */
+  stop(): void {
+    this.finished = true;
+    this.matched.clear();
+    this.open.clear();
+    this.walker = null;
+  }
+
   /** True once a step has walked part of the page. */
   get started(): boolean {
     return this.walker !== null;
