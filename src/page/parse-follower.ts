@@ -101,17 +101,17 @@ export class ParseFollower {
   /**
    * True when `record` changes what the walk has already passed, so the ordinary mutation
    * batch must handle it. The parser's own insertions land after the walk's place and are
-   * left to the next step. Removals always count, and so does anything in another tree (a
-   * shadow root) or when the walk's place has left the document.
+   * left to the next step. Anything in another tree (a shadow root) counts, and everything
+   * does once the walk's place has left the document.
    */
   isBehind(record: MutationRecord): boolean {
     const at = this.walker?.position();
     if (!at) return false;
     if (!at.isConnected) return true;
     if (record.type !== 'childList') return precedes(record.target, at) !== false;
-    if (record.removedNodes.length > 0) return true;
-    // The added nodes stand right after their previous sibling's subtree, or first in the
-    // target: behind the walk if that spot comes before its place.
+    // Nodes added or removed stood right after their previous sibling's subtree, or first in
+    // the target: behind the walk if that spot comes before its place. (Where the walk has
+    // not been, a removal leaves nothing to drop; its own place leaving is caught above.)
     const previous = record.previousSibling;
     if (previous) return previous !== at && precedes(previous, at) !== false && !previous.contains(at);
     return precedes(record.target, at) !== false || record.target.contains(at);
