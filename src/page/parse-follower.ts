@@ -25,6 +25,8 @@ export class ParseFollower {
   /** Candidate blocks matched while the page loads, with their text then: a block the parser
    *  (or a script) added to afterwards is matched again. */
   private readonly matched = new Map<Element, string>();
+  /** The last record target found after the walk's place (see isBehind). */
+  private aheadTarget: Node | null = null;
   /** Steps started so far: a step that finds a later one started has been overtaken. */
   private runs = 0;
   private finished = false;
@@ -60,6 +62,8 @@ export class ParseFollower {
     // first paint): that one stops when it gets the thread back, and this one goes on from
     // the same place. No step comes after the last.
     const run = ++this.runs;
+    // The walk's place moves on: what was ahead of it may not stay so.
+    this.aheadTarget = null;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
     const slice = new Slice(final ? BEFORE_PAINT_MS : undefined);
     const restart = () => (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
@@ -108,13 +112,20 @@ export class ParseFollower {
     const at = this.walker?.position();
     if (!at) return false;
     if (!at.isConnected) return true;
-    if (record.type !== 'childList') return precedes(record.target, at) !== false;
+    const target = record.target;
+    // The parser fills an element it has just created with a few records in a row.
+    if (target === this.aheadTarget) return false;
+    const previous = record.type === 'childList' ? record.previousSibling : null;
+    if (previous === at) return false;
     // Nodes added or removed stood right after their previous sibling's subtree, or first in
-    // the target: behind the walk if that spot comes before its place. (Where the walk has
-    // not been, a removal leaves nothing to drop; its own place leaving is caught above.)
-    const previous = record.previousSibling;
-    if (previous) return previous !== at && precedes(previous, at) !== false && !previous.contains(at);
-    return precedes(record.target, at) !== false || record.target.contains(at);
+    // the target; changed text stands where its node is. Behind the walk if that spot comes
+    // before its place. (Where the walk has not been, a removal leaves nothing to drop.)
+    const position = at.compareDocumentPosition(previous ?? target);
+    if ((position & DISCONNECTED) !== 0) return true;
+    if ((position & CONTAINS) !== 0) return previous === null; // first in an ancestor of the place
+    if ((position & PRECEDING) !== 0) return true;
+    if (previous === null) this.aheadTarget = target;
+    return false;
   }
 
   private match(block: Element, slice: Slice): void {
@@ -130,14 +141,6 @@ export class ParseFollower {
     const last = lastNode(this.doc);
     for (const block of [...this.open]) if (final || !block.contains(last)) this.match(block, slice);
   }
-}
-
-/** True when `a` comes before `b` in the document (and does not contain it); null when
- *  they are in different trees (a shadow root, a detached node), where order means nothing. */
-function precedes(a: Node, b: Node): boolean | null {
-  const position = b.compareDocumentPosition(a);
-  if ((position & DISCONNECTED) !== 0) return null;
-  return (position & PRECEDING) !== 0 && (position & CONTAINS) === 0;
 }
 
 /** The last node in document order: the parser's insertion point is at or around it. */
