@@ -1,8 +1,9 @@
 // Everything the extension does in one frame while it is on for the site:
 //
-//   document ──collectRuns──▶ text runs ──Matcher──▶ mentions ──▶ CSS highlights (StaticRange)
-//      │                                                 ▲
-//      └─ MutationObserver (batched) ─ changed blocks ───┘
+//   parser ──ParseFollower (while loading)──┐
+//   document ──scanPage (already loaded)────┼─▶ prefilter ─▶ candidate blocks ─▶ text runs
+//      │                                    │     ─Matcher─▶ mentions ─▶ CSS highlights (StaticRange)
+//      └─ MutationObserver (batched) ─ changed blocks ─┘
 //   pointer / keyboard ──▶ card controller ──▶ <context-overlay> shadow root ──▶ Card (Preact)
 //
 // Every listener, observer and timer hangs off one AbortSignal: aborting it leaves the page
