@@ -44,9 +44,13 @@ export default defineContentScript({
         report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
       });
     let reportTimer: ReturnType<typeof setTimeout> | undefined;
+    // At most one report per 100 ms, with the counts as they are then. (Putting it off at
+    // each change instead never reported on a page whose text changes faster than that.)
     const reportSoon = () => {
-      clearTimeout(reportTimer);
-      reportTimer = setTimeout(send, 100);
+      reportTimer ??= setTimeout(() => {
+        reportTimer = undefined;
+        send();
+      }, 100);
     };
 
     const stop = () => {
@@ -112,6 +116,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       // The page first: with the extension gone, the runtime calls below may throw.
       clearTimeout(reportTimer);
+      reportTimer = undefined;
       stop();
       try {
         unwatch();

@@ -134,3 +134,23 @@ test.describe('per-site switch', () => {
     await expect(popup2.locator('[data-topic="bagram"] .count')).toHaveText('4');
   });
 });
+
+test('the badge keeps up with a page whose text changes faster than it reports', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await page.goto(server.url('plain.html'));
+  const tabId = await tabIdOf(page, serviceWorker);
+  // A ticker rewrites a line every 20 ms; a mention appears once, elsewhere on the page.
+  await page.evaluate(() => {
+    const ticker = document.body.appendChild(document.createElement('p'));
+    let n = 0;
+    setInterval(() => (ticker.textContent = `Tick ${n++}`), 20);
+    setTimeout(() => {
+      document.body.appendChild(document.createElement('p')).textContent =
+        'Flights left Bagram Air Base, the Taliban said.';
+    }, 300);
+  });
+  await expect.poll(() => badgeText(serviceWorker, tabId), { timeout: 5000 }).toBe('1');
+});
