@@ -242,3 +242,15 @@ export async function recordPageMutations(page: Page): Promise<void> {
 export async function pageMutations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
 }
+
+/** Uncaught errors and console errors or warnings of `page`, each labelled with what the test
+ *  said it was doing then (the fuzzers run many cases in one page). */
+export function pageProblems(page: Page): { problems: string[]; during(label: string): void } {
+  const problems: string[] = [];
+  let label = '';
+  page.on('pageerror', (e) => problems.push(`${label}: uncaught ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${label}: console.${m.type()} ${m.text()}`);
+  });
+  return { problems, during: (next) => (label = next) };
+}

@@ -347,3 +347,40 @@ export function generateCase(seed: number, facts: PackFacts): FuzzCase {
   }
   return { seed, nodes, planted };
 }
+
+/** What installTextOffsets() gives a page: a fresh offset reader (its own cache, so a DOM
+ *  changed since the last one is walked again). */
+export interface TextOffsetsWindow {
+  __textOffsets(): (root: Node, node: Node, offset: number) => number;
+}
+
+/**
+ * Installs `window.__textOffsets()` in every page of a test (run it with page.addInitScript):
+ * both fuzzers turn a mark's boundary point into an offset in its root's text. Each text
+ * node's start is found by one walk per root, not one per mark. Self-contained: Playwright
+ * ships its source to the page.
+ */
+export function installTextOffsets(): void {
+  (window as unknown as TextOffsetsWindow).__textOffsets = () => {
+    const starts = new Map<Node, Map<Node, number>>();
+    return (root, node, offset) => {
+      let map = starts.get(root);
+      if (!map) {
+        map = new Map();
+        let total = 0;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          map.set(n, total);
+          total += (n as Text).data.length;
+        }
+        starts.set(root, map);
+      }
+      const base = map.get(node);
+      if (base !== undefined) return base + offset;
+      const r = document.createRange();
+      r.setStart(root, 0);
+      r.setEnd(node, offset);
+      return r.toString().length;
+    };
+  };
+}

@@ -17,8 +17,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { seededRandom } from '../bench/random';
-import { expect, test } from './fixtures';
-import { generateCase, packFacts, type Expectation, type FuzzNode } from './fuzz-dom';
+import { expect, pageProblems, test } from './fixtures';
+import {
+  generateCase,
+  installTextOffsets,
+  packFacts,
+  type Expectation,
+  type FuzzNode,
+  type TextOffsetsWindow,
+} from './fuzz-dom';
 import { startStreamServer, type TimedPiece } from './stream-server';
 
 const FIRST_PAGE = Number(process.env.FUZZ_LOADING_SEED_BASE ?? 1);
@@ -249,26 +256,7 @@ async function checkPage({ cases, waitMs }: { cases: WrittenCase[]; waitMs: numb
     return { c, root, spaces };
   });
 
-  const starts = new Map<Node, Map<Node, number>>();
-  const offsetIn = (space: Node, node: Node, offset: number) => {
-    let map = starts.get(space);
-    if (!map) {
-      map = new Map();
-      let total = 0;
-      const walker = document.createTreeWalker(space, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        map.set(n, total);
-        total += (n as Text).data.length;
-      }
-      starts.set(space, map);
-    }
-    const base = map.get(node);
-    if (base !== undefined) return base + offset;
-    const r = document.createRange();
-    r.setStart(space, 0);
-    r.setEnd(node, offset);
-    return r.toString().length;
-  };
+  let offsetIn = (window as unknown as TextOffsetsWindow).__textOffsets();
   interface Mark {
     topic: string;
     space: number;
@@ -326,7 +314,7 @@ async function checkPage({ cases, waitMs }: { cases: WrittenCase[]; waitMs: numb
   let byCase = readMarks();
   while (performance.now() < deadline) {
     await sleep(15);
-    starts.clear();
+    offsetIn = (window as unknown as TextOffsetsWindow).__textOffsets();
     byCase = readMarks();
     if (!allFound(byCase)) continue;
     const now = [...byCase.entries()].map(([i, list]) => `${i}:${list.map(key).join(' ')}`).join('|');
@@ -419,15 +407,11 @@ test('random DOMs streamed in random pieces: every planted mention marked exactl
   test.setTimeout(240_000);
   const facts = packFacts(topicsFile());
   const server = await startStreamServer();
-  const errors: string[] = [];
-  let current = '';
-  page.on('pageerror', (e) => errors.push(`${current}: uncaught ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${current}: console.${m.type()} ${m.text()}`);
-  });
+  const { problems: errors, during } = pageProblems(page);
   // How many times the parser added to the page before DOMContentLoaded, and the most marks
   // seen then (in the page's own world): proof that the pieces were parsed as they came, and
   // marked while the page loaded.
+  await page.addInitScript(installTextOffsets);
   await page.addInitScript(() => {
     const w = window as unknown as { __loading: { steps: number; marks: number } };
     const seen = (w.__loading = { steps: 0, marks: 0 });
@@ -460,7 +444,7 @@ test('random DOMs streamed in random pieces: every planted mention marked exactl
   try {
     for (const seed of seeds) {
       if (failing.length >= MAX_FAILING) break;
-      current = `page ${seed}`;
+      during(`page ${seed}`);
       const streamed = pageFor(seed, facts);
       await page.goto(server.timed(streamed.pieces), { waitUntil: 'domcontentloaded' });
       const { results, stray } = await page.evaluate(checkPage, {

@@ -8,8 +8,16 @@
 import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from './fixtures';
-import { generateCase, packFacts, type FuzzCase, type FuzzNode, type Planted } from './fuzz-dom';
+import { expect, pageProblems, test } from './fixtures';
+import {
+  generateCase,
+  installTextOffsets,
+  packFacts,
+  type FuzzCase,
+  type FuzzNode,
+  type Planted,
+  type TextOffsetsWindow,
+} from './fuzz-dom';
 
 const FIRST_SEED = Number(process.env.FUZZ_SEED_BASE ?? 1);
 const CASES = process.env.FUZZ_SEED ? 1 : Number(process.env.FUZZ_CASES ?? 1000);
@@ -90,27 +98,7 @@ async function runGroup({
     built.push({ c, root, spaces, text: textOf(spaces), at, observer });
   }
 
-  // Where each text node starts in its root's text (one walk per root, not one per mark).
-  const starts = new Map<Node, Map<Node, number>>();
-  const offsetIn = (root: Node, node: Node, offset: number) => {
-    let map = starts.get(root);
-    if (!map) {
-      map = new Map();
-      let total = 0;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        map.set(n, total);
-        total += (n as Text).data.length;
-      }
-      starts.set(root, map);
-    }
-    const base = map.get(node);
-    if (base !== undefined) return base + offset;
-    const r = document.createRange();
-    r.setStart(root, 0);
-    r.setEnd(node, offset);
-    return r.toString().length;
-  };
+  const offsetIn = (window as unknown as TextOffsetsWindow).__textOffsets();
   interface Mark {
     topic: string;
     space: number;
@@ -269,12 +257,8 @@ async function fuzz(page: Page, seeds: number[], failing: CaseResult[]): Promise
 
 test('1,000 random DOMs: text kept, no error, marks exactly on the planted mentions', async ({ page, server }) => {
   test.setTimeout(240_000);
-  const errors: string[] = [];
-  let current = '';
-  page.on('pageerror', (e) => errors.push(`${current}: uncaught ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${current}: console.${m.type()} ${m.text()}`);
-  });
+  const { problems: errors, during } = pageProblems(page);
+  await page.addInitScript(installTextOffsets);
   await page.goto(server.url('hostile/fuzz.html'));
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('context-overlay-bagram'))).toBe(true);
 
@@ -286,7 +270,7 @@ test('1,000 random DOMs: text kept, no error, marks exactly on the planted menti
   const failing: CaseResult[] = [];
   for (let i = 0; i < seeds.length && failing.length < MAX_FAILING; i += 50) {
     const chunk = seeds.slice(i, i + 50);
-    current = `seeds ${chunk[0]}–${chunk[chunk.length - 1]}`;
+    during(`seeds ${chunk[0]}–${chunk[chunk.length - 1]}`);
     results.push(...(await fuzz(page, chunk, failing)));
   }
   const marks = results.reduce((n, r) => n + r.marks, 0);
