@@ -101,7 +101,6 @@ export class Matcher {
   /** The compiled regex's source (for the throughput floor in src/cli/matcher-speed.ts). */
   readonly source: string;
   private readonly keyCache = new Map<string, Entry | null>();
-  private probe: RegExp | undefined;
   /** Cue list → folded words, for name-before rules. */
   private readonly titles = new Map<string, Set<string>>();
 
@@ -156,16 +155,6 @@ export class Matcher {
         ),
       );
     this.scanner = new RegExp(`${this.source}|${INVISIBLE.source}`, 'gi');
-  }
-
-  /** Cheap test for "could this text hold anything at all?" (the idle-page pre-check). */
-  mightMatch(text: string): boolean {
-    this.scanner.lastIndex = 0;
-    if (!this.scanner.test(text)) return false;
-    // The hit may be a mere soft hyphen: look again without those.
-    const visible = withoutInvisible(text);
-    this.probe ??= new RegExp(this.source, 'i');
-    return this.probe.test(visible ? visible.text : text);
   }
 
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when

@@ -12,7 +12,7 @@
 import type { TopicPack } from '../pack/types';
 import { factoredSource } from './alternation';
 import { parseCondition, type Condition } from './conditions';
-import { aliasAtoms, INVISIBLE, withoutInvisible } from './normalize';
+import { aliasAtoms, withoutInvisible } from './normalize';
 
 /** Where the words of an alias may be cut apart in page text: gaps, dashes, apostrophes,
  *  dots (U.S.), the zero-width non-joiner of Persian compounds and the middle dot of names
@@ -94,7 +94,7 @@ export class Prefilter {
     // A soft hyphen or a vowel mark may sit inside a key word (Bag\u00adram): look again
     // without them, as the matcher reads. Text full of them (Arabic with its vowels, German
     // with hyphenation points) is not a candidate for that alone.
-    const visible = INVISIBLE.test(text) ? withoutInvisible(text) : null;
+    const visible = withoutInvisible(text);
     return visible !== null && this.keys.test(visible.text);
   }
 }

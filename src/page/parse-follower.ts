@@ -73,7 +73,7 @@ export class ParseFollower {
     walker.following = !final;
     this.matchClosed(final, slice);
     for (let block = walker.next(); block; block = walker.next()) {
-      if (block !== PAUSE && this.matched.get(block) !== block.textContent) {
+      if (block !== PAUSE && !this.matchedAsIs(block)) {
         if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
         else this.match(block, slice);
       }
@@ -91,8 +91,8 @@ export class ParseFollower {
       // The parser may have added to a block after it was matched without adding a text node
       // that passes the prefilter (more letters to its last word, text after a script put an
       // element behind it): the blocks whose text changed are matched again.
-      for (const [block, text] of [...this.matched]) {
-        if (block.textContent !== text) this.match(block, slice);
+      for (const block of [...this.matched.keys()]) {
+        if (!this.matchedAsIs(block)) this.match(block, slice);
         if (slice.over() && !(await slice.yield(signal))) return false;
       }
       // Parsing is over and so is this follower: let the page's elements go.
@@ -126,6 +126,12 @@ export class ParseFollower {
     if ((position & PRECEDING) !== 0) return true;
     if (previous === null) this.aheadTarget = target;
     return false;
+  }
+
+  /** True when `block` was matched and its text has not changed since. */
+  private matchedAsIs(block: Element): boolean {
+    const text = this.matched.get(block);
+    return text !== undefined && text === block.textContent;
   }
 
   private match(block: Element, slice: Slice): void {

@@ -66,6 +66,12 @@ describe('prefilter', () => {
     expect(prefilter.mightMatch('Taliban deal')).toBe(true);
   });
 
+  it('tells a page with a soft-hyphenated name from one without any', () => {
+    const SHY = '\u00ad';
+    expect(prefilter.mightMatch(`Flights from Bag${SHY}ram`)).toBe(true);
+    expect(prefilter.mightMatch(`Flights from Ka${SHY}ra${SHY}chi`)).toBe(false);
+  });
+
   it('rejects ordinary prose, so pages about other things cost no matcher', () => {
     const prose =
       'The council met on Tuesday to discuss the budget for the new school year, and the mayor said the plan ' +
