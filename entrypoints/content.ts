@@ -113,6 +113,13 @@ export default defineContentScript({
     // Back/forward cache: the background forgot this tab when it navigated away; a page
     // restored from the cache runs no script again, so report it afresh.
     addEventListener('pageshow', (event) => event.persisted && send(), { signal: ctx.signal });
+    // From document_start, the first report can reach the background before the navigation's
+    // own "loading" update, which clears the tab's state: say it again once the page is parsed
+    // (as a content script at document_end used to), so the popup and the toggle-site command
+    // know the site.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => send(), { once: true, signal: ctx.signal });
+    }
     ctx.onInvalidated(() => {
       // The page first: with the extension gone, the runtime calls below may throw.
       clearTimeout(reportTimer);
