@@ -35,7 +35,7 @@ export function packModule(dataDir: URL): Plugin {
 }
 
 /** `article` with only the sentences `pack` cites (facts, timeline, quotes). */
-export function citedOnly(article: Article, pack: TopicPack): Article {
+function citedOnly(article: Article, pack: TopicPack): Article {
   const cited = new Set(
     pack.topics.flatMap((t) => [
       ...t.facts.map((f) => f.sentence),

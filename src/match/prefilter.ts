@@ -60,7 +60,7 @@ export function scannedCueLists(pack: TopicPack): string[] {
 }
 
 /** The key words of a pack, lower-cased: one per alias and per scanned cue word. */
-export function prefilterKeys(pack: TopicPack): string[] {
+function prefilterKeys(pack: TopicPack): string[] {
   const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
   const cues = scannedCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
   const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));

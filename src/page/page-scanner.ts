@@ -116,7 +116,7 @@ export class PageScanner {
 
   /** Matches the text of `block` itself; blocks nested in it are candidates of their own. */
   scanBlock(block: Element, classifier: BlockClassifier): void {
-    const runs = new RunWalker(block, classifier, undefined, true);
+    const runs = new RunWalker(block, classifier, true);
     for (let run = runs.next(); run; run = runs.next()) this.scanRun(run);
   }
 

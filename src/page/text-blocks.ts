@@ -133,10 +133,10 @@ export function isInsideSkipped(root: Node, classifier = new BlockClassifier()):
 }
 
 /**
- * Text runs under `root`, one at a time and in document order, so a caller can stop between
- * any two runs and give the page the main thread back (the walk of a 5 MB page alone takes
- * longer than one slice). Uses a TreeWalker without a filter callback (4–11× faster than one
- * with it, DESIGN.md) and skips excluded subtrees by hand.
+ * Text runs under `root`, one at a time and in document order: the text of one candidate
+ * block (PageScanner.scanBlock) or of a whole document (the scan CLI). Uses a TreeWalker
+ * without a filter callback (4–11× faster than one with it, DESIGN.md) and skips excluded
+ * subtrees by hand.
  */
 export class RunWalker {
   private readonly walker: TreeWalker | null;
@@ -144,28 +144,18 @@ export class RunWalker {
   /** The run being filled; it ends where a block starts or another block's text comes. */
   private run: TextRun | null = null;
 
-  /** `from`, a child of `root` after which no run reaches back (a block element, say),
-   *  starts the walk there instead of at the beginning. `ownTextOnly` leaves out the text of
-   *  blocks nested in `root` (each is scanned as a block of its own). */
+  /** `ownTextOnly` leaves out the text of blocks nested in `root` (each is matched as a
+   *  block of its own). */
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly classifier = new BlockClassifier(),
-    from?: Node,
     private readonly ownTextOnly = false,
   ) {
     ({ walker: this.walker, node: this.node } = openWalk(
       root,
       NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
       classifier,
-      from,
     ));
-  }
-
-  /** False when the page moved or removed the node the walk would go on from (while the
-   *  caller yielded): a TreeWalker would then wander off outside `root` or stop early. */
-  intact(): boolean {
-    const node = this.node;
-    return node === null || (node.isConnected && this.root.contains(node));
   }
 
   /** The next run that holds more than white space, or null at the end. */
