@@ -1,12 +1,16 @@
-// The cheap first look at page text: "could a mention or a cue word stand here?"
+// The cheap first look at page text: "could a mention, or a cue word the whole page counts,
+// stand here?"
 //
 // The matcher's own regex, with its ~500 entries, word boundaries and case rules, costs 5–10 ms
 // to build from the pack (alias folding, trie, escaping), and a page that mentions none of the
 // topics should pay almost nothing (issue 6). The prefilter looks for one key word per alias
-// and per scanned cue word (its longest word: "Taliban" for "U.S.-Taliban deal"), anywhere,
-// without boundaries. Every text the matcher finds something in holds one of those keys as
-// written, or an invisible character (soft hyphen, tatweel …) that could hide one, so a text
-// the prefilter rejects needs no matcher at all. A key word also survives a mention split
+// and per page-wide cue word (its longest word: "Taliban" for "U.S.-Taliban deal"), anywhere,
+// without boundaries. Every text the matcher finds a mention or a page-wide cue in holds one
+// of those keys as written, or an invisible character (soft hyphen, tatweel …) that could hide
+// one, so a text the prefilter rejects needs no matcher at all. Cue words that count only in
+// the mention's own block ("Beirut" vetoing a Doha agreement in its paragraph) are not keys:
+// that block passes on the mention's key anyway, and every key costs scan speed on every page
+// (the regex runs over all of a page's text; these words made it 2× slower). A key word also survives a mention split
 // across inline elements at a word gap (`Doha <a>agreement</a>`), so text nodes can be tested
 // one at a time.
 import type { TopicPack } from '../pack/types';
@@ -59,10 +63,23 @@ export function scannedCueLists(pack: TopicPack): string[] {
   );
 }
 
-/** The key words of a pack, lower-cased: one per alias and per scanned cue word. */
+/** Cue lists that a rule looks for anywhere on the page (`cue:afghanistan`, no `@block`): a
+ *  block holding nothing but such a word still changes what counts elsewhere. */
+export function pageWideCueLists(pack: TopicPack): string[] {
+  const lists = new Set<string>();
+  for (const topic of pack.topics)
+    for (const alias of topic.aliases)
+      for (const rule of [...alias.requires, ...alias.unless]) {
+        const c = parseCondition(rule);
+        if (c?.kind === 'cue' && c.scope === 'page') lists.add(c.name);
+      }
+  return [...lists];
+}
+
+/** The key words of a pack, lower-cased: one per alias and per page-wide cue word. */
 function prefilterKeys(pack: TopicPack): string[] {
   const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
-  const cues = scannedCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
+  const cues = pageWideCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
   const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));
   // A phrase of common words only ("chief of staff") is its own key: cue words tell the
   // page's subject, so one cut across inline elements at a gap is a small loss. An alias
