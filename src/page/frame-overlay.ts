@@ -110,7 +110,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       const body = document.body ?? document.documentElement;
       const last = follower.started
         ? follower.step(true, signal)
-        : (follower.stop(), scanner.scanPage(body, signal, BEFORE_PAINT_MS));
+        : (follower.stop(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS }));
       enqueue(async () => {
         await last;
         if (signal.aborted) return;
@@ -128,7 +128,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       scanner.absorbContext(document.title);
       const body = document.body ?? document.documentElement;
       // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
-      await scanner.scanPage(body, signal);
+      // The reader may be anywhere on a page that is already shown: the screen comes first.
+      await scanner.scanPage(body, signal, { viewportFirst: true });
       await scanShadowRoots([body]);
       report();
     });

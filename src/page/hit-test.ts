@@ -10,7 +10,8 @@ type CaretDocument = Document & {
   caretRangeFromPoint?(x: number, y: number): Range | null;
 };
 
-function caretAt(doc: CaretDocument, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
+/** The caret position at a point of the window: the standard API, or the older WebKit one. */
+export function caretAt(doc: CaretDocument, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
   // Without the roots, a point over text in an open shadow root answers with its host.
   if (doc.caretPositionFromPoint) return doc.caretPositionFromPoint(x, y, { shadowRoots });
   const range = doc.caretRangeFromPoint?.(x, y);

@@ -7,6 +7,7 @@ import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
+import { firstOnScreen, placeOnScreen } from './viewport';
 import { Slice } from './yield-to-page';
 
 const ELEMENT_NODE = 1;
@@ -56,9 +57,23 @@ export class PageScanner {
    * wrappers, no ranges), and the walk starts at the first one that might hold something.
    * A page without mentions is thus only pre-checked; one with them loses no time on a
    * pre-check of text it then walks anyway.
+   *
+   * With `viewportFirst` (a page already laid out), the blocks on screen are matched before
+   * the rest: the reader may be far down the page.
    */
-  async scanPage(body: Element, signal: AbortSignal, firstSliceMs?: number): Promise<boolean> {
-    const slice = new Slice(firstSliceMs);
+  async scanPage(
+    body: Element,
+    signal: AbortSignal,
+    options: { firstSliceMs?: number; viewportFirst?: boolean } = {},
+  ): Promise<boolean> {
+    const slice = new Slice(options.firstSliceMs);
+    const matched = new Set<Element>();
+    if (options.viewportFirst) {
+      const from = firstOnScreen(body, slice.classifier);
+      if (from && !(await this.scanRoot(body, from, slice, signal, matched, placeOnScreen))) return false;
+      // Shown before the rest is marked (scheduler.yield would put the rest first).
+      if (matched.size > 0 && !(await slice.yield(signal, true))) return false;
+    }
     let from: Node | null = body.firstChild;
     while (from) {
       // Only a block element can be passed over whole: no run reaches across it.
@@ -71,12 +86,12 @@ export class PageScanner {
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
         // The page moved on meanwhile: walk all of it rather than miss something.
-        if (next && next.parentNode !== body) return this.scan([body], signal);
+        if (next && next.parentNode !== body) return this.scanRoot(body, undefined, slice, signal, matched);
       }
       from = next;
     }
     if (!from) return true;
-    return this.scanRoot(body, from, slice, signal);
+    return this.scanRoot(body, from, slice, signal, matched);
   }
 
   /** Scans the text under each root, yielding to the page between slices. Resolves false if
@@ -90,20 +105,32 @@ export class PageScanner {
   }
 
   /** The candidate blocks under `root` (see CandidateBlockWalker), each matched as it is
-   *  found, so marks appear in reading order. */
-  private async scanRoot(root: Node, from: Node | undefined, slice: Slice, signal: AbortSignal): Promise<boolean> {
+   *  found, so marks appear in reading order. Blocks in `matched` are passed over. With
+   *  `screen`, only blocks on screen are matched, and the walk ends at the first one below. */
+  private async scanRoot(
+    root: Node,
+    from: Node | undefined,
+    slice: Slice,
+    signal: AbortSignal,
+    matched = new Set<Element>(),
+    screen?: (block: Element) => 'on' | 'below' | 'off',
+  ): Promise<boolean> {
     if (!root.isConnected) return true;
-    const matched = new Set<Element>();
     let walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, from);
     for (let block = walker.next(); block; block = walker.next()) {
       if (block !== PAUSE && !matched.has(block)) {
-        matched.add(block);
-        this.scanBlock(block, slice.classifier);
+        const place = screen?.(block) ?? 'on';
+        if (place === 'below') return true;
+        if (place === 'on') {
+          matched.add(block);
+          this.scanBlock(block, slice.classifier);
+        }
       }
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
         if (!root.isConnected) return true;
         if (!walker.intact()) {
+          if (screen) return true; // the rest of the page comes next anyway
           // The page removed our place in the walk: start over rather than miss the rest
           // (blocks matched already are skipped). What changed meanwhile is rescanned by the
           // watcher's batch after this scan.

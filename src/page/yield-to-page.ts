@@ -12,6 +12,22 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Gives the main thread back until the page has painted a frame: work scheduled with
+ *  scheduler.yield() goes before rendering, so a scan of 80 ms shows nothing until its end.
+ *  A page that is not shown paints nothing: there it is a plain yield. */
+export function yieldForPaint(): Promise<void> {
+  if (document.visibilityState !== 'visible') return yieldToPage();
+  return new Promise((resolve) => {
+    // The frame's rendering runs right after its animation-frame callbacks: a task queued
+    // from one runs once it is painted. The timer covers a frame that never comes.
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
 /** Longest stretch of matching before the page gets the main thread back (Chrome's own
  *  find-in-page works in 10 ms slices). */
 const SLICE_MS = 8;
@@ -34,9 +50,10 @@ export class Slice {
     return performance.now() - this.start > this.budgetMs;
   }
 
-  /** Yields; false when `signal` aborted meanwhile. */
-  async yield(signal: AbortSignal): Promise<boolean> {
-    await yieldToPage();
+  /** Yields (until the next frame is painted, with `paint`); false when `signal` aborted
+   *  meanwhile. */
+  async yield(signal: AbortSignal, paint = false): Promise<boolean> {
+    await (paint ? yieldForPaint() : yieldToPage());
     this.budgetMs = SLICE_MS;
     this.start = performance.now();
     return !signal.aborted;

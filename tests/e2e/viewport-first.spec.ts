@@ -1,0 +1,72 @@
+import type { Page, Worker } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../src/settings-schema';
+import { expect, test, waitForMarkCount } from './fixtures';
+
+const setSettings = (worker: Worker, settings: object) =>
+  worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
+
+const PARAGRAPHS = 3000;
+const MARKS = 2 * PARAGRAPHS + 1; // two per paragraph, one in the fixed header
+
+interface Frame {
+  total: number;
+  onScreen: number;
+  top: number;
+}
+
+/** Records, at every frame the page paints, how many marks there are in all, in the
+ *  paragraphs on screen, and in the first 100 paragraphs. Resolves the paragraphs on screen. */
+function recordFrames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const onScreen = new Set(
+      [...document.querySelectorAll('main p')]
+        .filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        })
+        .map((p) => p.id),
+    );
+    const frames: Frame[] = [];
+    (window as unknown as { frames_: Frame[] }).frames_ = frames;
+    const record = () => {
+      const frame = { total: 0, onScreen: 0, top: 0 };
+      for (const highlight of CSS.highlights.values())
+        for (const range of highlight as unknown as Iterable<AbstractRange>) {
+          frame.total++;
+          const id = range.startContainer.parentElement?.id ?? '';
+          if (onScreen.has(id)) frame.onScreen++;
+          if (/^p\d\d?$/.test(id)) frame.top++;
+        }
+      frames.push(frame);
+      if (frame.total < 2 * 3000 + 1) requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+    return [...onScreen];
+  });
+}
+
+test('a page shown far down is marked on screen first, then everywhere', async ({ page, server, serviceWorker }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: true });
+  await page.goto(server.url('long-report.html'));
+  await page.evaluate(() => document.getElementById('p1800')!.scrollIntoView());
+
+  const onScreen = await recordFrames(page);
+  expect(onScreen.length).toBeGreaterThan(5);
+  // The reader switches the extension on while reading the middle of the page.
+  await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: false });
+  await waitForMarkCount(page, MARKS);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_.at(-1)?.total))
+    .toBe(MARKS);
+
+  const frames = await page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_);
+  const painted = frames.filter((f) => f.total > 0);
+  // A frame was painted while the marks came: the order was there to be seen.
+  expect(painted.filter((f) => f.total < MARKS).length).toBeGreaterThan(0);
+  // The first frame with any mark shows every mention on screen marked.
+  expect(painted[0]!.onScreen).toBe(2 * onScreen.length);
+  // And the top of the page, far above, was not marked before the screen was.
+  const firstTop = painted.find((f) => f.top > 0)!;
+  expect(firstTop.onScreen).toBe(2 * onScreen.length);
+});
