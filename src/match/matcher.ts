@@ -11,7 +11,6 @@ import {
   type Sighting,
 } from './conditions';
 import { factoredSource } from './alternation';
-import { scannedCueLists } from './prefilter';
 import {
   aliasAtoms,
   aliasKey,
@@ -114,8 +113,12 @@ export class Matcher {
       this.byKey.set(key, entry);
       entries.push(entry);
     };
-    const conditions = (rules: readonly string[]) =>
-      rules.map((r) => parseCondition(r)).filter((c): c is Condition => c !== null);
+    const rules: Condition[] = [];
+    const conditions = (texts: readonly string[]) => {
+      const parsed = texts.map((r) => parseCondition(r)).filter((c): c is Condition => c !== null);
+      rules.push(...parsed);
+      return parsed;
+    };
     for (const topic of pack.topics) {
       for (const alias of topic.aliases) {
         add({
@@ -127,8 +130,7 @@ export class Matcher {
         });
       }
     }
-    // A list that only name-before rules use is looked up, never scanned for (prefilter.ts).
-    const scanned = new Set(scannedCueLists(pack));
+    const scanned = scannedCueLists(Object.keys(pack.cues), rules);
     for (const [cue, words] of Object.entries(pack.cues)) {
       this.titles.set(cue, new Set(words.map((w) => aliasKey(w.text))));
       if (!scanned.has(cue)) continue;
@@ -333,4 +335,17 @@ function accepts(entry: Entry, text: string, start: number, end: number): boolea
     if (!(exact && exact[0].length === matched.length) && matched !== matched.toUpperCase()) return false;
   }
   return true;
+}
+
+/** Cue lists to scan for. Lists that only name-before/name-after rules use are looked up next
+ *  to a candidate instead: they hold common words ("Then", "Later") that would make every
+ *  block a candidate. */
+function scannedCueLists(cues: readonly string[], rules: readonly Condition[]): Set<string> {
+  return new Set(
+    cues.filter(
+      (cue) =>
+        !rules.some((c) => (c.kind === 'name-before' || c.kind === 'name-after') && c.name === cue) ||
+        rules.some((c) => c.kind === 'cue' && c.name === cue),
+    ),
+  );
 }

@@ -15,7 +15,7 @@
 // one at a time.
 import type { TopicPack } from '../pack/types';
 import { factoredSource } from './alternation';
-import { parseCondition, type Condition } from './conditions';
+import { parseCondition } from './conditions';
 import { aliasAtoms, withoutInvisible } from './normalize';
 
 /** Where the words of an alias may be cut apart in page text: gaps, dashes, apostrophes,
@@ -45,22 +45,6 @@ export function keyWord(text: string, single: ReadonlySet<string> = new Set()): 
     if (score > bestScore) [best, bestScore] = [word, score];
   }
   return best;
-}
-
-/** Cue lists the matcher scans for. Lists that only name-before/name-after rules use are
- *  looked up next to a candidate instead: they hold common words ("Then", "Later") that
- *  would make every text a candidate. */
-export function scannedCueLists(pack: TopicPack): string[] {
-  const rules: Condition[] = pack.topics.flatMap((t) =>
-    t.aliases.flatMap((a) =>
-      [...a.requires, ...a.unless].map((r) => parseCondition(r)).filter((c): c is Condition => c !== null),
-    ),
-  );
-  return Object.keys(pack.cues).filter(
-    (cue) =>
-      !rules.some((c) => (c.kind === 'name-before' || c.kind === 'name-after') && c.name === cue) ||
-      rules.some((c) => c.kind === 'cue' && c.name === cue),
-  );
 }
 
 /** Cue lists that a rule looks for anywhere on the page (`cue:afghanistan`, no `@block`): a

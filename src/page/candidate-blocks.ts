@@ -92,7 +92,8 @@ const CARRY_CHARS = 40;
 
 /** A letter, or a soft hyphen or other invisible character that may sit inside a word. */
 function continuesWord(ch: string | undefined): boolean {
-  return isWordChar(ch) || (ch !== undefined && INVISIBLE.test(ch));
+  // Invisible characters are all above U+00A0: most text ends in ASCII, answered without a regex.
+  return isWordChar(ch) || (ch !== undefined && ch.charCodeAt(0) > 0xa0 && INVISIBLE.test(ch));
 }
 
 /** The word `data` ends with (joined to `carry` when `data` is all one word piece), or ''. */
