@@ -107,10 +107,12 @@ export class Matcher {
    *  (src/cli/pack-module.ts), which saves the trie on every page with a mention. */
   constructor(pack: TopicPack, source?: string) {
     const entries: Entry[] = [];
+    const keys = new Map<Entry, string>();
     const add = (entry: Entry) => {
       const key = aliasKey(entry.text);
       if (this.byKey.has(key)) return;
       this.byKey.set(key, entry);
+      keys.set(entry, key);
       entries.push(entry);
     };
     const rules: Condition[] = [];
@@ -140,7 +142,7 @@ export class Matcher {
     // Longest first, so the alternation prefers "Bagram Air Base" over "Bagram".
     entries.sort((a, b) => b.text.length - a.text.length);
     for (const entry of entries) {
-      const first = aliasKey(entry.text).charAt(0);
+      const first = keys.get(entry)!.charAt(0);
       const list = this.byFirst.get(first) ?? [];
       list.push(entry);
       this.byFirst.set(first, list);
@@ -295,7 +297,10 @@ function sortRules(topic: TopicId, requires: readonly Condition[], unless: reado
 }
 
 function base(text: string, caseRule: CaseRule, endings: readonly string[]): EntryBase {
-  const chars = [...foldSpelling(text)];
+  const folded = foldSpelling(text);
+  // The first and last characters, whole (a Han name may start outside the BMP).
+  const first = String.fromCodePoint(folded.codePointAt(0) ?? 0x20);
+  const last = String.fromCodePoint(folded.codePointAt(lastCharAt(folded)) ?? 0x20);
   // The entry's own regexes are made when first needed: a page uses a few of the ~500
   // entries, and making them all took about a third of the matcher's construction, which a
   // page pays before its first mark.
@@ -314,9 +319,9 @@ function base(text: string, caseRule: CaseRule, endings: readonly string[]): Ent
     whole,
     sticky,
     exact,
-    openStart: isUnspacedScript(chars[0]),
-    openEnd: isUnspacedScript(chars[chars.length - 1]),
-    arabicStart: isArabicScript(chars[0]),
+    openStart: isUnspacedScript(first),
+    openEnd: isUnspacedScript(last),
+    arabicStart: isArabicScript(first),
   };
 }
 
@@ -348,4 +353,11 @@ function scannedCueLists(cues: readonly string[], rules: readonly Condition[]): 
         rules.some((c) => c.kind === 'cue' && c.name === cue),
     ),
   );
+}
+
+/** Where the last character of `text` starts (one code unit back, or two for a surrogate pair). */
+function lastCharAt(text: string): number {
+  const end = text.length - 1;
+  const unit = text.charCodeAt(end);
+  return unit >= 0xdc00 && unit <= 0xdfff && end > 0 ? end - 1 : end;
 }
