@@ -7,7 +7,7 @@ import { Prefilter } from '../src/match/prefilter';
 import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
 import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
-import type { TopicPack } from '../src/pack/types';
+import type { PagePack } from '../src/pack/types';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
@@ -60,7 +60,7 @@ export default defineContentScript({
     };
     const start = (settings: Settings, key: string) => {
       const abort = new AbortController();
-      const pack: TopicPack = {
+      const pack: PagePack = {
         ...bundledPack,
         topics: bundledPack.topics.filter((t) => !settings.hiddenTopics.includes(t.id)),
       };

@@ -1,4 +1,4 @@
-import type { CaseRule, TopicId, TopicPack } from '../pack/types';
+import type { CaseRule, PagePack, TopicId } from '../pack/types';
 import {
   VETO,
   holdsNear,
@@ -105,7 +105,7 @@ export class Matcher {
 
   /** `source`: this pack's `matcher.source`, computed at build time for the content script
    *  (src/cli/pack-module.ts), which saves the trie on every page with a mention. */
-  constructor(pack: TopicPack, source?: string) {
+  constructor(pack: PagePack, source?: string) {
     const entries: Entry[] = [];
     const keys = new Map<Entry, string>();
     const add = (entry: Entry) => {

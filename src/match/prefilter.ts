@@ -13,7 +13,7 @@
 // (the regex runs over all of a page's text; these words made it 2× slower). A key word also survives a mention split
 // across inline elements at a word gap (`Doha <a>agreement</a>`), so text nodes can be tested
 // one at a time.
-import type { TopicPack } from '../pack/types';
+import type { PagePack } from '../pack/types';
 import { factoredSource } from './alternation';
 import { parseCondition } from './conditions';
 import { aliasAtoms, withoutInvisible } from './normalize';
@@ -49,7 +49,7 @@ export function keyWord(text: string, single: ReadonlySet<string> = new Set()): 
 
 /** Cue lists that a rule looks for anywhere on the page (`cue:afghanistan`, no `@block`): a
  *  block holding nothing but such a word still changes what counts elsewhere. */
-export function pageWideCueLists(pack: TopicPack): string[] {
+export function pageWideCueLists(pack: PagePack): string[] {
   const lists = new Set<string>();
   for (const topic of pack.topics)
     for (const alias of topic.aliases)
@@ -61,7 +61,7 @@ export function pageWideCueLists(pack: TopicPack): string[] {
 }
 
 /** The key words of a pack, lower-cased: one per alias and per page-wide cue word. */
-function prefilterKeys(pack: TopicPack): string[] {
+function prefilterKeys(pack: PagePack): string[] {
   const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
   const cues = pageWideCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
   const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));
@@ -74,7 +74,7 @@ function prefilterKeys(pack: TopicPack): string[] {
 /** The prefilter's regex source for a pack (its key words). The content script gets it
  *  computed at build time (src/cli/pack-module.ts): building it costs about a millisecond per
  *  page. */
-export function prefilterSource(pack: TopicPack): string {
+export function prefilterSource(pack: PagePack): string {
   return factoredSource(prefilterKeys(pack).map((k) => aliasAtoms(k, [])));
 }
 
@@ -83,7 +83,7 @@ export class Prefilter {
 
   /** From a pack, or from a source prefilterSource() made for it (or for a pack it is part
    *  of: a wider prefilter only says "maybe" more often). */
-  constructor(from: TopicPack | string) {
+  constructor(from: PagePack | string) {
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
     this.keys = new RegExp(typeof from === 'string' ? from : prefilterSource(from), 'i');

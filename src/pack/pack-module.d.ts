@@ -2,7 +2,8 @@
 declare module 'virtual:context-overlays/pack' {
   /** The article with only the sentences the pack cites (what cards show). */
   export const citedArticle: import('./types').Article;
-  export const pack: import('./types').TopicPack;
+  /** The pack as a page needs it (no gist, no evidence). */
+  export const pack: import('./types').PagePack;
   /** Prefilter source for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: string;
   /** `new Matcher(pack).source` (src/match/matcher.ts). */

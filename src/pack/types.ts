@@ -83,3 +83,15 @@ export interface TopicPack {
   cues: Record<string, CueWord[]>;
   topics: Topic[];
 }
+
+/** What a page needs of the pack (the content script's copy, src/cli/pack-module.ts): no
+ *  popup gist and no evidence, which only the build's checks read. Every TopicPack is one. */
+export interface PagePack {
+  version: 1;
+  cues: Record<string, CueWord[]>;
+  topics: PageTopic[];
+}
+export type PageTopic = Omit<Topic, 'gist' | 'facts' | 'timeline'> & {
+  facts: Array<Omit<Fact, 'evidence'>>;
+  timeline: Array<Omit<TimelineEntry, 'evidence'>>;
+};

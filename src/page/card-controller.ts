@@ -4,7 +4,7 @@
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
 import { h } from 'preact';
 import { buildCard } from '../card/model';
-import type { Article, TopicId, TopicPack } from '../pack/types';
+import type { Article, PagePack, TopicId } from '../pack/types';
 import { Card } from '../ui/Card';
 import { placeCard } from './card-position';
 import { liveRange, mentionAtPoint } from './hit-test';
@@ -14,7 +14,7 @@ import { OverlayHost } from './overlay-host';
 import type { PageMention } from './page-mention';
 
 export interface CardControllerOptions {
-  pack: TopicPack;
+  pack: PagePack;
   article: Article;
   cardCss: string;
   index: MentionIndex;

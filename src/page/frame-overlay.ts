@@ -10,7 +10,7 @@
 // exactly as it was (no highlight names, no host element).
 import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
-import type { Article, TopicId, TopicPack } from '../pack/types';
+import type { Article, PagePack, TopicId } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
 import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
@@ -21,7 +21,7 @@ import { BEFORE_PAINT_MS } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 
 export interface FrameOverlayOptions {
-  pack: TopicPack;
+  pack: PagePack;
   article: Article;
   prefilter: Prefilter;
   /** Builds the matcher; called only once some text passes the prefilter. */
