@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import { Matcher } from '../match/matcher';
 import { prefilterSource } from '../match/prefilter';
 import { loadDataFiles } from '../pack/data-files';
-import type { Article, PagePack, TopicPack } from '../pack/types';
+import type { Article, TopicPack } from '../pack/types';
 
 export const PACK_MODULE = 'virtual:context-overlays/pack';
 const RESOLVED = `\0${PACK_MODULE}`;
@@ -35,37 +35,47 @@ export function packModule(dataDir: URL): Plugin {
   };
 }
 
-/** What a page needs of `pack` (PagePack), without the values the validator fills in when a
- *  file leaves them out (case "any", no rules, no endings): the content script is held to
- *  30 KB gzipped (issue 6), and these made a tenth of its data. */
+/** The values src/pack/validate.ts fills in when a pack file leaves them out. */
+const DEFAULTS = {
+  alias: { case: 'any', requires: [], unless: [], endings: [] },
+  cue: { case: 'any', endings: [] },
+} as const;
+
+/** What a page needs of `pack` (PagePack), without the values in DEFAULTS: the content script
+ *  is held to 30 KB gzipped (issue 6), and these made a tenth of its data. */
 export function leanPack(pack: TopicPack): unknown {
-  const lean = <T extends object>(entry: T): Partial<T> =>
+  const lean = (entry: object, defaults: object) =>
     Object.fromEntries(
       Object.entries(entry).filter(
-        ([key, value]) => !(key === 'case' ? value === 'any' : Array.isArray(value) && value.length === 0),
+        ([key, value]) =>
+          !(key in defaults && JSON.stringify(value) === JSON.stringify(defaults[key as keyof typeof defaults])),
       ),
-    ) as Partial<T>;
-  const page: PagePack = {
+    );
+  return {
     version: pack.version,
-    cues: pack.cues,
-    topics: pack.topics.map(({ gist: _gist, facts, timeline, ...topic }) => ({
+    cues: Object.fromEntries(
+      Object.entries(pack.cues).map(([cue, words]) => [cue, words.map((w) => lean(w, DEFAULTS.cue))]),
+    ),
+    topics: pack.topics.map(({ gist: _gist, facts, timeline, aliases, ...topic }) => ({
       ...topic,
+      aliases: aliases.map((a) => lean(a, DEFAULTS.alias)),
       facts: facts.map(({ evidence: _evidence, ...fact }) => fact),
       timeline: timeline.map(({ evidence: _evidence, ...entry }) => entry),
     })),
   };
-  return {
-    ...page,
-    cues: Object.fromEntries(Object.entries(page.cues).map(([cue, words]) => [cue, words.map(lean)])),
-    topics: page.topics.map((topic) => ({ ...topic, aliases: topic.aliases.map(lean) })),
-  };
 }
 
-/** Puts back, in the page, what leanPack left out. */
-const PACK_DEFAULTS = `const withDefaults = (p) => ({
+/** Object-literal entries for `defaults`: evaluated per entry, each gets arrays of its own. */
+const literal = (defaults: object) =>
+  Object.entries(defaults)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join(', ');
+
+/** Code, run in the page, that puts back what leanPack left out (`withDefaults(lean)`). */
+export const PACK_DEFAULTS = `const withDefaults = (p) => ({
   ...p,
-  cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, ws.map((w) => ({ case: 'any', endings: [], ...w }))])),
-  topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map((a) => ({ case: 'any', requires: [], unless: [], endings: [], ...a })) })),
+  cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, ws.map((w) => ({ ${literal(DEFAULTS.cue)}, ...w }))])),
+  topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map((a) => ({ ${literal(DEFAULTS.alias)}, ...a })) })),
 });`;
 
 /** `article` with only the sentences `pack` cites (facts, timeline, quotes). */

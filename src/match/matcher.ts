@@ -298,7 +298,7 @@ function sortRules(topic: TopicId, requires: readonly Condition[], unless: reado
 
 function base(text: string, caseRule: CaseRule, endings: readonly string[]): EntryBase {
   const folded = foldSpelling(text);
-  // The first and last characters, whole (a Han name may start outside the BMP).
+  // The first and last characters, as whole code points (a surrogate pair stays one).
   const first = String.fromCodePoint(folded.codePointAt(0) ?? 0x20);
   const last = String.fromCodePoint(folded.codePointAt(lastCharAt(folded)) ?? 0x20);
   // The entry's own regexes are made when first needed: a page uses a few of the ~500

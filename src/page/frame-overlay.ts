@@ -127,8 +127,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     enqueue(async () => {
       scanner.absorbContext(document.title);
       const body = document.body ?? document.documentElement;
-      // Cheap when there is nothing to find: leading blocks are only pre-checked (see scanPage).
-      // The reader may be anywhere on a page that is already shown: the screen comes first.
+      // Cheap when there is nothing to find: a screenful is walked, the rest only pre-checked
+      // (see scanPage). The reader may be anywhere on a page already shown: the screen first.
       await scanner.scanPage(body, signal, { viewportFirst: true });
       await scanShadowRoots([body]);
       report();

@@ -7,6 +7,7 @@ import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
 import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
+import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
 import { Slice } from './yield-to-page';
 
@@ -31,6 +32,12 @@ export class PageScanner {
   private readonly shown = new Map<TopicId, number>();
 
   private built: Matcher | null = null;
+  /** While set, mentions a page-wide veto could stop are held (see scanPage). */
+  private holdVetoed = false;
+  /** Mentions held until the whole page has been read. */
+  private readonly held = new Set<PageMention>();
+  /** Marks drawn so far, ever (to tell whether a pass drew any). */
+  private shownEver = 0;
   /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
   readonly mightMatchText = (text: string): boolean => this.prefilter.mightMatch(text);
 
@@ -59,7 +66,9 @@ export class PageScanner {
    * pre-check of text it then walks anyway.
    *
    * With `viewportFirst` (a page already laid out), the blocks on screen are matched before
-   * the rest: the reader may be far down the page.
+   * the rest: the reader may be far down the page. A mention there that a page-wide veto
+   * could stop (a namesake above the screen) waits for the rest of the page, so the marks do
+   * not depend on where the reader stands.
    */
   async scanPage(
     body: Element,
@@ -70,10 +79,23 @@ export class PageScanner {
     const matched = new Set<Element>();
     if (options.viewportFirst) {
       const from = firstOnScreen(body, slice.classifier);
-      if (from && !(await this.scanRoot(body, from, slice, signal, matched, placeOnScreen))) return false;
+      const shownBefore = this.shownEver;
+      this.holdVetoed = true;
+      try {
+        if (from && !(await this.scanRoot(body, from, slice, signal, matched, placeOnScreen))) return false;
+      } finally {
+        this.holdVetoed = false;
+      }
       // Shown before the rest is marked (scheduler.yield would put the rest first).
-      if (matched.size > 0 && !(await slice.yield(signal, true))) return false;
+      if (this.shownEver > shownBefore && !(await slice.yield(signal, true))) return false;
     }
+    const done = await this.scanRest(body, slice, signal, matched);
+    this.releaseHeld();
+    return done;
+  }
+
+  /** scanPage after the screen: the body's leading blocks pre-checked, then walked. */
+  private async scanRest(body: Element, slice: Slice, signal: AbortSignal, matched: Set<Element>): Promise<boolean> {
     let from: Node | null = body.firstChild;
     while (from) {
       // Only a block element can be passed over whole: no run reaches across it.
@@ -106,7 +128,7 @@ export class PageScanner {
 
   /** The candidate blocks under `root` (see CandidateBlockWalker), each matched as it is
    *  found, so marks appear in reading order. Blocks in `matched` are passed over. With
-   *  `screen`, only blocks on screen are matched, and the walk ends at the first one below. */
+   *  `screen`, only blocks on screen are matched, and the walk ends once it is below it. */
   private async scanRoot(
     root: Node,
     from: Node | undefined,
@@ -118,6 +140,8 @@ export class PageScanner {
     if (!root.isConnected) return true;
     let walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, from);
     for (let block = walker.next(); block; block = walker.next()) {
+      // A screenful walked without a candidate: stop once the walk is below the screen.
+      if (block === PAUSE && screen && belowScreen(walker.position(), screen)) return true;
       if (block !== PAUSE && !matched.has(block)) {
         const place = screen?.(block) ?? 'on';
         if (place === 'below') return true;
@@ -170,19 +194,37 @@ export class PageScanner {
         text: run.text.slice(c.start, c.end),
         range,
         nodes: run.nodes.slice(first, last + 1),
-        accepted: this.context.accepts(c),
+        accepted: false,
         requires: c.requires,
       };
       this.index.add(mention);
+      // (accepts() also vouches for the topic: not for a mention held back.)
+      if (this.holdVetoed && c.requires.some((r) => r.startsWith(VETO))) this.held.add(mention);
+      else mention.accepted = this.context.accepts(c);
       if (mention.accepted) this.show(mention);
     }
     if (contextGrew) this.acceptWaiting();
   }
 
+  /** The whole page has been read: held mentions count or not as it says. */
+  private releaseHeld(): void {
+    if (this.held.size === 0) return;
+    const held = [...this.held];
+    this.held.clear();
+    let grew = false;
+    for (const m of held) {
+      if (this.index.has(m) && this.context.accepts(m)) {
+        m.accepted = grew = true;
+        this.show(m);
+      }
+    }
+    if (grew) this.acceptWaiting();
+  }
+
   /** The page now shows more context: mentions that waited for it may count now. */
   private acceptWaiting(): void {
     for (const m of this.index.values()) {
-      if (!m.accepted && this.context.accepts(m)) {
+      if (!m.accepted && !this.held.has(m) && this.context.accepts(m)) {
         m.accepted = true;
         this.show(m);
       }
@@ -213,6 +255,7 @@ export class PageScanner {
   }
 
   private show(m: PageMention): void {
+    this.shownEver++;
     this.layer.add(m.topic, m.range);
     this.shown.set(m.topic, (this.shown.get(m.topic) ?? 0) + 1);
   }
@@ -235,6 +278,12 @@ export class PageScanner {
   clear(): void {
     for (const m of this.index.values()) this.layer.delete(m.topic, m.range);
     this.index.clear();
+    this.held.clear();
     this.shown.clear();
   }
+}
+
+function belowScreen(at: Node | null, screen: (block: Element) => 'on' | 'below' | 'off'): boolean {
+  const element = at && (at.nodeType === ELEMENT_NODE ? (at as Element) : at.parentElement);
+  return element !== null && screen(element) === 'below';
 }

@@ -49,7 +49,8 @@ function backToTopOfScreen(from: Node, body: Element): Node {
     if (!before || before === body) break;
     if (before.contains(from)) continue;
     const rect = before.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0) continue;
+    // Not laid out, or placed below the screen (a sidebar moved under the article).
+    if ((rect.width === 0 && rect.height === 0) || rect.top > innerHeight) continue;
     if (rect.bottom < 0) break;
     first = before;
   }

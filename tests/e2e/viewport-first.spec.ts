@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/settings-schema';
-import { expect, test, waitForMarkCount } from './fixtures';
+import { expect, marks, test, waitForMarkCount } from './fixtures';
 
 const setSettings = (worker: Worker, settings: object) =>
   worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
@@ -69,4 +69,25 @@ test('a page shown far down is marked on screen first, then everywhere', async (
   // And the top of the page, far above, was not marked before the screen was.
   const firstTop = painted.find((f) => f.top > 0)!;
   expect(firstTop.onScreen).toBe(2 * onScreen.length);
+});
+
+test('a mark on screen waits for the page above it: a namesake there still rules it out', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: true });
+  await page.goto(server.url('long-report.html'));
+  // Another Fitrat at the top of the page: read in document order, the page has a namesake
+  // by the time it reaches the bare "Fitrat" far below, which then does not count.
+  await page.evaluate(() => {
+    document.getElementById('p0')!.textContent = 'Nasir Fitrat, a local trader, was interviewed in Kabul.';
+    document.getElementById('p1800')!.textContent = 'Fitrat, the army chief, said the Taliban would comply.';
+    document.getElementById('p1800')!.scrollIntoView({ block: 'center' });
+  });
+  await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: false });
+  await waitForMarkCount(page, MARKS - 4);
+  await page.waitForTimeout(300);
+  expect((await marks(page)).fitrat).toEqual([]);
 });

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { packModule, PACK_MODULE } from '../../src/cli/pack-module';
+import { leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
 import { Matcher } from '../../src/match/matcher';
 import { prefilterSource } from '../../src/match/prefilter';
 import { buildCard } from '../../src/card/model';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
-import type { Article } from '../../src/pack/types';
+import type { Article, TopicPack } from '../../src/pack/types';
 
 it('holds the validated pack, the article sentences its cards cite, and the prefilter source made from them', async () => {
   const plugin = packModule(new URL('../../data/', import.meta.url));
@@ -43,4 +43,48 @@ it('holds the validated pack, the article sentences its cards cite, and the pref
   expect(sentences(built.citedArticle as Article)).toBeLessThan(sentences(bundledArticle));
   expect(built.prefilterSource).toBe(prefilterSource(bundledPack));
   expect(built.matcherSource).toBe(new Matcher(bundledPack).source);
+});
+
+it('leaves out of the page only values it puts back, whatever the pack holds', async () => {
+  // Every field away from its default, next to entries that keep them all.
+  const topic = bundledPack.topics[0]!;
+  const pack: TopicPack = {
+    version: 1,
+    cues: {
+      place: [
+        { text: 'Parwan', case: 'as-written', endings: ['a'] },
+        { text: 'Kabul', case: 'any', endings: [] },
+      ],
+    },
+    topics: [
+      {
+        ...topic,
+        aliases: [
+          { text: 'Bagram', case: 'as-written', requires: ['cue:place'], unless: ['cue:place@block'], endings: ['a'] },
+          { text: 'Bagram Air Base', case: 'any', requires: [], unless: [], endings: [] },
+        ],
+      },
+    ],
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'pack-defaults-')), 'defaults.mjs');
+  writeFileSync(file, `${PACK_DEFAULTS}\nexport { withDefaults };`);
+  const { withDefaults } = (await import(pathToFileURL(file).href)) as { withDefaults(lean: unknown): unknown };
+  const restored = withDefaults(JSON.parse(JSON.stringify(leanPack(pack)))) as TopicPack;
+  const { gist, ...pageTopic } = topic;
+  expect(gist).not.toBe('');
+  expect(restored).toEqual({
+    ...pack,
+    topics: [
+      {
+        ...pageTopic,
+        aliases: pack.topics[0]!.aliases,
+        facts: topic.facts.map(({ evidence: _e, ...f }) => f),
+        timeline: topic.timeline.map(({ evidence: _e, ...e }) => e),
+      },
+    ],
+  });
+  // Each entry has lists of its own.
+  expect(restored.topics[0]!.aliases[1]!.requires).not.toBe(restored.topics[0]!.aliases[0]!.requires);
+  restored.topics[0]!.aliases[1]!.endings.push('x');
+  expect(restored.cues.place![1]!.endings).toEqual([]);
 });

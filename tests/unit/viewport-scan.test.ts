@@ -1,0 +1,112 @@
+// The first scan of a page already shown, screen first (PageScanner.scanPage with
+// viewportFirst): over happy-dom, with a made-up layout (each paragraph 50 px tall, in
+// document order) and a caret lookup that follows it. Layout itself is a browser's; what is
+// tested here is how much of the page the pass for the screen reads.
+import { Window } from 'happy-dom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Matcher } from '../../src/match/matcher';
+import { Prefilter } from '../../src/match/prefilter';
+import { bundledPack } from '../../src/pack/bundled';
+import type { HighlightLayer } from '../../src/page/highlight-layer';
+import { PageScanner } from '../../src/page/page-scanner';
+
+const PARAGRAPH_PX = 50;
+const SCREEN = { width: 1000, height: 700 };
+
+const window = new Window({ width: SCREEN.width, height: SCREEN.height });
+const scope = globalThis as Record<string, unknown>;
+const names = [
+  'Node',
+  'NodeFilter',
+  'document',
+  'innerWidth',
+  'innerHeight',
+  'getComputedStyle',
+  'StaticRange',
+  'requestAnimationFrame',
+];
+const saved = Object.fromEntries(names.map((n) => [n, scope[n]]));
+let scrollTop = 0;
+
+beforeAll(() => {
+  Object.assign(scope, {
+    Node: window.Node,
+    NodeFilter: window.NodeFilter,
+    document: window.document,
+    innerWidth: SCREEN.width,
+    innerHeight: SCREEN.height,
+    getComputedStyle: (el: Element) => window.getComputedStyle(el as never),
+    requestAnimationFrame: (paint: () => void) => setTimeout(paint, 16),
+    StaticRange: class {
+      constructor(readonly init: object) {}
+    },
+  });
+  // Paragraph i spans [i × 50, i × 50 + 50) on the page; everything else holds them all.
+  const top = (el: Element) => (el.tagName === 'P' ? Number(el.id.slice(1)) * PARAGRAPH_PX : 0);
+  const height = (el: Element) => (el.tagName === 'P' ? PARAGRAPH_PX : 1e6);
+  window.HTMLElement.prototype.getBoundingClientRect = function (this: Element) {
+    const y = top(this) - scrollTop;
+    return {
+      top: y,
+      bottom: y + height(this),
+      left: 0,
+      right: SCREEN.width,
+      width: SCREEN.width,
+      height: height(this),
+    } as never;
+  } as never;
+  (window.document as unknown as Record<string, unknown>).caretPositionFromPoint = (_x: number, y: number) => {
+    const p = window.document.getElementById(`p${Math.floor((y + scrollTop) / PARAGRAPH_PX)}`);
+    return p ? { offsetNode: p.firstChild, offset: 0 } : null;
+  };
+});
+afterAll(() => Object.assign(scope, saved));
+
+/** A page of `count` paragraphs; those listed in `mentions` name Bagram Air Base. */
+function page(count: number, mentions: readonly number[] = []): Element {
+  const document = window.document;
+  const main = document.createElement('main');
+  for (let i = 0; i < count; i++) {
+    const p = document.createElement('p');
+    p.id = `p${i}`;
+    // (No numbers in the text: "2020" is a key word.)
+    p.textContent = mentions.includes(i) ? 'Flights left Bagram Air Base.' : 'A quiet day.';
+    main.append(p);
+  }
+  document.body.replaceChildren(main);
+  return document.body as unknown as Element;
+}
+
+/** Scans `body` screen first; says which paragraphs were marked and how many texts the
+ *  prefilter was asked about. */
+async function scanShown(body: Element): Promise<{ marked: string[]; tested: number }> {
+  const prefilter = new Prefilter(bundledPack);
+  let tested = 0;
+  const counting = { mightMatch: (text: string) => (tested++, prefilter.mightMatch(text)) } as Prefilter;
+  const marked: string[] = [];
+  const layer = {
+    add: (_topic: string, range: { init: { startContainer: Node } }) =>
+      marked.push((range.init.startContainer.parentNode as Element).id),
+    delete: () => {},
+  } as unknown as HighlightLayer;
+  const scanner = new PageScanner(counting, () => new Matcher(bundledPack), layer);
+  await scanner.scanPage(body, new AbortController().signal, { viewportFirst: true });
+  return { marked, tested };
+}
+
+describe('scanning a page already shown', () => {
+  it('marks the paragraphs on screen first, then the rest from the top', async () => {
+    scrollTop = 1000 * PARAGRAPH_PX;
+    const { marked } = await scanShown(page(2000, [3, 1002, 1005, 1500]));
+    expect(marked).toEqual(['p1002', 'p1005', 'p3', 'p1500']);
+  });
+
+  it('reads about a screenful for the screen, not the rest of a page without mentions', async () => {
+    scrollTop = 0;
+    const { tested, marked } = await scanShown(page(5000));
+    expect(marked).toEqual([]);
+    // 14 paragraphs on screen, then at most one pause's worth (256 text nodes) before the walk
+    // sees it has left the screen, then one pre-check of <main>'s text for the rest.
+    expect(tested).toBeLessThan(300);
+  });
+});
