@@ -78,7 +78,8 @@ export const PACK_DEFAULTS = `const withDefaults = (p) => ({
   topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map((a) => ({ ${literal(DEFAULTS.alias)}, ...a })) })),
 });`;
 
-/** `article` with only the sentences `pack` cites (facts, timeline, quotes). */
+/** `article` with only the sentences `pack` cites (facts, timeline, quotes), in one paragraph:
+ *  cards look sentences up by id, and the paragraphs' own ids and wrappers cost script size. */
 function citedOnly(article: Article, pack: TopicPack): Article {
   const cited = new Set(
     pack.topics.flatMap((t) => [
@@ -87,8 +88,6 @@ function citedOnly(article: Article, pack: TopicPack): Article {
       ...(t.quote ? [t.quote.sentence] : []),
     ]),
   );
-  const paragraphs = article.paragraphs
-    .map((p) => ({ ...p, sentences: p.sentences.filter((s) => cited.has(s.id)) }))
-    .filter((p) => p.sentences.length > 0);
-  return { ...article, paragraphs };
+  const sentences = article.paragraphs.flatMap((p) => p.sentences.filter((s) => cited.has(s.id)));
+  return { ...article, paragraphs: [{ id: 'cited', sentences }] };
 }
