@@ -36,8 +36,6 @@ export class PageScanner {
   private holdVetoed = false;
   /** Mentions held until the whole page has been read. */
   private readonly held = new Set<PageMention>();
-  /** Marks drawn so far, ever (to tell whether a pass drew any). */
-  private shownEver = 0;
   /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
   readonly mightMatchText = (text: string): boolean => this.prefilter.mightMatch(text);
 
@@ -79,7 +77,7 @@ export class PageScanner {
     const matched = new Set<Element>();
     if (options.viewportFirst) {
       const from = firstOnScreen(body, slice.classifier);
-      const shownBefore = this.shownEver;
+      const shownBefore = this.shownCount();
       this.holdVetoed = true;
       try {
         if (from && !(await this.scanRoot(body, from, slice, signal, matched, placeOnScreen))) return false;
@@ -87,7 +85,7 @@ export class PageScanner {
         this.holdVetoed = false;
       }
       // Shown before the rest is marked (scheduler.yield would put the rest first).
-      if (this.shownEver > shownBefore && !(await slice.yield(signal, true))) return false;
+      if (this.shownCount() > shownBefore && !(await slice.yield(signal, true))) return false;
     }
     const done = await this.scanRest(body, slice, signal, matched);
     this.releaseHeld();
@@ -255,7 +253,6 @@ export class PageScanner {
   }
 
   private show(m: PageMention): void {
-    this.shownEver++;
     this.layer.add(m.topic, m.range);
     this.shown.set(m.topic, (this.shown.get(m.topic) ?? 0) + 1);
   }
@@ -265,6 +262,12 @@ export class PageScanner {
     this.index.delete(m);
     this.layer.delete(m.topic, m.range);
     if (m.accepted) this.shown.set(m.topic, (this.shown.get(m.topic) ?? 1) - 1);
+  }
+
+  private shownCount(): number {
+    let total = 0;
+    for (const n of this.shown.values()) total += n;
+    return total;
   }
 
   /** Accepted mentions per topic (kept as mentions come and go: a batch on a page with

@@ -4,7 +4,7 @@
 // cut between two pieces).
 import type { Page } from '@playwright/test';
 import { expect, marks, test } from './fixtures';
-import { startStreamServer } from './stream-server';
+import { startStreamServer, type StreamServer } from './stream-server';
 
 const sorted = (m: Record<string, string[]>) =>
   Object.fromEntries(
@@ -12,6 +12,16 @@ const sorted = (m: Record<string, string[]>) =>
       .filter(([, list]) => list.length > 0)
       .map(([topic, list]) => [topic, [...list].sort()]),
   );
+
+/** Serves `pieces` as one page that arrives a piece at a time (see stream-server.ts). */
+async function withStreamedPage(pieces: string[], use: (stream: ReturnType<StreamServer['manual']>) => Promise<void>) {
+  const server = await startStreamServer();
+  try {
+    await use(server.manual(pieces));
+  } finally {
+    await server.close();
+  }
+}
 
 /** Lets the rest of the page arrive, then waits for exactly these marks (per topic, sorted). */
 async function finishLoading(
@@ -26,64 +36,62 @@ async function finishLoading(
 }
 
 test('marks a page while it loads, and the loaded page exactly once', async ({ page }) => {
-  const server = await startStreamServer();
-  const stream = server.manual([
-    '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
-      '<p id="first">Flights left Bagram Air Base at dawn.</p>' +
-      '<p>The Taliban signed the Doha',
-    // The same paragraph goes on: the mention is cut between two pieces.
-    ' agreement in 2020.</p><p>Chief of staff Fasihuddin Fi',
-    'trat spoke.</p>' +
-      // The page's own script rewrites text the extension has already marked.
-      '<script>document.getElementById("first").textContent = "Qari Fasihuddin Fitrat left.";</script>' +
-      // Text inside a table but outside a cell is moved before the table by the parser.
-      '<table>Bagram foster text<tr><td>A cell</td></tr></table>',
-    '<p>Last word on Bagram.</p></body></html>',
-  ]);
-  try {
-    await page.goto(stream.url, { waitUntil: 'commit' });
-    // Only the first piece has arrived: its finished paragraph is marked while loading.
-    await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram Air Base']);
-    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
+        '<p id="first">Flights left Bagram Air Base at dawn.</p>' +
+        '<p>The Taliban signed the Doha',
+      // The same paragraph goes on: the mention is cut between two pieces.
+      ' agreement in 2020.</p><p>Chief of staff Fasihuddin Fi',
+      'trat spoke.</p>' +
+        // The page's own script rewrites text the extension has already marked.
+        '<script>document.getElementById("first").textContent = "Qari Fasihuddin Fitrat left.";</script>' +
+        // Text inside a table but outside a cell is moved before the table by the parser.
+        '<table>Bagram foster text<tr><td>A cell</td></tr></table>',
+      '<p>Last word on Bagram.</p></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      // Only the first piece has arrived: its finished paragraph is marked while loading.
+      await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram Air Base']);
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
 
-    stream.release();
-    await expect.poll(async () => (await marks(page))['doha-2020'] ?? []).toEqual(['Doha agreement']);
-    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      stream.release();
+      await expect.poll(async () => (await marks(page))['doha-2020'] ?? []).toEqual(['Doha agreement']);
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
 
-    await finishLoading(page, stream, 2, {
-      bagram: ['Bagram', 'Bagram'],
-      'doha-2020': ['Doha agreement'],
-      fitrat: ['Fasihuddin Fitrat', 'Qari Fasihuddin Fitrat'],
-    });
-  } finally {
-    await server.close();
-  }
+      await finishLoading(page, stream, 2, {
+        bagram: ['Bagram', 'Bagram'],
+        'doha-2020': ['Doha agreement'],
+        fitrat: ['Fasihuddin Fitrat', 'Qari Fasihuddin Fitrat'],
+      });
+    },
+  );
 });
 
 test('page scripts that run while the page loads do not make it lose marks', async ({ page }) => {
-  const server = await startStreamServer();
-  const stream = server.manual([
-    '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
-      // A loading placeholder, the text the walk stands on, removed by a later script.
-      '<p id="placeholder">Loading the story</p>' +
-      // A script puts an element after the paragraph the parser is still filling.
-      '<p id="open">Flights left <a href="#">Bagram</a> at dawn' +
-      '<script>document.body.appendChild(document.createElement("aside"));</script>',
-    // The rest of that paragraph arrives later, with another mention.
-    ' before Fasihuddin Fitrat said so.</p>' +
-      '<script>document.getElementById("placeholder").remove();</script>' +
-      '<p>Notes on Bagram Air Base.</p>',
-    '<p>The Taliban and the Doha agreement.</p></body></html>',
-  ]);
-  try {
-    await page.goto(stream.url, { waitUntil: 'commit' });
-    await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
-    await finishLoading(page, stream, 2, {
-      bagram: ['Bagram', 'Bagram Air Base'],
-      'doha-2020': ['Doha agreement'],
-      fitrat: ['Fasihuddin Fitrat'],
-    });
-  } finally {
-    await server.close();
-  }
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
+        // A loading placeholder, the text the walk stands on, removed by a later script.
+        '<p id="placeholder">Loading the story</p>' +
+        // A script puts an element after the paragraph the parser is still filling.
+        '<p id="open">Flights left <a href="#">Bagram</a> at dawn' +
+        '<script>document.body.appendChild(document.createElement("aside"));</script>',
+      // The rest of that paragraph arrives later, with another mention.
+      ' before Fasihuddin Fitrat said so.</p>' +
+        '<script>document.getElementById("placeholder").remove();</script>' +
+        '<p>Notes on Bagram Air Base.</p>',
+      '<p>The Taliban and the Doha agreement.</p></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
+      await finishLoading(page, stream, 2, {
+        bagram: ['Bagram', 'Bagram Air Base'],
+        'doha-2020': ['Doha agreement'],
+        fitrat: ['Fasihuddin Fitrat'],
+      });
+    },
+  );
 });
