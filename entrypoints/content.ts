@@ -116,9 +116,10 @@ export default defineContentScript({
     // From document_start, the first report can reach the background before the navigation's
     // own "loading" update, which clears the tab's state: say it again once the page is parsed
     // (as a content script at document_end used to), so the popup and the toggle-site command
-    // know the site.
+    // know the site. Throttled like the counts: the first scan's report usually follows within
+    // the 100 ms, and one message then says both.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => send(), { once: true, signal: ctx.signal });
+      document.addEventListener('DOMContentLoaded', reportSoon, { once: true, signal: ctx.signal });
     }
     ctx.onInvalidated(() => {
       // The page first: with the extension gone, the runtime calls below may throw.

@@ -19,6 +19,7 @@ import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
 import { BEFORE_PAINT_MS } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
+import { pagePainted } from './viewport';
 
 export interface FrameOverlayOptions {
   pack: PagePack;
@@ -129,7 +130,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       const body = document.body ?? document.documentElement;
       // Cheap when there is nothing to find: a screenful is walked, the rest only pre-checked
       // (see scanPage). The reader may be anywhere on a page already shown: the screen first.
-      await scanner.scanPage(body, signal, { viewportFirst: true });
+      await scanner.scanPage(body, signal, { viewportFirst: pagePainted() });
       await scanShadowRoots([body]);
       report();
     });

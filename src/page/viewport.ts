@@ -65,6 +65,13 @@ export function placeOnScreen(block: Element): 'on' | 'below' | 'off' {
   return rect.top > innerHeight ? 'below' : 'on';
 }
 
+/** Whether the page has painted a frame. Until it has, the reader has seen nothing and its top
+ *  comes first anyway, so the screen is not asked for: that would pull the page's first layout
+ *  (tens of ms on a long page) into the extension's task, ahead of the page's own paint. */
+export function pagePainted(): boolean {
+  return performance.getEntriesByType('paint').length > 0;
+}
+
 function inFixedBar(element: Element, body: Element): boolean {
   for (let el: Element | null = element; el && el !== body; el = el.parentElement) {
     const position = getComputedStyle(el).position;
