@@ -95,3 +95,28 @@ test('page scripts that run while the page loads do not make it lose marks', asy
     },
   );
 });
+
+test('a paragraph the parser added ahead of the walk, moved above it and then changed, is marked', async ({ page }) => {
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
+        '<p id="top">Top of the page.</p><p>Flights left Bagram at dawn.</p><p>Updated:',
+      // The parser adds #late after the walk's place; a script then moves it to the top,
+      // which the walk has passed, and writes a mention into it.
+      ' today.</p><p id="late">Late news:</p><p>More text.</p>' +
+        '<script>const late = document.getElementById("late");' +
+        'document.body.insertBefore(late, document.getElementById("top"));' +
+        'late.append(" Fasihuddin Fitrat spoke.");</script>',
+      '<p>The end.</p></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
+      stream.release();
+      // Marked while the page still loads: the change behind the walk went through a batch.
+      await expect.poll(async () => (await marks(page)).fitrat ?? []).toEqual(['Fasihuddin Fitrat']);
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      await finishLoading(page, stream, 1, { bagram: ['Bagram'], fitrat: ['Fasihuddin Fitrat'] });
+    },
+  );
+});
