@@ -16,7 +16,6 @@ import {
   aliasKey,
   aliasSource,
   ARABIC_MARK,
-  foldSpelling,
   INVISIBLE,
   isArabicScript,
   isUnspacedScript,
@@ -100,8 +99,9 @@ export class Matcher {
   /** The compiled regex's source (for the throughput floor in src/cli/matcher-speed.ts). */
   readonly source: string;
   private readonly keyCache = new Map<string, Entry | null>();
-  /** Cue list → folded words, for name-before rules. */
+  /** Cue list → folded words, for name-before rules; folded when a rule first asks. */
   private readonly titles = new Map<string, Set<string>>();
+  private readonly cueWords: PagePack['cues'];
 
   /** `source`: this pack's `matcher.source`, computed at build time for the content script
    *  (src/cli/pack-module.ts), which saves the trie on every page with a mention. */
@@ -115,26 +115,45 @@ export class Matcher {
       keys.set(entry, key);
       entries.push(entry);
     };
+    // Most aliases share a handful of rule lists ("cue:afghanistan"): each list is parsed and
+    // sorted once, which matters because a page pays for this before its first mark.
+    const parsed = new Map<string, Condition | null>();
     const rules: Condition[] = [];
     const conditions = (texts: readonly string[]) => {
-      const parsed = texts.map((r) => parseCondition(r)).filter((c): c is Condition => c !== null);
-      rules.push(...parsed);
-      return parsed;
+      const out: Condition[] = [];
+      for (const text of texts) {
+        let c = parsed.get(text);
+        if (c === undefined) {
+          parsed.set(text, (c = parseCondition(text)));
+          if (c) rules.push(c);
+        }
+        if (c) out.push(c);
+      }
+      return out;
     };
+    const sorted = new Map<string, Rules>();
     for (const topic of pack.topics) {
+      const sighting = pageKey({ kind: 'topic', name: topic.id });
       for (const alias of topic.aliases) {
+        const signature = `${alias.requires.join(' ')}|${alias.unless.join(' ')}`;
+        let aliasRules = sorted.get(signature);
+        if (!aliasRules) {
+          aliasRules = sortRules(topic.id, conditions(alias.requires), conditions(alias.unless));
+          sorted.set(signature, aliasRules);
+        }
         add({
           kind: 'alias',
           topic: topic.id,
-          sighting: pageKey({ kind: 'topic', name: topic.id }),
-          ...sortRules(topic.id, conditions(alias.requires), conditions(alias.unless)),
+          sighting,
+          ...aliasRules,
           ...base(alias.text, alias.case, alias.endings),
         });
       }
+      sorted.clear(); // the namesake veto names the topic
     }
+    this.cueWords = pack.cues;
     const scanned = scannedCueLists(Object.keys(pack.cues), rules);
     for (const [cue, words] of Object.entries(pack.cues)) {
-      this.titles.set(cue, new Set(words.map((w) => aliasKey(w.text))));
       if (!scanned.has(cue)) continue;
       const sighting = pageKey({ kind: 'cue', name: cue });
       for (const word of words) add({ kind: 'cue', cue, sighting, ...base(word.text, word.case, word.endings) });
@@ -219,7 +238,10 @@ export class Matcher {
   private isOtherName(word: string | null, titles: string): boolean {
     if (word === null) return false;
     const key = aliasKey(word);
-    return !this.byKey.has(key) && !(this.titles.get(titles)?.has(key) ?? false);
+    if (this.byKey.has(key)) return false;
+    let keys = this.titles.get(titles);
+    if (!keys) this.titles.set(titles, (keys = new Set((this.cueWords[titles] ?? []).map((w) => aliasKey(w.text)))));
+    return !keys.has(key);
   }
 
   /** Every entry in `text`, or null when the text holds an invisible character (the regex
@@ -297,10 +319,11 @@ function sortRules(topic: TopicId, requires: readonly Condition[], unless: reado
 }
 
 function base(text: string, caseRule: CaseRule, endings: readonly string[]): EntryBase {
-  const folded = foldSpelling(text);
-  // The first and last characters, as whole code points (a surrogate pair stays one).
-  const first = String.fromCodePoint(folded.codePointAt(0) ?? 0x20);
-  const last = String.fromCodePoint(folded.codePointAt(lastCharAt(folded)) ?? 0x20);
+  // The first and last characters, as whole code points (a surrogate pair stays one). Folding
+  // the spelling would change only gaps, dashes and apostrophes, which no script test counts.
+  const trimmed = text.trim();
+  const first = String.fromCodePoint(trimmed.codePointAt(0) ?? 0x20);
+  const last = String.fromCodePoint(trimmed.codePointAt(lastCharAt(trimmed)) ?? 0x20);
   // The entry's own regexes are made when first needed: a page uses a few of the ~500
   // entries, and making them all took about a third of the matcher's construction, which a
   // page pays before its first mark.

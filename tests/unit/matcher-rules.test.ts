@@ -118,3 +118,20 @@ describe('endings of inflected languages (appended to each word as written, so a
     expect(names(text)).toEqual(expected);
   });
 });
+
+describe('a namesake rules out its own topic only', () => {
+  // Bohr's alias has word for word Einstein's rules: a matcher that shared the sorted rules
+  // between topics would veto Bohr for Einstein's namesake.
+  const einsteinRules = pack.topics[1]!.aliases[1]!;
+  const twins = new Matcher({
+    ...pack,
+    topics: [pack.topics[1]!, { ...card, id: 'bohr', aliases: [alias('Bohr', { ...einsteinRules, text: 'Bohr' })] }],
+  });
+  it('keeps the other topic when the page has a namesake of one', () => {
+    const page = 'Albert Einstein wrote.\n\nHis cousin Alfred Einstein replied.\n\nBohr studied the orbit.';
+    expect(mentionsInPage(twins, paragraphs(page)).map((m) => [m.topic, m.text])).toEqual([
+      ['einstein', 'Albert Einstein'],
+      ['bohr', 'Bohr'],
+    ]);
+  });
+});
