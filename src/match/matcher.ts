@@ -46,12 +46,7 @@ export interface TextScan {
 interface EntryBase {
   text: string;
   case: CaseRule;
-  /** Anchored, case-insensitive: is a matched text all this entry? */
-  whole(): RegExp;
-  /** Sticky, case-insensitive: tries this entry alone at a given place. */
-  sticky(): RegExp;
-  /** Sticky, case-sensitive: the as-written test. */
-  exact(): RegExp;
+  forms: AliasForms;
   /** Han/kana ends have no word boundary to check. */
   openStart: boolean;
   openEnd: boolean;
@@ -274,14 +269,14 @@ export class Matcher {
       if (this.keyCache.size > 2000) this.keyCache.clear();
       direct =
         this.byKey.get(aliasKey(matched)) ??
-        this.byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.whole().test(matched)) ??
+        this.byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.forms.whole().test(matched)) ??
         null;
       this.keyCache.set(matched, direct);
     }
     const end = start + matched.length;
     if (direct && accepts(direct, text, start, end)) return { entry: direct, start, end };
     for (const entry of this.byFirst.get(aliasKey(matched.charAt(0))) ?? []) {
-      const sticky = entry.sticky();
+      const sticky = entry.forms.sticky();
       sticky.lastIndex = start;
       const m = sticky.exec(text);
       if (m && accepts(entry, text, start, start + m[0].length)) return { entry, start, end: start + m[0].length };
@@ -319,33 +314,55 @@ function sortRules(topic: TopicId, requires: readonly Condition[], unless: reado
 }
 
 function base(text: string, caseRule: CaseRule, endings: readonly string[]): EntryBase {
-  // The first and last characters, as whole code points (a surrogate pair stays one). Folding
-  // the spelling would change only gaps, dashes and apostrophes, which no script test counts.
+  // Only the first and last characters tell the script. Each script tested lies in the BMP,
+  // so half a surrogate pair answers as the whole would; and folding the spelling would
+  // change only gaps, dashes and apostrophes, which no script test counts.
   const trimmed = text.trim();
-  const first = String.fromCodePoint(trimmed.codePointAt(0) ?? 0x20);
-  const last = String.fromCodePoint(trimmed.codePointAt(lastCharAt(trimmed)) ?? 0x20);
-  // The entry's own regexes are made when first needed: a page uses a few of the ~500
-  // entries, and making them all took about a third of the matcher's construction, which a
-  // page pays before its first mark.
-  let source: string | undefined;
-  const lazy = (make: (source: string) => RegExp) => {
-    let regex: RegExp | undefined;
-    return () => (regex ??= make((source ??= aliasSource(text, endings))));
-  };
-  const whole = lazy((s) => new RegExp(`^(?:${s})$`, 'i'));
-  const sticky = lazy((s) => new RegExp(s, 'iy'));
-  const exact = lazy((s) => new RegExp(s, 'y'));
+  const first = trimmed.charAt(0);
+  const last = trimmed.charAt(trimmed.length - 1);
   return {
     text,
     case: caseRule,
     endings,
-    whole,
-    sticky,
-    exact,
+    forms: new AliasForms(text, endings),
     openStart: isUnspacedScript(first),
     openEnd: isUnspacedScript(last),
     arabicStart: isArabicScript(first),
   };
+}
+
+/** An entry's own regexes, made when first needed: a page uses a few of the ~250 entries, and
+ *  making them all took about a third of the matcher's construction, which a page pays
+ *  before its first mark. */
+class AliasForms {
+  private source: string | undefined;
+  private wholeRegex: RegExp | undefined;
+  private stickyRegex: RegExp | undefined;
+  private exactRegex: RegExp | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly endings: readonly string[],
+  ) {}
+
+  /** Anchored, case-insensitive: is a matched text all this entry? */
+  whole(): RegExp {
+    return (this.wholeRegex ??= new RegExp(`^(?:${this.pattern()})$`, 'i'));
+  }
+
+  /** Sticky, case-insensitive: tries this entry alone at a given place. */
+  sticky(): RegExp {
+    return (this.stickyRegex ??= new RegExp(this.pattern(), 'iy'));
+  }
+
+  /** Sticky, case-sensitive: the as-written test. */
+  exact(): RegExp {
+    return (this.exactRegex ??= new RegExp(this.pattern(), 'y'));
+  }
+
+  private pattern(): string {
+    return (this.source ??= aliasSource(this.text, this.endings));
+  }
 }
 
 /** Whole word at both ends (in the entry's script), and letter case as the entry wants. */
@@ -357,7 +374,7 @@ function accepts(entry: Entry, text: string, start: number, end: number): boolea
   if (!entry.openEnd && isWordChar(text[end])) return false;
   if (entry.case === 'as-written') {
     const matched = text.slice(start, end);
-    const exactRegex = entry.exact();
+    const exactRegex = entry.forms.exact();
     exactRegex.lastIndex = start;
     const exact = exactRegex.exec(text);
     if (!(exact && exact[0].length === matched.length) && matched !== matched.toUpperCase()) return false;
@@ -376,11 +393,4 @@ function scannedCueLists(cues: readonly string[], rules: readonly Condition[]): 
         rules.some((c) => c.kind === 'cue' && c.name === cue),
     ),
   );
-}
-
-/** Where the last character of `text` starts (one code unit back, or two for a surrogate pair). */
-function lastCharAt(text: string): number {
-  const end = text.length - 1;
-  const unit = text.charCodeAt(end);
-  return unit >= 0xdc00 && unit <= 0xdfff && end > 0 ? end - 1 : end;
 }
