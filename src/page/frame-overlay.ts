@@ -17,7 +17,7 @@ import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
-import { BEFORE_PAINT_MS } from './yield-to-page';
+import { BEFORE_PAINT_MS, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 import { pagePainted } from './viewport';
 
@@ -114,6 +114,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         : (follower.stop(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS }));
       enqueue(async () => {
         await last;
+        // The page's own DOMContentLoaded listeners first: finding open shadow roots means a
+        // walk over every element (2–4 ms on a long page), which the marks need not wait for.
+        if (signal.aborted) return;
+        await yieldToPage();
         if (signal.aborted) return;
         await scanShadowRoots([document.body ?? document.documentElement]);
         report();
