@@ -134,7 +134,9 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       const body = document.body ?? document.documentElement;
       // Cheap when there is nothing to find: a screenful is walked, the rest only pre-checked
       // (see scanPage). The reader may be anywhere on a page already shown: the screen first.
-      await scanner.scanPage(body, signal, { viewportFirst: pagePainted() });
+      // A page parsed but not yet painted (the settings came late) is like one at
+      // DOMContentLoaded: one longer stretch, so its first layout does not go before the marks.
+      await scanner.scanPage(body, signal, pagePainted() ? { viewportFirst: true } : { firstSliceMs: BEFORE_PAINT_MS });
       await scanShadowRoots([body]);
       report();
     });
