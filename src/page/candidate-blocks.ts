@@ -25,7 +25,8 @@ export class CandidateBlockWalker {
   constructor(
     readonly root: Node,
     private readonly mightMatch: (text: string) => boolean,
-    private readonly classifier = new BlockClassifier(),
+    /** Replaced by a walk that goes on in a later task: its memo may no longer hold. */
+    public classifier = new BlockClassifier(),
     from?: Node,
   ) {
     ({ walker: this.walker, node: this.node } = openWalk(root, NodeFilter.SHOW_TEXT, classifier, from));

@@ -28,6 +28,8 @@ export class ParseFollower {
   /** A node found after the walk's place (not around it) since the last step: later records
    *  are placed against it (see isBehind). */
   private aheadOf: Node | null = null;
+  /** A script moved the walk's place further down the page (see isBehind). */
+  private displaced = false;
   /** Steps started so far: a step that finds a later one started has been overtaken. */
   private runs = 0;
   private finished = false;
@@ -67,11 +69,18 @@ export class ParseFollower {
     this.aheadOf = null;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
     const slice = new Slice(final ? BEFORE_PAINT_MS : undefined);
-    const restart = () => (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
+    const restart = () => {
+      this.displaced = false;
+      return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
+    };
     // A script removed our place, or replaced the body: walk again from the top (a block
     // matched already is matched again only if its text changed).
-    let walker = this.walker && this.walker.intact() && this.walker.root === body ? this.walker : restart();
+    let walker =
+      this.walker && this.walker.intact() && !this.displaced && this.walker.root === body ? this.walker : restart();
     walker.following = !final;
+    // Elements classified in an earlier step may have been moved since: a word moved into a
+    // later paragraph must make that paragraph the candidate, not the one it left.
+    walker.classifier = slice.classifier;
     this.matchClosed(final, slice);
     for (let block = walker.next(); block; block = walker.next()) {
       if (block !== PAUSE && !this.matchedAsIs(block)) {
@@ -81,7 +90,7 @@ export class ParseFollower {
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
         if (run !== this.runs) return true;
-        if (!walker.intact()) {
+        if (!walker.intact() || this.displaced) {
           walker = restart();
           walker.following = !final;
         }
@@ -140,9 +149,13 @@ export class ParseFollower {
     else if ((position & CONTAINS) !== 0)
       behind = previous === null; // first in an ancestor of the place
     else behind = (position & PRECEDING) !== 0;
-    // Something behind changed: a node found ahead may have been moved there.
-    if (behind) this.aheadOf = null;
-    else if ((position & CONTAINS) === 0) this.aheadOf = spot;
+    if (behind) {
+      // Something behind changed: a node found ahead may have been moved there.
+      this.aheadOf = null;
+      // A node around the walk's place was moved down the page: what now stands between its
+      // old spot and the new one was never walked, and no record names it.
+      if (record.type === 'childList') this.displaced ||= holdsNode(record.removedNodes, at);
+    } else if ((position & CONTAINS) === 0) this.aheadOf = spot;
     return behind;
   }
 
@@ -165,6 +178,11 @@ export class ParseFollower {
     const last = lastNode(this.doc);
     for (const block of [...this.open]) if (final || !block.contains(last)) this.match(block, slice);
   }
+}
+
+function holdsNode(nodes: NodeList, node: Node): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.contains(node)) return true;
+  return false;
 }
 
 /** The last node in document order: the parser's insertion point is at or around it. */

@@ -113,6 +113,11 @@ export class BlockClassifier {
     this.memo.set(el, result);
     return result;
   }
+
+  /** Forgets what it classified: after a yield the page may have moved elements elsewhere. */
+  forget(): void {
+    this.memo.clear();
+  }
 }
 
 /** A run of text within one block: `text` is the text nodes' data joined, with LINE_BREAK

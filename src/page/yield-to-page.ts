@@ -54,6 +54,7 @@ export class Slice {
    *  meanwhile. */
   async yield(signal: AbortSignal, paint = false): Promise<boolean> {
     await (paint ? yieldForPaint() : yieldToPage());
+    this.classifier.forget();
     this.budgetMs = SLICE_MS;
     this.start = performance.now();
     return !signal.aborted;

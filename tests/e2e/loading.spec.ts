@@ -120,3 +120,24 @@ test('a paragraph the parser added ahead of the walk, moved above it and then ch
     },
   );
 });
+
+test('a script that moves the paragraph the walk stands in further down does not make it skip what it passed over', async ({
+  page,
+}) => {
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
+        '<p>Flights left Bagram at dawn.</p><p id="here">The walk stands in this paragraph',
+      // The parser adds a paragraph after the walk's place; then a script moves the paragraph
+      // the walk stands in below it, so that paragraph is now behind the walk, never walked.
+      '.</p><div><p>Fasihuddin Fitrat spoke.</p></div>' +
+        '<script>document.body.append(document.getElementById("here"));</script>',
+      '<p>The end.</p></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
+      await finishLoading(page, stream, 2, { bagram: ['Bagram'], fitrat: ['Fasihuddin Fitrat'] });
+    },
+  );
+});
