@@ -5,18 +5,11 @@ import { pick, seededRandom } from '../bench/random';
 import { packFacts } from './fuzz-dom';
 import type { TimedPiece } from './stream-server';
 
-/** Runs in the page (as an inline script's source): `count` random changes from `seed`.
- *  Blocks go only where the HTML parser would put them back (under body or a div), inline
- *  elements into blocks or inline elements, so the final DOM survives being served again. */
-function scramble(seed: number, count: number, mentions: readonly string[], words: readonly string[]): void {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Runs in the page (as an inline script's source): `count` random changes drawn from
+ *  `random`. Blocks go only where the HTML parser would put them back (under body or a div),
+ *  inline elements into blocks or inline elements, so the final DOM survives being served
+ *  again. */
+function scramble(random: () => number, count: number, mentions: readonly string[], words: readonly string[]): void {
   const any = <T>(list: ArrayLike<T>): T | undefined => list[Math.floor(random() * list.length)];
   const phrase = () => {
     const out: string[] = [];
@@ -121,8 +114,9 @@ export function scriptedPage(seed: number): ScriptedPage {
     for (let b = 0, n = 2 + Math.floor(random() * 6); b < n; b++)
       html += random() < 0.25 ? `<div>${paragraph(random)}${paragraph(random)}</div>` : paragraph(random);
     if (i > 0) {
-      const args = [Math.floor(random() * 2 ** 31), 1 + Math.floor(random() * 6), MENTIONS, WORDS];
-      html += `<script>(${scramble.toString()})(...${JSON.stringify(args)});</script>`;
+      const seed = Math.floor(random() * 2 ** 31);
+      const rest = JSON.stringify([1 + Math.floor(random() * 6), MENTIONS, WORDS]).slice(1, -1);
+      html += `<script>(${scramble.toString()})((${seededRandom.toString()})(${seed}), ${rest});</script>`;
     }
     if (i === count - 1) html += '</body></html>';
     pieces.push({ bytes: encoder.encode(html), waitMs: i === 0 ? 0 : 20 + Math.floor(random() * 60) });
