@@ -235,7 +235,13 @@ export class Matcher {
     const key = aliasKey(word);
     if (this.byKey.has(key)) return false;
     let keys = this.titles.get(titles);
-    if (!keys) this.titles.set(titles, (keys = new Set((this.cueWords[titles] ?? []).map((w) => aliasKey(w.text)))));
+    if (!keys)
+      this.titles.set(
+        titles,
+        (keys = new Set(
+          (Object.hasOwn(this.cueWords, titles) ? this.cueWords[titles]! : []).map((w) => aliasKey(w.text)),
+        )),
+      );
     return !keys.has(key);
   }
 

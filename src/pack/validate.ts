@@ -170,7 +170,7 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
                 return q.fail(`"${rule}" is not a rule: write cue:<list> or topic:<id>, optionally @block or @<words>`);
               if ((c.kind === 'name-before' || c.kind === 'name-after') && field !== 'unless')
                 q.fail(`"${rule}" belongs in unless`);
-              const known = c.kind === 'topic' ? topicIds.has(c.name) : c.name in cues;
+              const known = c.kind === 'topic' ? topicIds.has(c.name) : Object.hasOwn(cues, c.name);
               if (!known) q.fail(`"${rule}" names no cue list or topic of this pack`);
               return rule;
             })

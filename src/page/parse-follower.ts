@@ -90,6 +90,9 @@ export class ParseFollower {
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
         if (run !== this.runs) return true;
+        // The walk moves on from here: a spot found ahead of it during the yield may soon be
+        // behind it (records are sorted only while it waits, at these yields).
+        this.aheadOf = null;
         if (!walker.intact() || this.displaced) {
           walker = restart();
           walker.following = !final;

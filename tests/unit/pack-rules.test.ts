@@ -29,6 +29,11 @@ describe('alias rules in the pack', () => {
       (p) => (alias(p).requires = ['topic:kabul']),
       /requires\[0\]: "topic:kabul" names no cue list or topic/,
     ],
+    [
+      'a cue list name that is only an object property',
+      (p) => (alias(p).unless = ['name-before:constructor']),
+      /unless\[0\]: "name-before:constructor" names no cue list/,
+    ],
     ['name rule outside unless', (p) => (alias(p).requires = ['name-before:not-names']), /belongs in unless/],
     ['name rule with a scope', (p) => (alias(p).unless = ['name-after:not-names@3']), /is not a rule/],
     ['empty ending', (p) => (alias(p).endings = ['']), /endings\[0\]: must be a non-empty string/],
