@@ -10,9 +10,9 @@
 // one, so a text the prefilter rejects needs no matcher at all. Cue words that count only in
 // the mention's own block ("Beirut" vetoing a Doha agreement in its paragraph) are not keys:
 // that block passes on the mention's key anyway, and every key costs scan speed on every page
-// (the regex runs over all of a page's text; these words made it 2× slower). A key word also survives a mention split
-// across inline elements at a word gap (`Doha <a>agreement</a>`), so text nodes can be tested
-// one at a time.
+// (the regex runs over all of a page's text; these words made it 2× slower). A key word also
+// survives a mention split across inline elements at a word gap (`Doha <a>agreement</a>`), so
+// text nodes can be tested one at a time.
 import type { PagePack } from '../pack/types';
 import { factoredSource } from './alternation';
 import { parseCondition } from './conditions';

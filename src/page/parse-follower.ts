@@ -127,7 +127,8 @@ export class ParseFollower {
     if (!at.isConnected) return true;
     // Nodes added or removed stood right after their previous sibling's subtree, or first in
     // the target; changed text stands where its node is.
-    const previous = record.type === 'childList' ? record.previousSibling : null;
+    const childList = record.type === 'childList';
+    const previous = childList ? record.previousSibling : null;
     const spot = previous ?? record.target;
     // The parser adds right after, or into, what it added just before: placed against the
     // last spot found ahead, which is a step or two away. Against the walk's place, two
@@ -157,7 +158,7 @@ export class ParseFollower {
       this.aheadOf = null;
       // A node around the walk's place was moved down the page: what now stands between its
       // old spot and the new one was never walked, and no record names it.
-      if (record.type === 'childList') this.displaced ||= holdsNode(record.removedNodes, at);
+      if (childList) this.displaced ||= holdsNode(record.removedNodes, at);
     } else if ((position & CONTAINS) === 0) this.aheadOf = spot;
     return behind;
   }
