@@ -19,8 +19,9 @@ export function yieldForPaint(): Promise<void> {
   if (document.visibilityState !== 'visible') return yieldToPage();
   return new Promise((resolve) => {
     // The frame's rendering runs right after its animation-frame callbacks: a task queued
-    // from one runs once it is painted. The timer covers a frame that never comes.
-    const fallback = setTimeout(resolve, 100);
+    // from one runs once it is painted. The timer covers a frame that never comes (on a busy
+    // machine the next frame can take over 100 ms: then the screen's marks went unpainted).
+    const fallback = setTimeout(resolve, 250);
     requestAnimationFrame(() => {
       clearTimeout(fallback);
       setTimeout(resolve, 0);
