@@ -48,6 +48,25 @@ export class CandidateBlockWalker {
     return node === null || (node.isConnected && this.root.contains(node));
   }
 
+  /** Watches until the returned function is called, which says whether the page meanwhile
+   *  took out the node the walk goes on from, or one holding it. A script that moves it
+   *  further down leaves the walk intact but makes it skip what the node passed over, and no
+   *  look afterwards can tell that from a node left in place. */
+  watchPlace(): () => boolean {
+    const at = this.node;
+    let moved = false;
+    const check = (records: MutationRecord[]) => {
+      for (const record of records) moved ||= at !== null && holdsNode(record.removedNodes, at);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(this.root, { childList: true, subtree: true });
+    return () => {
+      check(observer.takeRecords());
+      observer.disconnect();
+      return moved;
+    };
+  }
+
   /** The next candidate block, PAUSE, or null at the end. */
   next(): Element | typeof PAUSE | null {
     const { walker, mightMatch, classifier } = this;
@@ -86,6 +105,12 @@ export class CandidateBlockWalker {
     this.node = null;
     return null;
   }
+}
+
+/** True when one of `nodes` is `node` or holds it. */
+export function holdsNode(nodes: NodeList, node: Node): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.contains(node)) return true;
+  return false;
 }
 
 /** Longer than any key word, so a cut one is seen whole in the joined text. */

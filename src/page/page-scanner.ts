@@ -149,13 +149,16 @@ export class PageScanner {
         }
       }
       if (slice.over()) {
-        if (!(await slice.yield(signal))) return false;
+        const moved = walker.watchPlace();
+        const going = await slice.yield(signal);
+        const displaced = moved();
+        if (!going) return false;
         if (!root.isConnected) return true;
-        if (!walker.intact()) {
+        if (displaced || !walker.intact()) {
           if (screen) return true; // the rest of the page comes next anyway
-          // The page removed our place in the walk: start over rather than miss the rest
-          // (blocks matched already are skipped). What changed meanwhile is rescanned by the
-          // watcher's batch after this scan.
+          // The page removed or moved our place in the walk: start over rather than miss the
+          // rest (blocks matched already are skipped). What changed meanwhile is rescanned by
+          // the watcher's batch after this scan.
           walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier);
         }
       }

@@ -10,7 +10,7 @@
 //     come).
 // Anything else that changes text the walk has passed (a page script, a table's foster
 // parenting) is told apart by isBehind() and goes through the ordinary mutation batches.
-import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
+import { CandidateBlockWalker, holdsNode, PAUSE } from './candidate-blocks';
 import type { PageScanner } from './page-scanner';
 import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 
@@ -182,11 +182,6 @@ export class ParseFollower {
     const last = lastNode(this.doc);
     for (const block of [...this.open]) if (final || !block.contains(last)) this.match(block, slice);
   }
-}
-
-function holdsNode(nodes: NodeList, node: Node): boolean {
-  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.contains(node)) return true;
-  return false;
 }
 
 /** The last node in document order: the parser's insertion point is at or around it. */

@@ -24,6 +24,7 @@ const names = [
   'getComputedStyle',
   'StaticRange',
   'requestAnimationFrame',
+  'MutationObserver',
 ];
 const saved = Object.fromEntries(names.map((n) => [n, scope[n]]));
 let scrollTop = 0;
@@ -37,6 +38,7 @@ beforeAll(() => {
     innerHeight: SCREEN.height,
     getComputedStyle: (el: Element) => window.getComputedStyle(el as never),
     requestAnimationFrame: (paint: () => void) => setTimeout(paint, 16),
+    MutationObserver: window.MutationObserver,
     StaticRange: class {
       constructor(readonly init: object) {}
     },

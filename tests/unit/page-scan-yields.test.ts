@@ -1,0 +1,117 @@
+// A loaded page's sliced scan (PageScanner.scanPage) while the page's own scripts run between
+// its slices, over happy-dom: a clock that runs fast makes the scan yield after every
+// candidate and every pause, and a page script changes the page at chosen yields. In Chromium
+// the page rarely gets a turn there (scheduler.yield's continuation goes first); with the
+// setTimeout fallback (Firefox) it does at every yield.
+import { Window } from 'happy-dom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Matcher } from '../../src/match/matcher';
+import { Prefilter } from '../../src/match/prefilter';
+import { bundledPack } from '../../src/pack/bundled';
+import type { HighlightLayer } from '../../src/page/highlight-layer';
+import { PageScanner } from '../../src/page/page-scanner';
+
+const scope = globalThis as Record<string, unknown>;
+const names = ['Node', 'NodeFilter', 'document', 'scheduler', 'StaticRange', 'MutationObserver'];
+const saved = Object.fromEntries(names.map((n) => [n, scope[n]]));
+const realNow = performance.now.bind(performance);
+
+let window: Window;
+let doc: Document;
+beforeEach(() => {
+  window = new Window();
+  doc = window.document as unknown as Document;
+  Object.assign(scope, {
+    Node: window.Node,
+    NodeFilter: window.NodeFilter,
+    document: doc,
+    MutationObserver: window.MutationObserver,
+    StaticRange: class {
+      constructor(readonly init: { startContainer: Node }) {}
+    },
+  });
+  let t = 0;
+  performance.now = () => (t += 100);
+});
+afterEach(() => {
+  performance.now = realNow;
+  Object.assign(scope, saved);
+  void window.happyDOM.close();
+});
+
+/** Scans a page of `count` paragraphs in <main> (those in `mentions` name Bagram Air Base),
+ *  running `atYield` at each yield with the paragraph the walk stands in (the last one whose
+ *  text the prefilter was asked about); the paragraphs marked, and how many texts were asked
+ *  about. */
+async function scanWhileScriptsRun(
+  count: number,
+  mentions: readonly number[],
+  atYield: (walkAt: Element | null, yields: number) => void,
+): Promise<{ marked: string[]; tested: number }> {
+  const main = doc.createElement('main');
+  for (let i = 0; i < count; i++) {
+    const p = doc.createElement('p');
+    p.id = `p${i}`;
+    p.textContent = `p${i}: ${mentions.includes(i) ? 'Flights left Bagram Air Base.' : 'A quiet day.'}`;
+    main.append(p);
+  }
+  doc.body.append(main);
+  const marked: string[] = [];
+  const layer = {
+    add: (_topic: string, range: { init: { startContainer: Node } }) =>
+      marked.push((range.init.startContainer.parentNode as Element).id),
+    delete: () => {},
+  } as unknown as HighlightLayer;
+  const prefilter = new Prefilter(bundledPack);
+  let tested = 0;
+  let walkAt: Element | null = null;
+  const watching = {
+    mightMatch(text: string) {
+      tested++;
+      const id = /^p\d+(?=:)/.exec(text)?.[0];
+      if (id) walkAt = doc.getElementById(id) as Element | null;
+      return prefilter.mightMatch(text);
+    },
+  } as Prefilter;
+  const scanner = new PageScanner(watching, () => new Matcher(bundledPack), layer);
+  let yields = 0;
+  scope.scheduler = {
+    yield: async () => {
+      atYield(walkAt, ++yields);
+      await new Promise((done) => setTimeout(done, 0));
+    },
+  };
+  await scanner.scanPage(doc.body as unknown as Element, new AbortController().signal);
+  return { marked, tested };
+}
+
+describe('a loaded page scanned while its scripts run', () => {
+  it('walks again from the top when a script moves the paragraph the walk stands in further down', async () => {
+    let moved = false;
+    const { marked } = await scanWhileScriptsRun(1000, [2, 800], (at) => {
+      // The walk goes on from the paragraph after the last one it tested.
+      const next = at?.nextElementSibling;
+      const n = Number(next?.id.slice(1) ?? -1);
+      if (!moved && next && n > 100 && n < 800) {
+        moved = true;
+        next.parentNode!.append(next);
+      }
+    });
+    expect(moved).toBe(true);
+    // p800 stood between the paragraph's old place and its new one, at the end.
+    expect(marked).toEqual(['p2', 'p800']);
+  });
+
+  it('does not walk again from the top for paragraphs a script adds and removes behind the walk', async () => {
+    const { marked, tested } = await scanWhileScriptsRun(1000, [2, 800], (_at, yields) => {
+      if (yields > 10) return;
+      const first = doc.querySelector('main')!.firstElementChild!;
+      if (yields % 2 === 0) first.after(doc.createElement('p'));
+      else first.nextElementSibling?.remove();
+    });
+    expect(marked).toEqual(['p2', 'p800']);
+    // Each paragraph's text asked about once, plus the pre-check of <main>'s: never the page
+    // again from the top.
+    expect(tested).toBeLessThan(1100);
+  });
+});
