@@ -3,41 +3,14 @@
 // candidate and every pause, and a page script changes the page at chosen yields. In Chromium
 // the page rarely gets a turn there (scheduler.yield's continuation goes first); with the
 // setTimeout fallback (Firefox) it does at every yield.
-import { Window } from 'happy-dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/match/matcher';
 import { Prefilter } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
-import type { HighlightLayer } from '../../src/page/highlight-layer';
 import { PageScanner } from '../../src/page/page-scanner';
+import { happyDomPerTest, recordingLayer } from './happy-dom-page';
 
-const scope = globalThis as Record<string, unknown>;
-const names = ['Node', 'NodeFilter', 'document', 'scheduler', 'StaticRange', 'MutationObserver'];
-const saved = Object.fromEntries(names.map((n) => [n, scope[n]]));
-const realNow = performance.now.bind(performance);
-
-let window: Window;
-let doc: Document;
-beforeEach(() => {
-  window = new Window();
-  doc = window.document as unknown as Document;
-  Object.assign(scope, {
-    Node: window.Node,
-    NodeFilter: window.NodeFilter,
-    document: doc,
-    MutationObserver: window.MutationObserver,
-    StaticRange: class {
-      constructor(readonly init: { startContainer: Node }) {}
-    },
-  });
-  let t = 0;
-  performance.now = () => (t += 100);
-});
-afterEach(() => {
-  performance.now = realNow;
-  Object.assign(scope, saved);
-  void window.happyDOM.close();
-});
+const page = happyDomPerTest();
 
 /** Scans a page of `count` paragraphs in <main> (those in `mentions` name Bagram Air Base),
  *  running `atYield` at each yield with the paragraph the walk stands in (the last one whose
@@ -48,6 +21,7 @@ async function scanWhileScriptsRun(
   mentions: readonly number[],
   atYield: (walkAt: Element | null, yields: number) => void,
 ): Promise<{ marked: string[]; tested: number }> {
+  const doc = page.doc;
   const main = doc.createElement('main');
   for (let i = 0; i < count; i++) {
     const p = doc.createElement('p');
@@ -57,11 +31,6 @@ async function scanWhileScriptsRun(
   }
   doc.body.append(main);
   const marked: string[] = [];
-  const layer = {
-    add: (_topic: string, range: { init: { startContainer: Node } }) =>
-      marked.push((range.init.startContainer.parentNode as Element).id),
-    delete: () => {},
-  } as unknown as HighlightLayer;
   const prefilter = new Prefilter(bundledPack);
   let tested = 0;
   let walkAt: Element | null = null;
@@ -73,9 +42,9 @@ async function scanWhileScriptsRun(
       return prefilter.mightMatch(text);
     },
   } as Prefilter;
-  const scanner = new PageScanner(watching, () => new Matcher(bundledPack), layer);
+  const scanner = new PageScanner(watching, () => new Matcher(bundledPack), recordingLayer(marked));
   let yields = 0;
-  scope.scheduler = {
+  (globalThis as Record<string, unknown>).scheduler = {
     yield: async () => {
       atYield(walkAt, ++yields);
       await new Promise((done) => setTimeout(done, 0));
@@ -105,8 +74,8 @@ describe('a loaded page scanned while its scripts run', () => {
   it('does not walk again from the top for paragraphs a script adds and removes behind the walk', async () => {
     const { marked, tested } = await scanWhileScriptsRun(1000, [2, 800], (_at, yields) => {
       if (yields > 10) return;
-      const first = doc.querySelector('main')!.firstElementChild!;
-      if (yields % 2 === 0) first.after(doc.createElement('p'));
+      const first = page.doc.querySelector('main')!.firstElementChild!;
+      if (yields % 2 === 0) first.after(page.doc.createElement('p'));
       else first.nextElementSibling?.remove();
     });
     expect(marked).toEqual(['p2', 'p800']);

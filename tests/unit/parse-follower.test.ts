@@ -2,38 +2,19 @@
 // over happy-dom: a page of 1,000 paragraphs walked in many slices (a clock that runs fast), and
 // a page script that changes the page at chosen yields. Records are sorted by a real
 // MutationObserver, as the content script does.
-import { Window } from 'happy-dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageScanner } from '../../src/page/page-scanner';
 import { ParseFollower } from '../../src/page/parse-follower';
+import { happyDomPerTest } from './happy-dom-page';
 
-const scope = globalThis as Record<string, unknown>;
-const names = ['Node', 'NodeFilter', 'document', 'scheduler'];
-const saved = Object.fromEntries(names.map((n) => [n, scope[n]]));
-const realNow = performance.now.bind(performance);
-
-let window: Window;
-let doc: Document;
-beforeEach(() => {
-  window = new Window();
-  doc = window.document as unknown as Document;
-  Object.assign(scope, { Node: window.Node, NodeFilter: window.NodeFilter, document: doc });
-  // Every look at the clock finds the slice over: the step yields after each candidate.
-  let t = 0;
-  performance.now = () => (t += 100);
-});
-afterEach(() => {
-  performance.now = realNow;
-  Object.assign(scope, saved);
-  void window.happyDOM.close();
-});
+const page = happyDomPerTest();
 
 /** A follower over 1,000 paragraphs ("Kabul" in those listed), with `atYield` run by the page at
  *  each yield; the blocks it matched and the records it sent to the ordinary batches. */
 function setUp(withMention: number[], atYield: (walkAt: number, yields: number) => void) {
-  const body = doc.body;
+  const body = page.doc.body;
   for (let i = 0; i < 1000; i++) {
-    const p = doc.createElement('p');
+    const p = page.doc.createElement('p');
     p.id = `p${i}`;
     p.textContent = `${withMention.includes(i) ? 'Kabul' : 'para'} ${i}`;
     body.append(p);
@@ -43,20 +24,20 @@ function setUp(withMention: number[], atYield: (walkAt: number, yields: number) 
     mightMatchText: (text: string) => text.includes('Kabul'),
     scanBlock: (block: Element) => matched.push(block.id),
   } as unknown as PageScanner;
-  const follower = new ParseFollower(scanner, doc);
+  const follower = new ParseFollower(scanner, page.doc);
   const walkAt = () => {
     const node = (follower as unknown as { walker: { position(): Node | null } | null }).walker?.position();
     return Number((node?.parentNode as Element | null)?.id.slice(1) ?? -1);
   };
   let yields = 0;
-  scope.scheduler = {
+  (globalThis as Record<string, unknown>).scheduler = {
     yield: async () => {
       atYield(walkAt(), ++yields);
       await new Promise((done) => setTimeout(done, 0));
     },
   };
   const behind: string[] = [];
-  const observer = new window.MutationObserver((records) => {
+  const observer = new page.window.MutationObserver((records) => {
     for (const record of records) {
       if (follower.isBehind(record as unknown as MutationRecord)) {
         const target = record.target as unknown as Element;
@@ -64,7 +45,7 @@ function setUp(withMention: number[], atYield: (walkAt: number, yields: number) 
       }
     }
   });
-  observer.observe(doc as never, { childList: true, subtree: true, characterData: true });
+  observer.observe(page.doc as never, { childList: true, subtree: true, characterData: true });
   return { follower, matched, behind, body };
 }
 
@@ -73,11 +54,11 @@ describe('records sorted while a step yields', () => {
     let done = false;
     const { follower, behind } = setUp([2], (at, yields) => {
       // First yield: a change ahead of the walk.
-      if (yields === 1) (doc.getElementById('p500')!.firstChild as Text).data = 'edited 500';
+      if (yields === 1) (page.doc.getElementById('p500')!.firstChild as Text).data = 'edited 500';
       // Later, once the walk has passed p520: a mention written into it.
       if (at > 530 && !done) {
         done = true;
-        doc.getElementById('p520')!.textContent = 'Kabul 520';
+        page.doc.getElementById('p520')!.textContent = 'Kabul 520';
       }
     });
     await follower.step(true, new AbortController().signal);
@@ -89,10 +70,10 @@ describe('records sorted while a step yields', () => {
   it('walks again from the top when a script moves the paragraph it stands in further down', async () => {
     let moved = false;
     const { follower, matched, body } = setUp([2, 800], (at, yields) => {
-      if (yields === 1) (doc.getElementById('p500')!.firstChild as Text).data = 'edited 500';
+      if (yields === 1) (page.doc.getElementById('p500')!.firstChild as Text).data = 'edited 500';
       if (at > 530 && at < 800 && !moved) {
         moved = true;
-        body.append(doc.getElementById(`p${at}`)!);
+        body.append(page.doc.getElementById(`p${at}`)!);
       }
     });
     const signal = new AbortController().signal;

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/match/matcher';
 import { Prefilter } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
-import type { HighlightLayer } from '../../src/page/highlight-layer';
 import { PageScanner } from '../../src/page/page-scanner';
+import { RecordedRange, recordingLayer } from './happy-dom-page';
 
 const PARAGRAPH_PX = 50;
 const SCREEN = { width: 1000, height: 700 };
@@ -39,9 +39,7 @@ beforeAll(() => {
     getComputedStyle: (el: Element) => window.getComputedStyle(el as never),
     requestAnimationFrame: (paint: () => void) => setTimeout(paint, 16),
     MutationObserver: window.MutationObserver,
-    StaticRange: class {
-      constructor(readonly init: object) {}
-    },
+    StaticRange: RecordedRange,
   });
   // Paragraph i spans [i × 50, i × 50 + 50) on the page; everything else holds them all.
   const top = (el: Element) => (el.tagName === 'P' ? Number(el.id.slice(1)) * PARAGRAPH_PX : 0);
@@ -86,12 +84,7 @@ async function scanShown(body: Element): Promise<{ marked: string[]; tested: num
   let tested = 0;
   const counting = { mightMatch: (text: string) => (tested++, prefilter.mightMatch(text)) } as Prefilter;
   const marked: string[] = [];
-  const layer = {
-    add: (_topic: string, range: { init: { startContainer: Node } }) =>
-      marked.push((range.init.startContainer.parentNode as Element).id),
-    delete: () => {},
-  } as unknown as HighlightLayer;
-  const scanner = new PageScanner(counting, () => new Matcher(bundledPack), layer);
+  const scanner = new PageScanner(counting, () => new Matcher(bundledPack), recordingLayer(marked));
   await scanner.scanPage(body, new AbortController().signal, { viewportFirst: true });
   return { marked, tested };
 }
