@@ -48,23 +48,9 @@ export class CandidateBlockWalker {
     return node === null || (node.isConnected && this.root.contains(node));
   }
 
-  /** Watches until the returned function is called, which says whether the page meanwhile
-   *  took out the node the walk goes on from, or one holding it. A script that moves it
-   *  further down leaves the walk intact but makes it skip what the node passed over, and no
-   *  look afterwards can tell that from a node left in place. */
+  /** See watchPlace: for the node the walk goes on from. */
   watchPlace(): () => boolean {
-    const at = this.node;
-    let moved = false;
-    const check = (records: MutationRecord[]) => {
-      for (const record of records) moved ||= at !== null && holdsNode(record.removedNodes, at);
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(this.root, { childList: true, subtree: true });
-    return () => {
-      check(observer.takeRecords());
-      observer.disconnect();
-      return moved;
-    };
+    return watchPlace(this.root, this.node);
   }
 
   /** The next candidate block, PAUSE, or null at the end. */
@@ -105,6 +91,24 @@ export class CandidateBlockWalker {
     this.node = null;
     return null;
   }
+}
+
+/** Watches `root` until the returned function is called, which says whether the page meanwhile
+ *  took out `at` or a node holding it. A script that moves it further down leaves it in the
+ *  page, and a walk going on from it would skip what it passed over: no look afterwards can
+ *  tell that from a node left in place. */
+export function watchPlace(root: Node, at: Node | null): () => boolean {
+  let moved = false;
+  const check = (records: MutationRecord[]) => {
+    for (const record of records) moved ||= at !== null && holdsNode(record.removedNodes, at);
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(root, { childList: true, subtree: true });
+  return () => {
+    check(observer.takeRecords());
+    observer.disconnect();
+    return moved;
+  };
 }
 
 /** True when one of `nodes` is `node` or holds it. */

@@ -5,7 +5,7 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { CandidateBlockWalker, PAUSE } from './candidate-blocks';
+import { CandidateBlockWalker, PAUSE, watchPlace } from './candidate-blocks';
 import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
@@ -104,9 +104,13 @@ export class PageScanner {
       if (!passable || this.prefilter.mightMatch(from.textContent ?? '')) break;
       const next: Node | null = from.nextSibling;
       if (slice.over()) {
-        if (!(await slice.yield(signal))) return false;
-        // The page moved on meanwhile: walk all of it rather than miss something.
-        if (next && next.parentNode !== body) return this.scanRoot(body, undefined, slice, signal, matched);
+        const moved = watchPlace(body, next);
+        const going = await slice.yield(signal);
+        const displaced = moved();
+        if (!going) return false;
+        // The page moved or removed the next block meanwhile: walk all of it rather than
+        // miss something.
+        if (displaced) return this.scanRoot(body, undefined, slice, signal, matched);
       }
       from = next;
     }

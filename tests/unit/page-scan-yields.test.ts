@@ -12,7 +12,8 @@ import { happyDomPerTest, recordingLayer } from './happy-dom-page';
 
 const page = happyDomPerTest();
 
-/** Scans a page of `count` paragraphs in <main> (those in `mentions` name Bagram Air Base),
+/** Scans a page of `count` paragraphs, in <main> or straight in the body (those in
+ *  `mentions` name Bagram Air Base),
  *  running `atYield` at each yield with the paragraph the walk stands in (the last one whose
  *  text the prefilter was asked about); the paragraphs marked, and how many texts were asked
  *  about. */
@@ -20,16 +21,17 @@ async function scanWhileScriptsRun(
   count: number,
   mentions: readonly number[],
   atYield: (walkAt: Element | null, yields: number) => void,
+  inMain = true,
 ): Promise<{ marked: string[]; tested: number }> {
   const doc = page.doc;
-  const main = doc.createElement('main');
+  const main = inMain ? doc.createElement('main') : doc.body;
   for (let i = 0; i < count; i++) {
     const p = doc.createElement('p');
     p.id = `p${i}`;
     p.textContent = `p${i}: ${mentions.includes(i) ? 'Flights left Bagram Air Base.' : 'A quiet day.'}`;
     main.append(p);
   }
-  doc.body.append(main);
+  if (inMain) doc.body.append(main);
   const marked: string[] = [];
   const prefilter = new Prefilter(bundledPack);
   let tested = 0;
@@ -55,20 +57,37 @@ async function scanWhileScriptsRun(
 }
 
 describe('a loaded page scanned while its scripts run', () => {
-  it('walks again from the top when a script moves the paragraph the walk stands in further down', async () => {
+  /** Moves the paragraph after `at` (where the walk goes on from) to the end, once. */
+  const moveNextDown = () => {
     let moved = false;
-    const { marked } = await scanWhileScriptsRun(1000, [2, 800], (at) => {
-      // The walk goes on from the paragraph after the last one it tested.
-      const next = at?.nextElementSibling;
-      const n = Number(next?.id.slice(1) ?? -1);
-      if (!moved && next && n > 100 && n < 800) {
-        moved = true;
-        next.parentNode!.append(next);
-      }
-    });
-    expect(moved).toBe(true);
+    return {
+      moved: () => moved,
+      atYield(at: Element | null) {
+        const next = at?.nextElementSibling;
+        const n = Number(next?.id.slice(1) ?? -1);
+        if (!moved && next && n > 100 && n < 800) {
+          moved = true;
+          next.parentNode!.append(next);
+        }
+      },
+    };
+  };
+
+  it('walks again from the top when a script moves the paragraph the walk stands in further down', async () => {
+    const script = moveNextDown();
+    const { marked } = await scanWhileScriptsRun(1000, [2, 800], script.atYield);
+    expect(script.moved()).toBe(true);
     // p800 stood between the paragraph's old place and its new one, at the end.
     expect(marked).toEqual(['p2', 'p800']);
+  });
+
+  it('pre-checks the body from the top again when a script moves the block it goes on from further down', async () => {
+    const script = moveNextDown();
+    // Paragraphs straight in the body, none passing the prefilter before p800: each is
+    // pre-checked as a whole, not walked.
+    const { marked } = await scanWhileScriptsRun(1000, [800], script.atYield, false);
+    expect(script.moved()).toBe(true);
+    expect(marked).toEqual(['p800']);
   });
 
   it('does not walk again from the top for paragraphs a script adds and removes behind the walk', async () => {
