@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../../src/match/matcher';
-import { Prefilter } from '../../src/match/prefilter';
+import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { articlePath } from '../../src/messages';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
 import { startFrameOverlay } from '../../src/page/frame-overlay';
@@ -31,7 +31,7 @@ startFrameOverlay(
   {
     pack: bundledPack,
     article: bundledArticle,
-    prefilter: new Prefilter(bundledPack),
+    prefilter: new Prefilter(prefilterSource(bundledPack)),
     matcher: () => new Matcher(bundledPack),
     cardCss,
     onCounts: () => {},

@@ -81,12 +81,13 @@ export function prefilterSource(pack: PagePack): string {
 export class Prefilter {
   private readonly keys: RegExp;
 
-  /** From a pack, or from a source prefilterSource() made for it (or for a pack it is part
-   *  of: a wider prefilter only says "maybe" more often). */
-  constructor(from: PagePack | string) {
+  /** From the source prefilterSource() made for a pack (or for a pack it is part of: a wider
+   *  prefilter only says "maybe" more often). Only a source: the content script gets it made
+   *  at build time, and the code that makes it stays out of its bundle. */
+  constructor(source: string) {
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
-    this.keys = new RegExp(typeof from === 'string' ? from : prefilterSource(from), 'i');
+    this.keys = new RegExp(source, 'i');
   }
 
   /** False when the matcher would find nothing in `text`. */

@@ -156,7 +156,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     },
     signal,
     (node) => scanner.dropUnder(node),
-    { accept: (record) => !following || (follower?.isBehind(record) ?? true), onSkipped: step },
+    { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
   );
   return { showNext: (topic) => cards.showNext(topic) };
 }

@@ -21,9 +21,9 @@ export function watchMutations(
    *  node whose data changed: a StaticRange over it now covers other letters, and a page that
    *  re-renders every few ms would show marks on the wrong words until the batch runs. */
   onTextChanged: (node: Text) => void = () => {},
-  /** While the page loads, the parse follower takes the parser's own insertions: `accept`
-   *  says which records still go into batches; `onSkipped` hears of the others. */
-  loading?: { accept(record: MutationRecord): boolean; onSkipped(): void },
+  /** While the page loads, the parse follower takes the parser's own insertions: `behind`
+   *  says which records of a delivery still go into batches; `onSkipped` hears of the others. */
+  loading?: { behind(records: MutationRecord[]): MutationRecord[]; onSkipped(): void },
 ): { observe(root: ShadowRoot): void } {
   let queue: MutationRecord[] = [];
   let scheduled = false;
@@ -36,20 +36,14 @@ export function watchMutations(
     if (batch.roots.length || batch.removed) onBatch(batch);
   };
   const observer = new MutationObserver((records) => {
-    // One loop, no `queue.push(...records)`: a page that makes 200,000 changes in one task
+    // Marks on changed text go at once, whoever rescans the text afterwards.
+    for (const record of records) if (record.type === 'characterData') onTextChanged(record.target as Text);
+    const kept = loading ? loading.behind(records) : records;
+    if (kept.length < records.length) loading?.onSkipped();
+    // One loop, no `queue.push(...kept)`: a page that makes 200,000 changes in one task
     // would overflow the call's argument limit, and the batch would be lost.
-    let skipped = false;
     const queued = queue.length;
-    for (const record of records) {
-      // Marks on changed text go at once, whoever rescans the text afterwards.
-      if (record.type === 'characterData') onTextChanged(record.target as Text);
-      if (loading && !loading.accept(record)) {
-        skipped = true;
-        continue;
-      }
-      queue.push(record);
-    }
-    if (skipped) loading?.onSkipped();
+    for (const record of kept) queue.push(record);
     if (queue.length > queued && !scheduled) {
       scheduled = true;
       // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).

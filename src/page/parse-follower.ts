@@ -9,7 +9,7 @@
 //   - a candidate block that still contains the document's last node (more of its text may
 //     come).
 // Anything else that changes text the walk has passed (a page script, a table's foster
-// parenting) is told apart by isBehind() and goes through the ordinary mutation batches.
+// parenting) is told apart by behind() and goes through the ordinary mutation batches.
 import { CandidateBlockWalker, holdsNode, PAUSE } from './candidate-blocks';
 import type { PageScanner } from './page-scanner';
 import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
@@ -26,9 +26,9 @@ export class ParseFollower {
    *  (or a script) added to afterwards is matched again. */
   private readonly matched = new Map<Element, string>();
   /** A node found after the walk's place (not around it) since the last step: later records
-   *  are placed against it (see isBehind). */
+   *  are placed against it (see spotAhead). */
   private aheadOf: Node | null = null;
-  /** A script moved the walk's place further down the page (see isBehind). */
+  /** A script moved the walk's place further down the page (see behind). */
   private displaced = false;
   /** Steps started so far: a step that finds a later one started has been overtaken. */
   private runs = 0;
@@ -116,19 +116,52 @@ export class ParseFollower {
   }
 
   /**
-   * True when `record` changes what the walk has already passed, so the ordinary mutation
-   * batch must handle it. The parser's own insertions land after the walk's place and are
-   * left to the next step. Anything in another tree (a shadow root) counts, and everything
-   * does once the walk's place has left the document.
+   * The records of one delivery that change what the walk has already passed, which the
+   * ordinary mutation batches must handle. The parser's own insertions land after the walk's
+   * place and are left to the next step. Anything in another tree (a shadow root) counts, and
+   * everything does once the walk's place has left the document.
    */
-  isBehind(record: MutationRecord): boolean {
+  behind(records: readonly MutationRecord[]): MutationRecord[] {
     const at = this.walker?.position();
-    if (!at) return false;
-    if (!at.isConnected) return true;
+    if (!at) return [];
+    if (!at.isConnected) return [...records];
+    const behind: MutationRecord[] = [];
+    // Each record is placed by a node next to its change as it was made, and a script may
+    // move that node before the records reach us: it adds a paragraph after another, then
+    // moves that one down the page. A later record here that takes the node from behind the
+    // walk tells so, and the change left to the walk goes to the batches after all.
+    const left: Array<[MutationRecord | null, Node]> = [];
+    const send = (record: MutationRecord): void => {
+      behind.push(record);
+      // Something behind changed: a node found ahead may have been moved there.
+      this.aheadOf = null;
+      const removed = record.type === 'childList' ? record.removedNodes : null;
+      if (!removed?.length) return;
+      // A node around the walk's place was moved down the page: what now stands between its
+      // old spot and the new one was never walked, and no record names it.
+      this.displaced ||= holdsNode(removed, at);
+      for (const pair of left) {
+        const [other, spot] = pair;
+        if (other && holdsNode(removed, spot)) {
+          pair[0] = null;
+          send(other);
+        }
+      }
+    };
+    for (const record of records) {
+      const spot = this.spotAhead(record, at);
+      if (spot) left.push([record, spot]);
+      else send(record);
+    }
+    return behind;
+  }
+
+  /** The node that places `record` after the walk's place `at`, or null when the record is
+   *  behind it. */
+  private spotAhead(record: MutationRecord, at: Node): Node | null {
     // Nodes added or removed stood right after their previous sibling's subtree, or first in
     // the target; changed text stands where its node is.
-    const childList = record.type === 'childList';
-    const previous = childList ? record.previousSibling : null;
+    const previous = record.type === 'childList' ? record.previousSibling : null;
     const spot = previous ?? record.target;
     // The parser adds right after, or into, what it added just before: placed against the
     // last spot found ahead, which is a step or two away. Against the walk's place, two
@@ -142,25 +175,17 @@ export class ParseFollower {
       const after = (position & PRECEDING) === 0 || (previous !== null && (position & CONTAINS) !== 0);
       if ((position & DISCONNECTED) === 0 && after) {
         if ((position & CONTAINS) === 0) this.aheadOf = spot;
-        return false;
+        return spot;
       }
     }
     // Behind the walk if the spot comes before its place. (Where the walk has not been, a
     // removal leaves nothing to drop.)
     const position = at.compareDocumentPosition(spot);
-    let behind: boolean;
-    if ((position & DISCONNECTED) !== 0) behind = true;
-    else if ((position & CONTAINS) !== 0)
-      behind = previous === null; // first in an ancestor of the place
-    else behind = (position & PRECEDING) !== 0;
-    if (behind) {
-      // Something behind changed: a node found ahead may have been moved there.
-      this.aheadOf = null;
-      // A node around the walk's place was moved down the page: what now stands between its
-      // old spot and the new one was never walked, and no record names it.
-      if (childList) this.displaced ||= holdsNode(record.removedNodes, at);
-    } else if ((position & CONTAINS) === 0) this.aheadOf = spot;
-    return behind;
+    if ((position & DISCONNECTED) !== 0) return null;
+    if ((position & CONTAINS) !== 0) return previous === null ? null : spot; // first in an ancestor of the place
+    if ((position & PRECEDING) !== 0) return null;
+    this.aheadOf = spot;
+    return spot;
   }
 
   /** True when `block` was matched and its text has not changed since. */

@@ -3,7 +3,7 @@
 // is the same DOM API as the browser's.
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Prefilter } from '../../src/match/prefilter';
+import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { CandidateBlockWalker, PAUSE } from '../../src/page/candidate-blocks';
 
@@ -16,7 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => Object.assign(scope, saved));
 
-const prefilter = new Prefilter(bundledPack);
+const prefilter = new Prefilter(prefilterSource(bundledPack));
 
 /** Ids of the candidate blocks under a body holding `html`. */
 function candidates(html: string): string[] {

@@ -5,7 +5,7 @@
 // setTimeout fallback (Firefox) it does at every yield.
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/match/matcher';
-import { Prefilter } from '../../src/match/prefilter';
+import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
 import { happyDomPerTest, recordingLayer } from './happy-dom-page';
@@ -33,7 +33,7 @@ async function scanWhileScriptsRun(
   }
   if (inMain) doc.body.append(main);
   const marked: string[] = [];
-  const prefilter = new Prefilter(bundledPack);
+  const prefilter = new Prefilter(prefilterSource(bundledPack));
   let tested = 0;
   let walkAt: Element | null = null;
   const watching = {

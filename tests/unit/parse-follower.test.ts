@@ -1,4 +1,4 @@
-// The parse follower's sorting of mutation records while a step yields (ParseFollower.isBehind),
+// The parse follower's sorting of mutation records while a step yields (ParseFollower.behind),
 // over happy-dom: a page of 1,000 paragraphs walked in many slices (a clock that runs fast), and
 // a page script that changes the page at chosen yields. Records are sorted by a real
 // MutationObserver, as the content script does.
@@ -38,11 +38,9 @@ function setUp(withMention: number[], atYield: (walkAt: number, yields: number) 
   };
   const behind: string[] = [];
   const observer = new page.window.MutationObserver((records) => {
-    for (const record of records) {
-      if (follower.isBehind(record as unknown as MutationRecord)) {
-        const target = record.target as unknown as Element;
-        behind.push(target.id || (target.parentNode as Element).id);
-      }
+    for (const record of follower.behind(records as unknown as MutationRecord[])) {
+      const target = record.target as Element;
+      behind.push(target.id || (target.parentNode as Element).id);
     }
   });
   observer.observe(page.doc as never, { childList: true, subtree: true, characterData: true });
@@ -65,6 +63,35 @@ describe('records sorted while a step yields', () => {
     await new Promise((next) => setTimeout(next, 0));
     expect(done).toBe(true);
     expect(behind).toContain('p520');
+  });
+
+  it('sends a paragraph added behind the walk to the batches, though the script then moves the one it was added after further down', async () => {
+    let sent: string[] = [];
+    const { follower, body } = setUp([2], (at) => {
+      if (at <= 530 || sent.length > 0) return;
+      const added = page.doc.createElement('p');
+      added.id = 'added';
+      added.textContent = 'Kabul added';
+      const p100 = page.doc.getElementById('p100')!;
+      const [p99, last] = [p100.previousSibling, body.lastChild];
+      p100.after(added);
+      body.append(p100);
+      // What Chromium delivers for that once the script is done (happy-dom leaves
+      // previousSibling out): the addition is placed by p100, which is now ahead of the walk.
+      const records = [
+        { type: 'childList', target: body, previousSibling: p100, addedNodes: [added], removedNodes: [] },
+        { type: 'childList', target: body, previousSibling: p99, addedNodes: [], removedNodes: [p100] },
+        { type: 'childList', target: body, previousSibling: last, addedNodes: [p100], removedNodes: [] },
+      ];
+      sent = follower
+        .behind(records as unknown as MutationRecord[])
+        .map(
+          (r) =>
+            `${r.addedNodes.length ? 'added' : 'removed'} ${((r.addedNodes[0] ?? r.removedNodes[0]) as Element).id}`,
+        );
+    });
+    await follower.step(true, new AbortController().signal);
+    expect(sent.sort()).toEqual(['added added', 'removed p100']);
   });
 
   it('walks again from the top when a script moves the paragraph it stands in further down', async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePassages } from '../../src/cli/mention-eval';
 import { Matcher } from '../../src/match/matcher';
-import { keyWord, pageWideCueLists, Prefilter } from '../../src/match/prefilter';
+import { keyWord, pageWideCueLists, Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { PageContext } from '../../src/match/page-context';
 import type { Candidate } from '../../src/match/matcher';
 import { bundledPack } from '../../src/pack/bundled';
@@ -12,16 +12,18 @@ import { bundledPack } from '../../src/pack/bundled';
 const file = 'tests/fixtures/mentions/passages.jsonl';
 const passages = parsePassages(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
 const matcher = new Matcher(bundledPack);
-const prefilter = new Prefilter(bundledPack);
+const prefilter = new Prefilter(prefilterSource(bundledPack));
 const pageWide = new Set(pageWideCueLists(bundledPack));
 /** A prefilter keyed by the aliases alone: what the page-wide cue words are there to beat. */
-const aliasesOnly = new Prefilter({
-  ...bundledPack,
-  topics: bundledPack.topics.map((t) => ({
-    ...t,
-    aliases: t.aliases.map((a) => ({ ...a, requires: [], unless: [] })),
-  })),
-});
+const aliasesOnly = new Prefilter(
+  prefilterSource({
+    ...bundledPack,
+    topics: bundledPack.topics.map((t) => ({
+      ...t,
+      aliases: t.aliases.map((a) => ({ ...a, requires: [], unless: [] })),
+    })),
+  }),
+);
 
 /** The mentions a page of `blocks` shows when the extension reads it in order, matching only
  *  the blocks `read` lets through (see PageScanner: accepted on sight, or later when the page's

@@ -5,7 +5,7 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/match/matcher';
-import { Prefilter } from '../../src/match/prefilter';
+import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
 import { RecordedRange, recordingLayer } from './happy-dom-page';
@@ -80,7 +80,7 @@ function page(count: number, mentions: readonly number[] = []): Element {
 /** Scans `body` screen first; says which paragraphs were marked and how many texts the
  *  prefilter was asked about. */
 async function scanShown(body: Element): Promise<{ marked: string[]; tested: number }> {
-  const prefilter = new Prefilter(bundledPack);
+  const prefilter = new Prefilter(prefilterSource(bundledPack));
   let tested = 0;
   const counting = { mightMatch: (text: string) => (tested++, prefilter.mightMatch(text)) } as Prefilter;
   const marked: string[] = [];
