@@ -20,8 +20,9 @@ import { startStreamServer } from './stream-server';
 const FIRST_SEED = Number(process.env.FUZZ_SCRIPTS_SEED_BASE ?? 1);
 const PAGES = Number(process.env.FUZZ_SCRIPTS_PAGES ?? 40);
 /** Pages that once found a bug, run every time: a word moved into a later paragraph while the
- *  walk kept the block it had found for it in an earlier step. */
-const FOUND_BUGS = [101, 139];
+ *  walk kept the block it had found for it in an earlier step (101, 139); a paragraph added
+ *  behind the walk next to one the same script then moved down (1063, failed 2 runs in 3). */
+const FOUND_BUGS = [101, 139, 1063];
 
 test('page scripts that change the page while it loads leave exactly the marks of the page at rest', async ({
   page,
