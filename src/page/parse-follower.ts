@@ -17,6 +17,8 @@ import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 const DISCONNECTED = 1; // Node.DOCUMENT_POSITION_DISCONNECTED
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
+/** Records checked against removals per delivery (see behind): about a millisecond. */
+const MOVE_CHECKS = 10_000;
 
 export class ParseFollower {
   private walker: CandidateBlockWalker | null = null;
@@ -133,6 +135,10 @@ export class ParseFollower {
     // (Two flat lists, not a pair per record: a 5 MB page's parser makes 25,000 of them.)
     const left: Array<MutationRecord | null> = [];
     const spots: Node[] = [];
+    // Each removal behind is checked against every record left so far: a script that moves
+    // thousands of nodes from behind the walk to ahead of it in one task would make that
+    // quadratic. Past a budget, everything left goes to the batches (each block rescanned once).
+    let checks = 0;
     const send = (record: MutationRecord): void => {
       behind.push(record);
       // Something behind changed: a node found ahead may have been moved there.
@@ -142,13 +148,15 @@ export class ParseFollower {
       // A node around the walk's place was moved down the page: what now stands between its
       // old spot and the new one was never walked, and no record names it.
       this.displaced ||= holdsNode(removed, at);
+      checks += left.length;
       for (let i = 0; i < left.length; i++) {
         const other = left[i];
-        if (other && holdsNode(removed, spots[i]!)) {
+        if (other && (checks > MOVE_CHECKS || holdsNode(removed, spots[i]!))) {
           left[i] = null;
           send(other);
         }
       }
+      if (checks > MOVE_CHECKS) left.length = spots.length = 0;
     };
     for (const record of records) {
       const spot = this.spotAhead(record, at);

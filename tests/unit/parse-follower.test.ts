@@ -94,6 +94,46 @@ describe('records sorted while a step yields', () => {
     expect(sent.sort()).toEqual(['added added', 'removed p100']);
   });
 
+  it('sorts a move of 400 paragraphs from behind the walk to the end in bounded work', async () => {
+    let contains = 0;
+    let sent: MutationRecord[] = [];
+    const removals: unknown[] = [];
+    const { follower, body } = setUp([2], (at) => {
+      if (at <= 530 || removals.length > 0) return;
+      const records = [];
+      for (let k = 0; k < 400; k++) {
+        const p = page.doc.getElementById(`p${k}`)!;
+        const last = body.lastChild;
+        body.append(p);
+        // As Chromium delivers them once the script is done: p was first in the body.
+        const removal = { type: 'childList', target: body, previousSibling: null, addedNodes: [], removedNodes: [p] };
+        removals.push(removal);
+        records.push(removal, {
+          type: 'childList',
+          target: body,
+          previousSibling: last,
+          addedNodes: [p],
+          removedNodes: [],
+        });
+      }
+      const count = page.window.Node.prototype.contains;
+      page.window.Node.prototype.contains = function (this: never, other: never) {
+        contains++;
+        return count.call(this, other);
+      };
+      try {
+        sent = follower.behind(records as unknown as MutationRecord[]);
+      } finally {
+        page.window.Node.prototype.contains = count;
+      }
+    });
+    await follower.step(true, new AbortController().signal);
+    expect(removals.length).toBe(400);
+    for (const removal of removals) expect(sent).toContain(removal);
+    // Each removal checked against every addition before it would be 80,000.
+    expect(contains).toBeLessThan(30_000);
+  });
+
   it('walks again from the top when a script moves the paragraph it stands in further down', async () => {
     let moved = false;
     const { follower, matched, body } = setUp([2, 800], (at, yields) => {
