@@ -163,6 +163,7 @@ export class PageScanner {
           // The page removed or moved our place in the walk: start over rather than miss the
           // rest (blocks matched already are skipped). What changed meanwhile is rescanned by
           // the watcher's batch after this scan.
+          slice.restarted();
           walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier);
         }
       }

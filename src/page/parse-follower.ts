@@ -96,6 +96,7 @@ export class ParseFollower {
         // behind it (records are sorted only while it waits, at these yields).
         this.aheadOf = null;
         if (!walker.intact() || this.displaced) {
+          slice.restarted();
           walker = restart();
           walker.following = !final;
         }
@@ -127,6 +128,9 @@ export class ParseFollower {
     const at = this.walker?.position();
     if (!at) return [];
     if (!at.isConnected) return [...records];
+    // The page may have changed since the last delivery: a script moved the spot found ahead
+    // up the page, and records placed against it would pass for ahead.
+    this.aheadOf = null;
     const behind: MutationRecord[] = [];
     // Each record is placed by a node next to its change as it was made, and a script may
     // move that node before the records reach us: it adds a paragraph after another, then
@@ -139,24 +143,28 @@ export class ParseFollower {
     // thousands of nodes from behind the walk to ahead of it in one task would make that
     // quadratic. Past a budget, everything left goes to the batches (each block rescanned once).
     let checks = 0;
+    const sending: MutationRecord[] = [];
     const send = (record: MutationRecord): void => {
-      behind.push(record);
-      // Something behind changed: a node found ahead may have been moved there.
-      this.aheadOf = null;
-      const removed = record.type === 'childList' ? record.removedNodes : null;
-      if (!removed?.length) return;
-      // A node around the walk's place was moved down the page: what now stands between its
-      // old spot and the new one was never walked, and no record names it.
-      this.displaced ||= holdsNode(removed, at);
-      checks += left.length;
-      for (let i = 0; i < left.length; i++) {
-        const other = left[i];
-        if (other && (checks > MOVE_CHECKS || holdsNode(removed, spots[i]!))) {
-          left[i] = null;
-          send(other);
+      sending.push(record);
+      for (let next = sending.pop(); next; next = sending.pop()) {
+        behind.push(next);
+        // Something behind changed: a node found ahead may have been moved there.
+        this.aheadOf = null;
+        const removed = next.type === 'childList' ? next.removedNodes : null;
+        if (!removed?.length) continue;
+        // A node around the walk's place was moved down the page: what now stands between
+        // its old spot and the new one was never walked, and no record names it.
+        this.displaced ||= holdsNode(removed, at);
+        checks += left.length * removed.length;
+        for (let i = 0; i < left.length; i++) {
+          const other = left[i];
+          if (other && (checks > MOVE_CHECKS || holdsNode(removed, spots[i]!))) {
+            left[i] = null;
+            sending.push(other);
+          }
         }
+        if (checks > MOVE_CHECKS) left.length = spots.length = 0;
       }
-      if (checks > MOVE_CHECKS) left.length = spots.length = 0;
     };
     for (const record of records) {
       const spot = this.spotAhead(record, at);

@@ -38,10 +38,14 @@ const SLICE_MS = 8;
  *  marks. Still well under a 50 ms long task. */
 export const BEFORE_PAINT_MS = 30;
 
+/** Walks started over within one piece of work before the rest goes without yielding. */
+const RESTARTS = 3;
+
 /** One stretch of work between yields to the page. */
 export class Slice {
   readonly classifier = new BlockClassifier();
   private start = performance.now();
+  private restarts = 0;
 
   /** `firstMs`: a longer first stretch, for work that should land before the page's first
    *  paint (see ParseFollower.step); later ones are SLICE_MS. */
@@ -51,12 +55,19 @@ export class Slice {
     return performance.now() - this.start > this.budgetMs;
   }
 
+  /** The page moved or removed our place in the walk during a yield, and the walk starts
+   *  over. A page that does so at every yield (a re-render per frame) would have it start
+   *  over forever: after a few times, the rest is walked without yielding. */
+  restarted(): void {
+    if (++this.restarts > RESTARTS) this.budgetMs = Infinity;
+  }
+
   /** Yields (until the next frame is painted, with `paint`); false when `signal` aborted
    *  meanwhile. */
   async yield(signal: AbortSignal, paint = false): Promise<boolean> {
     await (paint ? yieldForPaint() : yieldToPage());
     this.classifier.forget();
-    this.budgetMs = SLICE_MS;
+    this.budgetMs = this.restarts > RESTARTS ? Infinity : SLICE_MS;
     this.start = performance.now();
     return !signal.aborted;
   }

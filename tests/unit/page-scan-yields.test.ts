@@ -90,6 +90,18 @@ describe('a loaded page scanned while its scripts run', () => {
     expect(marked).toEqual(['p800']);
   });
 
+  it("finishes a page whose script puts the walk's <main> back in place at every yield", async () => {
+    let yields = 0;
+    const { marked } = await scanWhileScriptsRun(1000, [2, 800], (_at, n) => {
+      yields = n;
+      // (Stops after 1,000 yields, so that a scan starting over at each one ends at all.)
+      if (n < 1000) page.doc.body.append(page.doc.querySelector('main')!);
+    });
+    expect(marked).toEqual(['p2', 'p800']);
+    // A few walks from the top, then the rest without yielding.
+    expect(yields).toBeLessThan(20);
+  });
+
   it('does not walk again from the top for paragraphs a script adds and removes behind the walk', async () => {
     const { marked, tested } = await scanWhileScriptsRun(1000, [2, 800], (_at, yields) => {
       if (yields > 10) return;

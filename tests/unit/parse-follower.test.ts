@@ -130,8 +130,78 @@ describe('records sorted while a step yields', () => {
     await follower.step(true, new AbortController().signal);
     expect(removals.length).toBe(400);
     for (const removal of removals) expect(sent).toContain(removal);
+    // Past the budget, what was left to the walk went to the batches too: every addition but
+    // the last, which came after the last removal.
+    expect(sent.length).toBe(799);
     // Each removal checked against every addition before it would be 80,000.
     expect(contains).toBeLessThan(30_000);
+  });
+
+  it('sends text changed behind the walk to the batches, though the spot found ahead in the previous delivery was moved up since', async () => {
+    let sent: MutationRecord[] = [];
+    let edit: object | null = null;
+    const { follower, body } = setUp([2], (at) => {
+      if (at <= 530 || edit) return;
+      const p999 = page.doc.getElementById('p999')!;
+      const bar = page.doc.createElement('div');
+      bar.append(page.doc.createElement('script'));
+      body.append(bar);
+      // The parser's records, delivered before its script runs: bar is the last spot ahead.
+      const parsed = [
+        { type: 'childList', target: body, previousSibling: p999, addedNodes: [bar], removedNodes: [] },
+        { type: 'childList', target: bar, previousSibling: null, addedNodes: [bar.firstChild], removedNodes: [] },
+      ];
+      expect(follower.behind(parsed as unknown as MutationRecord[])).toEqual([]);
+      // The script: a mention written into p100, behind the walk, then bar moved to the top.
+      const text = page.doc.getElementById('p100')!.firstChild as Text;
+      text.data = 'Kabul edited';
+      body.prepend(bar);
+      edit = { type: 'characterData', target: text, previousSibling: null, addedNodes: [], removedNodes: [] };
+      const script = [
+        edit,
+        { type: 'childList', target: body, previousSibling: p999, addedNodes: [], removedNodes: [bar] },
+        { type: 'childList', target: body, previousSibling: null, addedNodes: [bar], removedNodes: [] },
+      ];
+      sent = follower.behind(script as unknown as MutationRecord[]);
+    });
+    await follower.step(true, new AbortController().signal);
+    expect(edit).not.toBeNull();
+    expect(sent).toContain(edit);
+  });
+
+  it('sends everything left past the budget without deep recursion (12,000 removals ahead, then one behind)', async () => {
+    let sent: MutationRecord[] | null = null;
+    let records: object[] = [];
+    const { follower, body } = setUp([2], (at) => {
+      if (at <= 530 || records.length > 0) return;
+      const byId = (id: string) => page.doc.getElementById(id)!;
+      const [p900, p950, p10] = [byId('p900'), byId('p950'), byId('p10')];
+      // A script re-sorting rows ahead of the walk, then taking one paragraph out behind it.
+      const ahead = { type: 'childList', target: body, previousSibling: p900, addedNodes: [], removedNodes: [p950] };
+      records = [
+        ...Array.from({ length: 12_000 }, () => ({ ...ahead })),
+        { ...ahead, previousSibling: p10.previousSibling, removedNodes: [p10] },
+      ];
+      p10.remove();
+      sent = follower.behind(records as unknown as MutationRecord[]);
+    });
+    await follower.step(true, new AbortController().signal);
+    expect(sent).not.toBeNull();
+    expect(sent!.length).toBe(records.length);
+  });
+
+  it('finishes a step whose page puts the paragraph the walk stands in back in place at every yield', async () => {
+    let yields = 0;
+    const { follower, matched, body } = setUp([2, 800], (at, n) => {
+      yields = n;
+      const p = page.doc.getElementById(`p${at}`);
+      // (Stops after 1,000 yields, so that a walk starting over at each one ends at all.)
+      if (p && n < 1000) body.insertBefore(p, p.nextSibling);
+    });
+    await follower.step(true, new AbortController().signal);
+    expect(matched).toEqual(['p2', 'p800']);
+    // A few walks from the top, then the rest without yielding.
+    expect(yields).toBeLessThan(20);
   });
 
   it('walks again from the top when a script moves the paragraph it stands in further down', async () => {
