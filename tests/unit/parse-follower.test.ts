@@ -169,6 +169,34 @@ describe('records sorted while a step yields', () => {
     expect(sent).toContain(edit);
   });
 
+  it('counts each removed node against the budget (a list of 500 emptied behind the walk after 2,000 additions ahead)', async () => {
+    let contains = 0;
+    let sent: MutationRecord[] | null = null;
+    const { follower, body } = setUp([2], (at) => {
+      if (at <= 530 || sent) return;
+      const p900 = page.doc.getElementById('p900')!;
+      const addition = { type: 'childList', target: body, previousSibling: p900, addedNodes: [], removedNodes: [] };
+      const gone = Array.from({ length: 500 }, (_, k) => page.doc.getElementById(`p${k}`)!);
+      for (const p of gone) p.remove();
+      const emptied = { type: 'childList', target: body, previousSibling: null, addedNodes: [], removedNodes: gone };
+      const records = [...Array.from({ length: 2000 }, () => ({ ...addition })), emptied];
+      const count = page.window.Node.prototype.contains;
+      page.window.Node.prototype.contains = function (this: never, other: never) {
+        contains++;
+        return count.call(this, other);
+      };
+      try {
+        sent = follower.behind(records as unknown as MutationRecord[]);
+      } finally {
+        page.window.Node.prototype.contains = count;
+      }
+    });
+    await follower.step(true, new AbortController().signal);
+    expect(sent!.length).toBe(2001);
+    // Each addition checked against each removed node would be 1,000,000.
+    expect(contains).toBeLessThan(50_000);
+  });
+
   it('sends everything left past the budget without deep recursion (12,000 removals ahead, then one behind)', async () => {
     let sent: MutationRecord[] | null = null;
     let records: object[] = [];
