@@ -27,8 +27,9 @@ export class ParseFollower {
   /** Candidate blocks matched while the page loads, with their text then: a block the parser
    *  (or a script) added to afterwards is matched again. */
   private readonly matched = new Map<Element, string>();
-  /** A node found after the walk's place (not around it) since the last step: later records
-   *  are placed against it (see spotAhead). */
+  /** A node found after the walk's place (not around it) in the delivery being sorted: the
+   *  records after it are placed against it (see spotAhead). Forgotten at each delivery: the
+   *  page may change between two, and the walk moves on. */
   private aheadOf: Node | null = null;
   /** A script moved the walk's place further down the page (see behind). */
   private displaced = false;
@@ -67,8 +68,6 @@ export class ParseFollower {
     // first paint): that one stops when it gets the thread back, and this one goes on from
     // the same place. No step comes after the last.
     const run = ++this.runs;
-    // The walk's place moves on: what was ahead of it may not stay so.
-    this.aheadOf = null;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
     const slice = new Slice(final ? BEFORE_PAINT_MS : undefined);
     const restart = () => {
@@ -92,9 +91,6 @@ export class ParseFollower {
       if (slice.over()) {
         if (!(await slice.yield(signal))) return false;
         if (run !== this.runs) return true;
-        // The walk moves on from here: a spot found ahead of it during the yield may soon be
-        // behind it (records are sorted only while it waits, at these yields).
-        this.aheadOf = null;
         if (!walker.intact() || this.displaced) {
           slice.restarted();
           walker = restart();
@@ -128,8 +124,8 @@ export class ParseFollower {
     const at = this.walker?.position();
     if (!at) return [];
     if (!at.isConnected) return [...records];
-    // The page may have changed since the last delivery: a script moved the spot found ahead
-    // up the page, and records placed against it would pass for ahead.
+    // Within a delivery the page stands still (its records come after the script that made
+    // them), but not between two: a script may have moved the spot found ahead up the page.
     this.aheadOf = null;
     const behind: MutationRecord[] = [];
     // Each record is placed by a node next to its change as it was made, and a script may
@@ -148,8 +144,6 @@ export class ParseFollower {
       sending.push(record);
       for (let next = sending.pop(); next; next = sending.pop()) {
         behind.push(next);
-        // Something behind changed: a node found ahead may have been moved there.
-        this.aheadOf = null;
         const removed = next.type === 'childList' ? next.removedNodes : null;
         if (!removed?.length) continue;
         // A node around the walk's place was moved down the page: what now stands between
