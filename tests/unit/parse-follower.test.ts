@@ -47,6 +47,22 @@ function setUp(withMention: number[], atYield: (walkAt: number, yields: number) 
   return { follower, matched, behind, body };
 }
 
+/** The follower's sorting of one delivery of `records`, and how many contains() calls it made. */
+function sortCounting(follower: ParseFollower, records: object[]): { sent: MutationRecord[]; contains: number } {
+  let contains = 0;
+  const count = page.window.Node.prototype.contains;
+  page.window.Node.prototype.contains = function (this: never, other: never) {
+    contains++;
+    return count.call(this, other);
+  };
+  try {
+    const sent = follower.behind(records as unknown as MutationRecord[]);
+    return { sent, contains };
+  } finally {
+    page.window.Node.prototype.contains = count;
+  }
+}
+
 describe('records sorted while a step yields', () => {
   it('sends text the walk has passed to the batches, though a spot ahead was found at an earlier yield', async () => {
     let done = false;
@@ -116,16 +132,7 @@ describe('records sorted while a step yields', () => {
           removedNodes: [],
         });
       }
-      const count = page.window.Node.prototype.contains;
-      page.window.Node.prototype.contains = function (this: never, other: never) {
-        contains++;
-        return count.call(this, other);
-      };
-      try {
-        sent = follower.behind(records as unknown as MutationRecord[]);
-      } finally {
-        page.window.Node.prototype.contains = count;
-      }
+      ({ sent, contains } = sortCounting(follower, records));
     });
     await follower.step(true, new AbortController().signal);
     expect(removals.length).toBe(400);
@@ -180,16 +187,7 @@ describe('records sorted while a step yields', () => {
       for (const p of gone) p.remove();
       const emptied = { type: 'childList', target: body, previousSibling: null, addedNodes: [], removedNodes: gone };
       const records = [...Array.from({ length: 2000 }, () => ({ ...addition })), emptied];
-      const count = page.window.Node.prototype.contains;
-      page.window.Node.prototype.contains = function (this: never, other: never) {
-        contains++;
-        return count.call(this, other);
-      };
-      try {
-        sent = follower.behind(records as unknown as MutationRecord[]);
-      } finally {
-        page.window.Node.prototype.contains = count;
-      }
+      ({ sent, contains } = sortCounting(follower, records));
     });
     await follower.step(true, new AbortController().signal);
     expect(sent!.length).toBe(2001);
