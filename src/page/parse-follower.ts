@@ -92,7 +92,9 @@ export class ParseFollower {
         if (!(await slice.yield(signal))) return false;
         if (run !== this.runs) return true;
         if (!walker.intact() || this.displaced) {
-          slice.restarted();
+          // While the page loads, a step the page keeps disturbing ends there rather than
+          // hold up the parser with one long walk: the next step, or the last, goes on.
+          if (!slice.restarted() && !final) return true;
           walker = restart();
           walker.following = !final;
         }

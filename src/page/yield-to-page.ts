@@ -57,9 +57,12 @@ export class Slice {
 
   /** The page moved or removed our place in the walk during a yield, and the walk starts
    *  over. A page that does so at every yield (a re-render per frame) would have it start
-   *  over forever: after a few times, the rest is walked without yielding. */
-  restarted(): void {
-    if (++this.restarts > RESTARTS) this.budgetMs = Infinity;
+   *  over forever: after a few times, the rest is walked without yielding. False from then on
+   *  (work that can wait had better stop there). */
+  restarted(): boolean {
+    if (++this.restarts <= RESTARTS) return true;
+    this.budgetMs = Infinity;
+    return false;
   }
 
   /** Yields (until the next frame is painted, with `paint`); false when `signal` aborted

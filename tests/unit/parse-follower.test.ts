@@ -230,6 +230,24 @@ describe('records sorted while a step yields', () => {
     expect(yields).toBeLessThan(20);
   });
 
+  it('ends a step while the page still loads, rather than walk on without yielding, when the page disturbs every yield', async () => {
+    let yields = 0;
+    let disturbing = true;
+    const { follower, matched, body } = setUp([2, 800], (at, n) => {
+      yields = n;
+      const p = page.doc.getElementById(`p${at}`);
+      if (p && disturbing && n < 1000) body.insertBefore(p, p.nextSibling);
+    });
+    const signal = new AbortController().signal;
+    await follower.step(false, signal);
+    expect(yields).toBeLessThan(20);
+    // The parser would have waited for a walk of the whole page: it was left for later.
+    expect(matched).not.toContain('p800');
+    disturbing = false;
+    await follower.step(true, signal);
+    expect(matched).toContain('p800');
+  });
+
   it('walks again from the top when a script moves the paragraph it stands in further down', async () => {
     let moved = false;
     const { follower, matched, body } = setUp([2, 800], (at, yields) => {
