@@ -1,5 +1,6 @@
 import { INVISIBLE, isWordChar } from '../match/normalize';
 import { BlockClassifier, openWalk } from './text-blocks';
+import type { Slice } from './yield-to-page';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
  *  the caller can look at the clock. */
@@ -48,9 +49,9 @@ export class CandidateBlockWalker {
     return node === null || (node.isConnected && this.root.contains(node));
   }
 
-  /** See watchPlace: for the node the walk goes on from. */
-  watchPlace(): () => boolean {
-    return watchPlace(this.root, this.node);
+  /** The node the walk goes on from (null at its end). */
+  get place(): Node | null {
+    return this.node;
   }
 
   /** The next candidate block, PAUSE, or null at the end. */
@@ -93,22 +94,26 @@ export class CandidateBlockWalker {
   }
 }
 
-/** Watches `root` until the returned function is called, which says whether the page meanwhile
- *  took out `at` or a node holding it. A script that moves it further down leaves it in the
- *  page, and a walk going on from it would skip what it passed over: no look afterwards can
- *  tell that from a node left in place. */
-export function watchPlace(root: Node, at: Node | null): () => boolean {
+/** Yields like `slice.yield` (false: aborted), or 'moved' when the page meanwhile took out `at`
+ *  (where a walk under `root` goes on from) or a node holding it. A script that moves it
+ *  further down leaves it in the page, and a walk going on from it would skip what it passed
+ *  over: no look afterwards can tell that from a node left in place. */
+export async function yieldWatching(
+  slice: Slice,
+  signal: AbortSignal,
+  root: Node,
+  at: Node | null,
+): Promise<boolean | 'moved'> {
   let moved = false;
   const check = (records: MutationRecord[]) => {
     for (const record of records) moved ||= at !== null && holdsNode(record.removedNodes, at);
   };
   const observer = new MutationObserver(check);
   observer.observe(root, { childList: true, subtree: true });
-  return () => {
-    check(observer.takeRecords());
-    observer.disconnect();
-    return moved;
-  };
+  const going = await slice.yield(signal);
+  check(observer.takeRecords());
+  observer.disconnect();
+  return going && (moved ? 'moved' : true);
 }
 
 /** True when one of `nodes` is `node` or holds it. */

@@ -5,7 +5,7 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { CandidateBlockWalker, PAUSE, watchPlace } from './candidate-blocks';
+import { CandidateBlockWalker, PAUSE, yieldWatching } from './candidate-blocks';
 import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
@@ -104,13 +104,11 @@ export class PageScanner {
       if (!passable || this.prefilter.mightMatch(from.textContent ?? '')) break;
       const next: Node | null = from.nextSibling;
       if (slice.over()) {
-        const moved = watchPlace(body, next);
-        const going = await slice.yield(signal);
-        const displaced = moved();
+        const going = await yieldWatching(slice, signal, body, next);
         if (!going) return false;
         // The page moved or removed the next block meanwhile: walk all of it rather than
         // miss something.
-        if (displaced) return this.scanRoot(body, undefined, slice, signal, matched);
+        if (going === 'moved') return this.scanRoot(body, undefined, slice, signal, matched);
       }
       from = next;
     }
@@ -153,12 +151,10 @@ export class PageScanner {
         }
       }
       if (slice.over()) {
-        const moved = walker.watchPlace();
-        const going = await slice.yield(signal);
-        const displaced = moved();
+        const going = await yieldWatching(slice, signal, root, walker.place);
         if (!going) return false;
         if (!root.isConnected) return true;
-        if (displaced || !walker.intact()) {
+        if (going === 'moved' || !walker.intact()) {
           if (screen) return true; // the rest of the page comes next anyway
           // The page removed or moved our place in the walk: start over rather than miss the
           // rest (blocks matched already are skipped). What changed meanwhile is rescanned by
