@@ -109,7 +109,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       // At once, not after the work in flight (see ParseFollower.step). A page the parser
       // took in one go has not been walked at all: it gets scanPage's cheap pre-check.
       const body = document.body ?? document.documentElement;
-      const last = follower.started
+      const followed = follower.started;
+      const last = followed
         ? follower.step(true, signal)
         : (follower.stop(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS }));
       enqueue(async () => {
@@ -119,6 +120,9 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         if (signal.aborted) return;
         await yieldToPage();
         if (signal.aborted) return;
+        // A removal the follower judged ahead of the walk may have taken text it had passed
+        // (a script moved its place up the page first): those mentions go now, in one check.
+        if (followed) scanner.dropDetached();
         await scanShadowRoots([document.body ?? document.documentElement]);
         report();
       });

@@ -121,6 +121,27 @@ test('a paragraph the parser added ahead of the walk, moved above it and then ch
   );
 });
 
+test('a script that moves the walk\'s place up the page and removes a marked paragraph leaves no mark on it', async ({
+  page,
+}) => {
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan notes</title></head><body>' +
+        '<p id="gone">Flights left Bagram at dawn.</p><p>Filler text.</p><div id="here"><p>The walk stands in this paragraph',
+      // The script moves the walk's place above the marked paragraph, then removes that one:
+      // its removal now stands after the walk's place, as a change the walk has yet to reach.
+      '.</p></div><script>document.body.prepend(document.getElementById("here"));' +
+        'document.getElementById("gone").remove();</script>',
+      '<p>Fasihuddin Fitrat spoke.</p></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
+      await finishLoading(page, stream, 2, { fitrat: ['Fasihuddin Fitrat'] });
+    },
+  );
+});
+
 test('a script that moves the paragraph the walk stands in further down does not make it skip what it passed over', async ({
   page,
 }) => {
