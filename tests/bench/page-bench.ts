@@ -115,6 +115,7 @@ export async function runPageBench(
     if (wanted('idle')) {
       await idleRuns(ctx, '/idle.html', 'idle.extensionMs');
       await idleRuns(ctx, '/idle-small.html', 'idle.smallExtensionMs');
+      await idleFloorRuns(ctx, '/idle.html');
     }
     if (wanted('scroll')) await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);
     if (wanted('ops')) await opsRuns(ctx, '/ops.html', pages.get('/ops.html')!.expected);
@@ -198,6 +199,18 @@ async function idleRuns(ctx: RunContext, path: string, figure: string): Promise<
   }
 }
 
+/** The floor on the page without mentions: one bare walk of its text with the regex, the
+ *  least a check that nothing is there can cost, next to the extension's whole cost. */
+async function idleFloorRuns(ctx: RunContext, path: string): Promise<void> {
+  const { server, bare, samples } = ctx;
+  await load(bare.page, server.url(`${path}?mode=floor`));
+  for (let run = 0; run < ctx.scale.runs; run++) {
+    const byFloor = await load(bare.page, server.url(`${path}?mode=floor`));
+    check(`${path} (floor)`, byFloor.found, 0);
+    samples.add('idle.floorMs', byFloor.done - byFloor.dcl);
+  }
+}
+
 /** Extension cost per appended batch on the infinite-scroll page. */
 async function scrollRuns(ctx: RunContext, path: string, page: BenchPage): Promise<void> {
   const { server, ext, samples, scale } = ctx;
@@ -240,6 +253,14 @@ async function opsRuns(ctx: RunContext, path: string, expected: number): Promise
     samples.add('ops.extensionMs', await runOps(ext));
     await load(bare.page, url);
     samples.add('ops.withoutMs', await runOps(bare));
+    // Any extension that keeps up with a page's changes observes it: what a MutationObserver
+    // that does nothing (the extension's options) costs the same operations.
+    await load(bare.page, url);
+    await bare.page.evaluate(() => {
+      const observer = new MutationObserver(() => {});
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    samples.add('ops.bareObserverMs', await runOps(bare));
   }
   const { trace, events } = await traced(ext.page, server.url('/blank.html'), path, async () => {
     await load(ext.page, url);

@@ -52,8 +52,15 @@ export function addRatios(figures: Figures): Figures {
     const busy = figures[`${key}.extensionBusyTotalMs`];
     if (busy !== undefined && floor !== undefined) out[`${key}.busyRatioToFloor`] = busy / floor;
   }
-  if (figures['ops.extensionMs'] !== undefined && figures['ops.withoutMs'] !== undefined) {
-    out['ops.ratio'] = figures['ops.extensionMs'] / figures['ops.withoutMs'];
+  const without = figures['ops.withoutMs'];
+  if (figures['ops.extensionMs'] !== undefined && without !== undefined) {
+    out['ops.ratio'] = figures['ops.extensionMs'] / without;
+  }
+  if (figures['ops.bareObserverMs'] !== undefined && without !== undefined) {
+    out['ops.bareObserverRatio'] = figures['ops.bareObserverMs'] / without;
+  }
+  if (figures['idle.extensionMs'] !== undefined && figures['idle.floorMs'] !== undefined) {
+    out['idle.ratioToFloor'] = figures['idle.extensionMs'] / figures['idle.floorMs'];
   }
   for (const key of ['english', 'mixed']) {
     const matcher = figures[`matcher.${key}MBs`];
@@ -96,9 +103,13 @@ const DESCRIPTIONS: Record<string, string> = {
   'large.longestTaskMs': '5 MB: longest task after DCL, with extension (ms)',
   'large.longestTaskWithoutMs': '5 MB: longest task after DCL, without (ms)',
   'idle.smallExtensionMs': 'page without mentions, 100 KB: extension main-thread time (ms)',
+  'idle.floorMs': 'page without mentions (1 MB): floor, TreeWalker + regex, finds nothing (ms)',
+  'idle.ratioToFloor': 'page without mentions (1 MB): extension main-thread time / floor time',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
   'ops.extensionMs': '4,000 page DOM operations, 30k marks, with extension (ms)',
   'ops.withoutMs': '4,000 page DOM operations, without extension (ms)',
+  'ops.bareObserverMs': '4,000 page DOM operations, a no-op MutationObserver instead (ms)',
+  'ops.bareObserverRatio': 'page DOM operations with a no-op MutationObserver / without',
   'ops.catchUpMs': 'extension time catching up after those operations (ms)',
   'matcher.englishMBs': 'matcher in Node, English text (M chars/s)',
   'matcher.englishRegexMBs': 'its compiled regex run bare, English text (M chars/s)',
