@@ -121,7 +121,7 @@ test('a paragraph the parser added ahead of the walk, moved above it and then ch
   );
 });
 
-test('a script that moves the walk\'s place up the page and removes a marked paragraph leaves no mark on it', async ({
+test("a script that moves the walk's place up the page and removes a marked paragraph leaves no mark on it", async ({
   page,
 }) => {
   await withStreamedPage(

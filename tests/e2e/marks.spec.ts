@@ -76,6 +76,8 @@ test.describe('marks on a news page', () => {
 
   test('ambiguous aliases stay unmarked on pages that are not about Afghanistan', async ({ page, server }) => {
     await page.goto(server.url('trade.html'));
+    // The extension is running on the page (its names are registered), then has had time.
+    await expect.poll(() => highlightNames(page)).toHaveLength(3);
     await page.waitForTimeout(500);
     expect(await marks(page)).toEqual({ bagram: [], fitrat: [], 'doha-2020': [] });
   });

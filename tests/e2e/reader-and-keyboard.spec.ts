@@ -32,8 +32,12 @@ test('the reader page marks the topics and its cards work, with no accessibility
   await page.goto(`chrome-extension://${extensionId}/article.html#p12s1`);
   await expect(page.locator('#p12s1')).toHaveClass(/cited/);
   // In any order: the cited sentence is on screen, so it is marked first.
-  await expect.poll(async () => (await marks(page)).fitrat?.sort()).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
-  expect((await marks(page))['doha-2020']).toEqual(['2020 agreement']);
+  await expect
+    .poll(async () => {
+      const { fitrat, 'doha-2020': doha } = await marks(page);
+      return { fitrat: fitrat?.sort(), doha };
+    })
+    .toEqual({ fitrat: ['Fasihuddin Fitrat', 'Fitrat'], doha: ['2020 agreement'] });
   const at = await textCenter(page, '#p12s1', '2020 agreement');
   await page.mouse.move(at.x, at.y);
   await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();

@@ -5,12 +5,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  badgeText,
   expect,
   highlightNames,
   launchExtensionContext,
   openPopupFor,
   marks,
   screenshotPath,
+  tabIdOf,
   test,
   textCenter,
   waitForMarkCount,
@@ -105,16 +107,43 @@ test.describe('options page', () => {
     await options.getByLabel('Mark style').selectOption('both');
     await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
 
-    // Hover delay: 1000 ms → no card after 500 ms, a card after 1 s.
+    // Hover delay: 1000 ms → the card opens a second after the pointer comes to rest, timed in
+    // the page (the overlay starts again with the new delay: new highlights, marked again).
+    await page.evaluate(
+      () => ((window as unknown as { old_: unknown }).old_ = CSS.highlights.get('context-overlay-bagram')),
+    );
     await options.getByLabel('Card opens after resting (ms)').fill('1000');
     await options.getByLabel('Card opens after resting (ms)').blur();
     await page.bringToFront();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const now = CSS.highlights.get('context-overlay-bagram');
+          return now !== undefined && now !== (window as unknown as { old_: unknown }).old_;
+        }),
+      )
+      .toBe(true);
+    await waitForMarkCount(page, 8);
     const at = await textCenter(page, '#aside', 'Bagram Airfield');
+    const waited = page.evaluate(
+      (at) =>
+        new Promise<number>((resolve) => {
+          let rested = NaN;
+          addEventListener('mousemove', (e) => {
+            if (Math.abs(e.clientX - at.x) < 3 && Math.abs(e.clientY - at.y) < 3) rested = e.timeStamp;
+          });
+          const look = (now: number) => {
+            if (document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]'))
+              resolve(now - rested);
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        }),
+      at,
+    );
     await page.mouse.move(at.x, at.y);
-    await page.waitForTimeout(550);
-    await expect(page.getByRole('dialog')).toHaveCount(0);
-    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible({ timeout: 2000 });
+    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible({ timeout: 3000 });
+    expect(await waited).toBeGreaterThanOrEqual(950);
 
     // Site rule added on the options page: the open tab clears at once.
     await options.getByLabel('Add a site').fill('http://127.0.0.1:8080/some/page');
@@ -194,6 +223,10 @@ test('the toggle-site command switches the current site off and on', async ({ pa
   await page.goto(server.url('news.html'));
   await waitForMarkCount(page, 8);
   await page.bringToFront();
+  // The background knows the tab's site once the badge shows its count (the page's first
+  // report may come before the navigation's own update, which clears the tab).
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
   const run = (command: string) =>
     serviceWorker.evaluate(
       (name) =>
