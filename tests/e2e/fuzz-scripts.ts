@@ -147,8 +147,11 @@ export function readPlacedMarks(): string[] {
   return out.sort();
 }
 
-/** The marks once they stop changing (checked every 150 ms, at most ~6 s). */
+/** The marks once they stop changing (checked every 150 ms, at most ~6 s), from when the
+ *  extension runs on the page (its highlight names are there): before the reader's settings
+ *  come, no marks would pass for settled ones on a busy machine. */
 export async function settledMarks(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('context-overlay-')));
   let last = JSON.stringify(await page.evaluate(readPlacedMarks));
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(150);

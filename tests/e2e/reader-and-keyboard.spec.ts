@@ -1,5 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { expect, marks, tabIdOf, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
+
+/** Waits for the card's fade-in to end: contrast is judged on the colours the reader then sees. */
+const settled = (card: Locator) =>
+  card.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => true));
 
 test('a fact’s source link opens the article reader at that sentence, marked', async ({
   page,
@@ -40,7 +45,9 @@ test('the reader page marks the topics and its cards work, with no accessibility
     .toEqual({ fitrat: ['Fasihuddin Fitrat', 'Fitrat'], doha: ['2020 agreement'] });
   const at = await textCenter(page, '#p12s1', '2020 agreement');
   await page.mouse.move(at.x, at.y);
-  await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
+  const card = page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' });
+  await expect(card).toBeVisible();
+  await settled(card);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
@@ -134,6 +141,7 @@ test.describe('look', () => {
       await expect(card).toBeVisible();
       await card.locator('summary').click();
       await expect(card.locator('.timeline li')).toHaveCount(7);
+      await settled(card);
       const results = await new AxeBuilder({ page }).include('context-overlay').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`card-${scheme}.png`) });

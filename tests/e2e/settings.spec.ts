@@ -170,6 +170,14 @@ test.describe('options page', () => {
     const options = await browserContext.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByLabel('Off everywhere, except sites switched on below').check();
+    // Stored before the page opens: the page reads it at its start, not as a change.
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(() =>
+          chrome.storage.sync.get('settings').then((r) => (r.settings as { mode?: string } | undefined)?.mode),
+        ),
+      )
+      .toBe('listed-only');
     await page.goto(server.url('news.html'));
     await page.waitForTimeout(500);
     expect(await highlightNames(page)).toEqual([]);
