@@ -122,7 +122,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         if (signal.aborted) return;
         // A removal the follower judged ahead of the walk may have taken text it had passed
         // (a script moved its place up the page first): those mentions go now, in one check.
-        if (followed) scanner.dropDetached();
+        if (followed) {
+          scanner.dropDetached();
+          cards.closeIfGone();
+        }
         await scanShadowRoots([document.body ?? document.documentElement]);
         report();
       });

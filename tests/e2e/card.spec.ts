@@ -49,13 +49,14 @@ function timePointer(page: Page, over: { x: number; y: number }) {
       if (on) times.entered ??= e.timeStamp;
       else if (times.entered !== undefined) times.left ??= e.timeStamp;
     });
-    const look = (now: number) => {
+    // The time now, not the frame's start: that may come before the card opened or closed.
+    const look = () => {
       const open = !!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]');
-      if (open) times.opened ??= now;
-      else if (times.opened !== undefined) times.closed ??= now;
+      if (open) times.opened ??= performance.now();
+      else if (times.opened !== undefined) times.closed ??= performance.now();
       requestAnimationFrame(look);
     };
-    look(performance.now());
+    look();
   }, over);
 }
 

@@ -189,6 +189,18 @@ export function textCenter(
   );
 }
 
+/** What the background last heard from a tab's top frame (its site, and whether marks are
+ *  on there), or null before it has heard anything for the tab's page. */
+export function topFrameReport(worker: Worker, tabId: number): Promise<{ site: string; enabled: boolean } | null> {
+  return worker.evaluate(async (id) => {
+    const key = `tab-state:${id}`;
+    const state = (await chrome.storage.session.get(key))[key] as
+      { frames: Record<string, { top: boolean; site: string; enabled: boolean }> } | undefined;
+    const top = Object.values(state?.frames ?? {}).find((f) => f.top);
+    return top ? { site: top.site, enabled: top.enabled } : null;
+  }, tabId);
+}
+
 /** The browser's tab id for a page (it must be the focused tab). */
 export async function tabIdOf(page: Page, worker: Worker): Promise<number> {
   await page.bringToFront();
