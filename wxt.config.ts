@@ -20,6 +20,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // The hover card's UI, which the content script imports when a card is first wanted
+    // (src/page/card-ui.ts). Any page may fetch it; Chromium hands it out under a URL that
+    // changes per session, so a page cannot probe for the extension with it.
+    // (Firefox bundles it into the content script: its add-on linter flags a dynamic import.)
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     // Drawn in assets/icon.svg; the grey `off` set is swapped in by the background.
     icons: iconPaths('on'),
     action: { default_title: '__MSG_extName__', default_icon: iconPaths('on') },

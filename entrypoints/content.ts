@@ -8,6 +8,7 @@ import { articlePath, isToContent, type ContentToBackground, type FrameReport } 
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
 import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
 import type { PagePack } from '../src/pack/types';
+import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
@@ -72,6 +73,10 @@ export default defineContentScript({
           // The precomputed regex fits the whole pack only.
           matcher: () => new Matcher(pack, settings.hiddenTopics.length === 0 ? matcherSource : undefined),
           cardCss,
+          // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
+          cardUi: import.meta.env.FIREFOX
+            ? () => import('../src/ui/render-card').then((m) => m.cardUi)
+            : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
           hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
           onCounts(next) {
             counts = next;

@@ -8,6 +8,7 @@ import { articlePath } from '../../src/messages';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
 import { startFrameOverlay } from '../../src/page/frame-overlay';
 import { ArticleReader } from '../../src/ui/ArticleReader';
+import { cardUi } from '../../src/ui/render-card';
 import cardCss from '../../src/ui/card.css?inline';
 import '../../src/ui/highlights.css';
 import '../../src/ui/article.css';
@@ -34,6 +35,8 @@ startFrameOverlay(
     prefilter: new Prefilter(prefilterSource(bundledPack)),
     matcher: () => new Matcher(bundledPack),
     cardCss,
+    // This page bundles Preact anyway: the card's UI is here already.
+    cardUi: () => Promise.resolve(cardUi),
     onCounts: () => {},
     articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
     openArticle: (sentence) => {

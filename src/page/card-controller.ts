@@ -2,11 +2,10 @@
 //
 //   mousemove ─(1 per frame)─▶ hit test ─▶ HoverIntent ─▶ open/close ─▶ Card in <context-overlay>
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
-import { h } from 'preact';
 import { buildCard } from '../card/model';
 import type { Article, PagePack, TopicId } from '../pack/types';
-import { Card } from '../ui/Card';
 import { placeCard } from './card-position';
+import type { CardUi } from './card-ui';
 import { liveRange, mentionAtPoint } from './hit-test';
 import { HoverIntent, type HoverDelays } from './hover-intent';
 import type { MentionIndex } from './mention-index';
@@ -25,6 +24,8 @@ export interface CardControllerOptions {
   articleUrl(sentence?: string): string;
   /** Open shadow roots whose text is marked (the hit test must look into them). */
   shadowRoots?(): ShadowRoot[];
+  /** The card's UI, loaded when first wanted (see card-ui.ts). */
+  cardUi(): Promise<CardUi>;
 }
 
 export interface CardController {
@@ -41,6 +42,17 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   let unplace: (() => void) | null = null;
   /** Where focus was before a keyboard-opened card took it, to give it back on Escape. */
   let focusBefore: Element | null = null;
+  /** A card opened from the keyboard takes focus once it is drawn. */
+  let focusWanted = false;
+  let ui: CardUi | null = null;
+  let loadingUi: Promise<CardUi | null> | null = null;
+  // Asked for as soon as the pointer rests on a mark: it comes well within the hover delay.
+  // A failed load is tried again at the next mark.
+  const loadUi = () =>
+    (loadingUi ??= options.cardUi().then(
+      (loaded) => (ui = loaded),
+      () => (loadingUi = null),
+    ));
 
   const dialog = () => host.element?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
   const closeCard = () => {
@@ -48,23 +60,33 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     unplace = null;
     host.hide();
   };
+  const showCard = (drawWith: CardUi, mention: PageMention) => {
+    closeCard();
+    host.show(drawWith, {
+      card: buildCard(mention.topic, pack, article),
+      onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
+      onOpenArticle: options.openArticle,
+      articleUrl: options.articleUrl,
+    });
+    const el = dialog();
+    if (el) unplace = placeCard(liveRange(mention), el);
+    if (focusWanted) el?.focus({ preventScroll: true });
+    focusWanted = false;
+  };
   const intent = new HoverIntent<PageMention>(
     {
       open(mention) {
+        if (ui) return showCard(ui, mention);
         closeCard();
-        const card = buildCard(mention.topic, pack, article);
-        host.show(
-          h(Card, {
-            card,
-            onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
-            onOpenArticle: options.openArticle,
-            articleUrl: options.articleUrl,
-          }),
-        );
-        const el = dialog();
-        if (el) unplace = placeCard(liveRange(mention), el);
+        void loadUi().then((loaded) => {
+          // Still the card wanted once its UI has come (the pointer may have moved on).
+          if (loaded && !signal.aborted && intent.current === mention) showCard(loaded, mention);
+        });
       },
-      close: closeCard,
+      close() {
+        focusWanted = false;
+        closeCard();
+      },
     },
     options.delays,
   );
@@ -91,7 +113,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       framePending = false;
       if (signal.aborted || !pointer) return;
       if (pointer.onHost) return; // the card's own mouseenter/leave handle this
-      intent.pointerOver(safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []));
+      const mention = safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []);
+      if (mention && !ui) void loadUi();
+      intent.pointerOver(mention);
     });
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -131,8 +155,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
       }
       if (focusBefore === null) focusBefore = deepActiveElement();
+      focusWanted = true;
       intent.openNow(next);
-      dialog()?.focus({ preventScroll: true });
       return true;
     },
     closeIfGone() {

@@ -12,6 +12,7 @@ import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
 import type { Article, PagePack, TopicId } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
+import type { CardUi } from './card-ui';
 import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
@@ -28,6 +29,8 @@ export interface FrameOverlayOptions {
   /** Builds the matcher; called only once some text passes the prefilter. */
   matcher(): Matcher;
   cardCss: string;
+  /** The card's UI, loaded when first wanted (see card-ui.ts). */
+  cardUi(): Promise<CardUi>;
   hoverDelays?: HoverDelays;
   /** Called (at most once per batch) when the mention counts may have changed. */
   onCounts(counts: Record<TopicId, number>): void;
@@ -47,6 +50,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       pack,
       article,
       cardCss: options.cardCss,
+      cardUi: options.cardUi,
       index: scanner.index,
       ...(options.hoverDelays ? { delays: options.hoverDelays } : {}),
       openArticle: options.openArticle,

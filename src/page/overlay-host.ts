@@ -1,4 +1,5 @@
-import { render, type ComponentChild } from 'preact';
+import type { CardProps } from '../ui/Card';
+import type { CardUi } from './card-ui';
 import { HOST_TAG } from './text-blocks';
 
 /**
@@ -9,15 +10,18 @@ import { HOST_TAG } from './text-blocks';
 export class OverlayHost {
   private host: HTMLElement | null = null;
   private root: HTMLElement | null = null;
+  /** What drew the card shown, to clear it. */
+  private ui: CardUi | null = null;
 
   constructor(private readonly css: string) {}
 
-  show(content: ComponentChild): void {
-    render(content, this.mount());
+  show(ui: CardUi, card: CardProps): void {
+    this.ui = ui;
+    ui.render(this.mount(), card);
   }
 
   hide(): void {
-    if (this.root) render(null, this.root);
+    if (this.root) this.ui?.render(this.root, null);
   }
 
   /** The element our UI is rendered into, if it exists. */
@@ -26,7 +30,7 @@ export class OverlayHost {
   }
 
   dispose(): void {
-    if (this.root) render(null, this.root);
+    this.hide();
     this.host?.remove();
     this.host = null;
     this.root = null;

@@ -1,7 +1,7 @@
 import type { CardModel } from '../card/model';
 import { t } from '../i18n';
 
-interface CardProps {
+export interface CardProps {
   card: CardModel;
   onPointerOnCard(on: boolean): void;
   /** Opens the bundled article at a sentence (or at the top). */

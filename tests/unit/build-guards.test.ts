@@ -64,10 +64,15 @@ describe('the built Chrome manifest', () => {
     expect(Object.keys(manifest.content_scripts[0]).sort()).toEqual(
       ['all_frames', 'css', 'js', 'match_about_blank', 'match_origin_as_fallback', 'matches', 'run_at'].sort(),
     );
-    // Pages the web may open, if any, are plain extension pages (no script-injectable paths).
-    for (const entry of manifest.web_accessible_resources ?? []) {
-      for (const resource of entry.resources) expect(resource).toMatch(/\.(html|css|png|svg|json)$/);
-    }
+    // The one file a page could fetch is the card's UI, which the content script imports when
+    // a card is first wanted (src/page/card-ui.ts): under a URL that changes per session, so a
+    // page can neither probe for the extension with it nor guess it. It holds no extension
+    // code that a page could run (Preact and the card's markup; it only registers itself).
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
+    const cardUi = readFileSync(join(project, '.output/chrome-mv3/card-ui.js'), 'utf8');
+    expect(cardUi).not.toMatch(/chrome\.(runtime|storage|tabs)|browser\.(runtime|storage|tabs)/);
   }, 180_000);
 });
 
