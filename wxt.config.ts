@@ -26,7 +26,13 @@ export default defineConfig({
     // (Firefox bundles it into the content script: its add-on linter flags a dynamic import.)
     ...(browser === 'firefox'
       ? {}
-      : { web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }] }),
+      : {
+          web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+          // 132: the first Chrome whose content scripts may import() the extension's files
+          // under their per-session URL (130 brought use_dynamic_url; 130–131 refused the
+          // import under the content scripts' own CSP, Chromium bug 363027634).
+          minimum_chrome_version: '132',
+        }),
     // Drawn in assets/icon.svg; the grey `off` set is swapped in by the background.
     icons: iconPaths('on'),
     action: { default_title: '__MSG_extName__', default_icon: iconPaths('on') },

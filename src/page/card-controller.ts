@@ -5,7 +5,7 @@
 import { buildCard } from '../card/model';
 import type { Article, PagePack, TopicId } from '../pack/types';
 import { placeCard } from './card-position';
-import type { CardUi } from './card-ui';
+import type { CardUi } from '../ui/Card';
 import { liveRange, mentionAtPoint } from './hit-test';
 import { HoverIntent, type HoverDelays } from './hover-intent';
 import type { MentionIndex } from './mention-index';
@@ -46,13 +46,15 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   let focusWanted = false;
   let ui: CardUi | null = null;
   let loadingUi: Promise<CardUi | null> | null = null;
-  // Asked for as soon as the pointer rests on a mark: it comes well within the hover delay.
-  // A failed load is tried again at the next mark.
+  // Asked for as soon as the pointer is over a mark, before the hover delay runs out. Once
+  // only: a module that failed to load fails again from the same URL (no cards then).
   const loadUi = () =>
     (loadingUi ??= options.cardUi().then(
       (loaded) => (ui = loaded),
-      () => (loadingUi = null),
+      () => null,
     ));
+  /** Cards asked for so far: one whose UI came late is drawn only if no other was asked since. */
+  let opens = 0;
 
   const dialog = () => host.element?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
   const closeCard = () => {
@@ -60,7 +62,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     unplace = null;
     host.hide();
   };
-  const showCard = (drawWith: CardUi, mention: PageMention) => {
+  const showCard = (drawWith: CardUi, mention: PageMention, focus: boolean) => {
     closeCard();
     host.show(drawWith, {
       card: buildCard(mention.topic, pack, article),
@@ -70,17 +72,22 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     });
     const el = dialog();
     if (el) unplace = placeCard(liveRange(mention), el);
-    if (focusWanted) el?.focus({ preventScroll: true });
-    focusWanted = false;
+    if (focus) el?.focus({ preventScroll: true });
   };
   const intent = new HoverIntent<PageMention>(
     {
       open(mention) {
-        if (ui) return showCard(ui, mention);
+        // Only the card asked for from the keyboard takes focus, never one the pointer opens.
+        const focus = focusWanted;
+        focusWanted = false;
+        const asked = ++opens;
+        if (ui) return showCard(ui, mention, focus);
         closeCard();
         void loadUi().then((loaded) => {
           // Still the card wanted once its UI has come (the pointer may have moved on).
-          if (loaded && !signal.aborted && intent.current === mention) showCard(loaded, mention);
+          if (loaded && !signal.aborted && asked === opens && intent.current === mention) {
+            showCard(loaded, mention, focus);
+          }
         });
       },
       close() {

@@ -12,7 +12,7 @@ import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
 import type { Article, PagePack, TopicId } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
-import type { CardUi } from './card-ui';
+import type { CardUi } from '../ui/Card';
 import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';

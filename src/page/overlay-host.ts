@@ -1,5 +1,4 @@
-import type { CardProps } from '../ui/Card';
-import type { CardUi } from './card-ui';
+import type { CardProps, CardUi } from '../ui/Card';
 import { HOST_TAG } from './text-blocks';
 
 /**

@@ -10,6 +10,12 @@ export interface CardProps {
   articleUrl(sentence?: string): string;
 }
 
+/** Draws a card into `root`, or clears it (null): what the content script loads on first use
+ *  (src/page/card-ui.ts, src/ui/render-card.tsx). */
+export interface CardUi {
+  render(root: Element, props: CardProps | null): void;
+}
+
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).
  *  Every fact links to the article sentence it comes from. */
 export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardProps) {

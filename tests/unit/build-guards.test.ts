@@ -71,8 +71,13 @@ describe('the built Chrome manifest', () => {
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ]);
+    expect(manifest.minimum_chrome_version).toBe('132');
     const cardUi = readFileSync(join(project, '.output/chrome-mv3/card-ui.js'), 'utf8');
     expect(cardUi).not.toMatch(/chrome\.(runtime|storage|tabs)|browser\.(runtime|storage|tabs)/);
+    // …and Preact is there, not in the content script every page runs (issue 6).
+    const contentScript = readFileSync(join(project, '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
+    expect(cardUi).toContain('dangerouslySetInnerHTML');
+    expect(contentScript).not.toContain('dangerouslySetInnerHTML');
   }, 180_000);
 });
 

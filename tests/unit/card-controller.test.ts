@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+// The card controller while the card's UI is still on its way (it is its own file, loaded on
+// first use): what the reader asked for last is drawn, and only a card asked for from the
+// keyboard takes focus. Hit-testing and placement need layout, which happy-dom has not: the
+// mention under the pointer is given, and cards are not placed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundledArticle, bundledPack } from '../../src/pack/bundled';
+import { startCardController } from '../../src/page/card-controller';
+import { MentionIndex } from '../../src/page/mention-index';
+import type { PageMention } from '../../src/page/page-mention';
+import type { CardUi } from '../../src/ui/Card';
+
+const under = vi.hoisted(() => ({ mention: null as PageMention | null }));
+vi.mock('../../src/page/hit-test', () => ({
+  mentionAtPoint: () => under.mention,
+  liveRange: () => ({ getBoundingClientRect: () => ({ top: 10, bottom: 20 }) }),
+}));
+vi.mock('../../src/page/card-position', () => ({ placeCard: () => () => {} }));
+
+/** A card UI that arrives when the test says, and draws a dialog naming its topic. */
+function lateUi() {
+  let arrive!: (ui: CardUi) => void;
+  const drawn: string[] = [];
+  const ui: CardUi = {
+    render(root, props) {
+      root.replaceChildren();
+      if (!props) return;
+      drawn.push(props.card.topic);
+      const dialog = document.createElement('div');
+      dialog.setAttribute('role', 'dialog');
+      dialog.tabIndex = -1;
+      dialog.dataset.topic = props.card.topic;
+      root.append(dialog);
+    },
+  };
+  const coming = new Promise<CardUi>((resolve) => (arrive = resolve));
+  return { load: () => coming, arrive: () => arrive(ui), drawn };
+}
+
+function mentionOf(topic: 'bagram' | 'fitrat', text: string): PageMention {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+  const node = p.firstChild as Text;
+  const range = { startContainer: node, startOffset: 0, endContainer: node, endOffset: text.length };
+  return {
+    topic,
+    alias: text,
+    text,
+    range: range as unknown as StaticRange,
+    nodes: [node],
+    accepted: true,
+    requires: [],
+  };
+}
+
+const flush = () => new Promise((done) => setTimeout(done, 30));
+const shownTopic = () =>
+  document.querySelector('context-overlay')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]')?.dataset.topic;
+
+describe('cards whose UI comes late', () => {
+  let abort: AbortController;
+  let index: MentionIndex;
+  let bagram: PageMention;
+  let fitrat: PageMention;
+  let input: HTMLInputElement;
+  let ui: ReturnType<typeof lateUi>;
+
+  beforeEach(() => {
+    document.body.replaceChildren();
+    input = document.createElement('input');
+    document.body.append(input);
+    bagram = mentionOf('bagram', 'Bagram');
+    fitrat = mentionOf('fitrat', 'Fitrat');
+    index = new MentionIndex();
+    index.add(bagram);
+    index.add(fitrat);
+    abort = new AbortController();
+    ui = lateUi();
+  });
+  afterEach(() => abort.abort());
+
+  const start = () =>
+    startCardController(
+      {
+        pack: bundledPack,
+        article: bundledArticle,
+        cardCss: '',
+        index,
+        delays: { showMs: 5, hideMs: 5 },
+        openArticle: () => {},
+        articleUrl: () => 'about:blank',
+        cardUi: ui.load,
+      },
+      abort.signal,
+    );
+
+  const pointAt = async (mention: PageMention) => {
+    under.mention = mention;
+    document.dispatchEvent(new MouseEvent('mousemove', { clientX: 1, clientY: 1 }));
+    await flush();
+  };
+
+  it('a card the pointer opens while a keyboard-opened one waits for its UI does not take focus', async () => {
+    input.focus();
+    const controller = start();
+    expect(controller.showNext('bagram')).toBe(true);
+    await pointAt(fitrat);
+    ui.arrive();
+    await flush();
+    // The pointer's card, drawn once, and the reader's caret still in the field.
+    expect(shownTopic()).toBe('fitrat');
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('a card closed and asked for again before its UI comes is drawn once, with focus', async () => {
+    input.focus();
+    const controller = start();
+    expect(controller.showNext('bagram')).toBe(true);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(controller.showNext('bagram')).toBe(true);
+    ui.arrive();
+    await flush();
+    expect(ui.drawn).toEqual(['bagram']);
+    expect((document.activeElement as HTMLElement | null)?.tagName).toBe('CONTEXT-OVERLAY');
+  });
+
+  it('a card asked for from the keyboard takes focus once its UI has come', async () => {
+    input.focus();
+    const controller = start();
+    expect(controller.showNext('fitrat')).toBe(true);
+    expect(shownTopic()).toBeUndefined();
+    ui.arrive();
+    await flush();
+    expect(shownTopic()).toBe('fitrat');
+    expect((document.activeElement as HTMLElement | null)?.tagName).toBe('CONTEXT-OVERLAY');
+  });
+});
