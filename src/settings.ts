@@ -26,6 +26,9 @@ const syncItem: Item = { area: 'sync', key: 'settings' };
 const localItem: Item = { area: 'local', key: 'settings-fallback' };
 const versionKey = (item: Item) => `${item.key}$`;
 
+/** The changes of this page (popup, options page, background), one after another. */
+let updates: Promise<unknown> = Promise.resolve();
+
 export const settingsStore = {
   async get(): Promise<Settings> {
     // Both reads at once: every content script waits for this before its first mark, and each
@@ -57,9 +60,15 @@ export const settingsStore = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
 
-  async update(change: (settings: Settings) => Settings): Promise<Settings> {
-    const next = change(await settingsStore.get());
-    await settingsStore.set(next);
+  /** Applies `change` to the settings as stored, one change after another: two made in a row
+   *  (a style, then a delay, before the first has been written) must not undo each other. */
+  update(change: (settings: Settings) => Settings): Promise<Settings> {
+    const next = updates.then(async () => {
+      const settings = change(await settingsStore.get());
+      await settingsStore.set(settings);
+      return settings;
+    });
+    updates = next.catch(() => undefined);
     return next;
   },
 };

@@ -10,6 +10,6 @@ document.documentElement.dir = uiDirection();
 document.title = t('optionsTitle');
 const app = document.getElementById('app')!;
 const draw = (settings: Awaited<ReturnType<typeof settingsStore.get>>) =>
-  render(<Options settings={settings} topics={topicList} save={(next) => settingsStore.set(next)} />, app);
+  render(<Options settings={settings} topics={topicList} update={(change) => settingsStore.update(change)} />, app);
 void settingsStore.get().then(draw);
 settingsStore.watch(draw);

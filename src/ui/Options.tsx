@@ -14,7 +14,9 @@ import { siteLabel } from './Popup';
 interface OptionsProps {
   settings: Settings;
   topics: readonly { id: TopicId; title: string }[];
-  save(settings: Settings): Promise<void>;
+  /** Saves a change made to the settings as stored then (not as last drawn: two changes in a
+   *  row must not undo each other). */
+  update(change: (settings: Settings) => Settings): Promise<unknown>;
 }
 
 const STYLES: [HighlightStyle, MessageKey][] = [
@@ -24,13 +26,14 @@ const STYLES: [HighlightStyle, MessageKey][] = [
 ];
 
 /** The settings page (contract 9). Every change is saved at once and applies in open tabs. */
-export function Options({ settings, topics, save }: OptionsProps) {
+export function Options({ settings, topics, update }: OptionsProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const change = (next: Partial<Settings>) => void save({ ...settings, ...next });
+  const change = (next: (settings: Settings) => Partial<Settings>) =>
+    void update((current) => ({ ...current, ...next(current) }));
   const setRule = (host: string, rule: Partial<SiteRule> | null) =>
-    change({
-      sites: settings.sites.flatMap((r) => (r.host !== host ? [r] : rule ? [{ ...r, ...rule }] : [])),
-    });
+    change((s) => ({
+      sites: s.sites.flatMap((r) => (r.host !== host ? [r] : rule ? [{ ...r, ...rule }] : [])),
+    }));
 
   return (
     <div class="options">
@@ -47,7 +50,7 @@ export function Options({ settings, topics, save }: OptionsProps) {
                 name="mode"
                 value={mode}
                 checked={settings.mode === mode}
-                onChange={() => change({ mode })}
+                onChange={() => change(() => ({ mode }))}
               />{' '}
               {t(mode === 'everywhere' ? 'optionsModeEverywhere' : 'optionsModeListed')}
             </label>
@@ -57,7 +60,10 @@ export function Options({ settings, topics, save }: OptionsProps) {
           <input
             type="checkbox"
             checked={settings.paused}
-            onChange={(e) => change({ paused: e.currentTarget.checked })}
+            onChange={(e) => {
+              const paused = e.currentTarget.checked;
+              change(() => ({ paused }));
+            }}
           />{' '}
           {t('optionsPause')}
         </label>
@@ -116,7 +122,7 @@ export function Options({ settings, topics, save }: OptionsProps) {
         )}
         <AddSite
           settings={settings}
-          onAdd={(rule) => change({ sites: [...settings.sites.filter((r) => r.host !== rule.host), rule] })}
+          onAdd={(rule) => change((s) => ({ sites: [...s.sites.filter((r) => r.host !== rule.host), rule] }))}
         />
       </section>
 
@@ -126,7 +132,10 @@ export function Options({ settings, topics, save }: OptionsProps) {
           <span>{t('optionsHighlightStyle')}</span>
           <select
             value={settings.highlightStyle}
-            onChange={(e) => change({ highlightStyle: e.currentTarget.value as HighlightStyle })}
+            onChange={(e) => {
+              const highlightStyle = e.currentTarget.value as HighlightStyle;
+              change(() => ({ highlightStyle }));
+            }}
           >
             {STYLES.map(([style, key]) => (
               <option key={style} value={style}>
@@ -145,7 +154,9 @@ export function Options({ settings, topics, save }: OptionsProps) {
             value={settings.hoverDelayMs}
             onChange={(e) => {
               const ms = Number(e.currentTarget.value);
-              if (ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max) change({ hoverDelayMs: Math.round(ms) });
+              if (ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max) {
+                change(() => ({ hoverDelayMs: Math.round(ms) }));
+              }
             }}
           />
         </label>
@@ -158,13 +169,14 @@ export function Options({ settings, topics, save }: OptionsProps) {
             <input
               type="checkbox"
               checked={!settings.hiddenTopics.includes(topic.id)}
-              onChange={(e) =>
-                change({
-                  hiddenTopics: e.currentTarget.checked
-                    ? settings.hiddenTopics.filter((id) => id !== topic.id)
-                    : [...settings.hiddenTopics, topic.id],
-                })
-              }
+              onChange={(e) => {
+                const shown = e.currentTarget.checked;
+                change((s) => ({
+                  hiddenTopics: shown
+                    ? s.hiddenTopics.filter((id) => id !== topic.id)
+                    : [...s.hiddenTopics.filter((id) => id !== topic.id), topic.id],
+                }));
+              }}
             />{' '}
             <span lang="en" dir="ltr">
               {topic.title}
@@ -190,7 +202,7 @@ export function Options({ settings, topics, save }: OptionsProps) {
                 e.currentTarget.value = '';
                 if (!file) return;
                 const result = await importSettings(file);
-                if (result.ok) await save(result.settings);
+                if (result.ok) await update(() => result.settings);
                 setMessage(
                   result.ok
                     ? { text: t('optionsImported'), error: false }

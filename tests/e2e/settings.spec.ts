@@ -83,6 +83,7 @@ test.describe('options page', () => {
     server,
     browserContext,
     extensionId,
+    serviceWorker,
   }) => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
@@ -114,6 +115,17 @@ test.describe('options page', () => {
     );
     await options.getByLabel('Card opens after resting (ms)').fill('1000');
     await options.getByLabel('Card opens after resting (ms)').blur();
+    await expect
+      .poll(
+        () =>
+          serviceWorker.evaluate(() =>
+            chrome.storage.sync
+              .get('settings')
+              .then((r) => (r.settings as { hoverDelayMs?: number; highlightStyle?: string } | undefined) ?? null),
+          ),
+        { message: 'the options page stores the new delay, and the style chosen before' },
+      )
+      .toMatchObject({ hoverDelayMs: 1000, highlightStyle: 'both' });
     await page.bringToFront();
     await expect
       .poll(() =>

@@ -27,6 +27,19 @@ describe('the settings store', () => {
     expect((await settingsStore.get()).sites).toHaveLength(1);
   });
 
+  it('keeps both of two changes made in a row, before the first is written', async () => {
+    await Promise.all([
+      settingsStore.update((s) => ({ ...s, highlightStyle: 'underline' })),
+      settingsStore.update((s) => ({ ...s, hoverDelayMs: 1000 })),
+      setSiteEnabled('news.example.com', false),
+    ]);
+    expect(await settingsStore.get()).toMatchObject({
+      highlightStyle: 'underline',
+      hoverDelayMs: 1000,
+      sites: [{ host: 'news.example.com', enabled: false }],
+    });
+  });
+
   it('gives the defaults when nothing is stored', async () => {
     expect(await settingsStore.get()).toEqual(DEFAULT_SETTINGS);
   });
