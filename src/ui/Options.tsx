@@ -151,7 +151,11 @@ export function Options({ settings, topics, update }: OptionsProps) {
             min={HOVER_DELAY_RANGE.min}
             max={HOVER_DELAY_RANGE.max}
             step={50}
-            value={settings.hoverDelayMs}
+            // Not held to the stored value at every drawing: the page is drawn again whenever
+            // storage echoes a change, and that wiped what the reader was typing here. A new
+            // stored value (saved from here, or imported) starts the field afresh.
+            key={settings.hoverDelayMs}
+            defaultValue={String(settings.hoverDelayMs)}
             onChange={(e) => {
               const ms = Number(e.currentTarget.value);
               if (ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max) {

@@ -20,4 +20,15 @@ describe('the settings page', () => {
     await Promise.resolve();
     expect(stored).toMatchObject({ highlightStyle: 'underline', hoverDelayMs: 1000 });
   });
+
+  it('keeps what the reader is typing in the hover delay when the page is drawn again', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
+    const update = async () => undefined;
+    const page = render(<Options settings={DEFAULT_SETTINGS} topics={[]} update={update} />);
+    const delay = page.container.querySelector<HTMLInputElement>('input[type="number"]')!;
+    delay.value = '1000'; // typed, not yet committed (no change event until the field is left)
+    // Storage echoes an earlier change (the mark style): the page is drawn again.
+    page.rerender(<Options settings={{ ...DEFAULT_SETTINGS, highlightStyle: 'tint' }} topics={[]} update={update} />);
+    expect(page.container.querySelector<HTMLInputElement>('input[type="number"]')!.value).toBe('1000');
+  });
 });
