@@ -84,10 +84,11 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         if (ui) return showCard(ui, mention, focus);
         closeCard();
         void loadUi().then((loaded) => {
-          // Still the card wanted once its UI has come (the pointer may have moved on).
-          if (loaded && !signal.aborted && asked === opens && intent.current === mention) {
-            showCard(loaded, mention, focus);
-          }
+          // Still the card wanted once its UI has come (the pointer may have moved on)?
+          if (signal.aborted || asked !== opens || intent.current !== mention) return;
+          // No UI, no card: nothing stays open that the reader cannot see.
+          if (loaded) showCard(loaded, mention, focus);
+          else intent.reset();
         });
       },
       close() {
