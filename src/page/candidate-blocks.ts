@@ -94,26 +94,60 @@ export class CandidateBlockWalker {
   }
 }
 
-/** Yields like `slice.yield` (false: aborted), or 'moved' when the page meanwhile took out `at`
- *  (where a walk under `root` goes on from) or a node holding it. A script that moves it
- *  further down leaves it in the page, and a walk going on from it would skip what it passed
- *  over: no look afterwards can tell that from a node left in place. */
+/** Where a walk goes on after a yield: from its place (true), from another node (`from`; null:
+ *  nothing is left), or from the top ('moved'). */
+export type PlaceAfterYield = true | { from: Node | null } | 'moved';
+
+/** Removals in one yield past which the walk starts over rather than check them all. */
+const MAX_RECORDS = 10_000;
+
+/** Yields like `slice.yield` (false: aborted), and says where a walk under `root` that was to go
+ *  on from `at` goes on. A script may have taken `at`, or a node holding it, out of the page,
+ *  or moved it further down, where a walk going on from it would skip what lies between: no
+ *  look afterwards can tell that from a node left in place, so the changes are watched. */
 export async function yieldWatching(
   slice: Slice,
   signal: AbortSignal,
   root: Node,
   at: Node | null,
-): Promise<boolean | 'moved'> {
-  let moved = false;
-  const check = (records: MutationRecord[]) => {
-    for (const record of records) moved ||= at !== null && holdsNode(record.removedNodes, at);
+): Promise<false | PlaceAfterYield> {
+  let taken: MutationRecord | null = null;
+  /** The removals, to check the node to go on from against (up to MAX_RECORDS of them). */
+  const removals: NodeList[] = [];
+  let tooMany = false;
+  const watch = (records: MutationRecord[]) => {
+    for (const record of records) {
+      const removed = record.removedNodes;
+      if (removed.length === 0) continue;
+      if (removals.length < MAX_RECORDS) removals.push(removed);
+      else tooMany = true;
+      if (taken === null && at !== null && holdsNode(removed, at)) taken = record;
+    }
   };
-  const observer = new MutationObserver(check);
+  const observer = new MutationObserver(watch);
   observer.observe(root, { childList: true, subtree: true });
   const going = await slice.yield(signal);
-  check(observer.takeRecords());
+  watch(observer.takeRecords());
   observer.disconnect();
-  return going && (moved ? 'moved' : true);
+  if (!going) return false;
+  if (taken === null) return true;
+  return tooMany ? 'moved' : placeAfter(taken, removals, root);
+}
+
+/** After `taken` took the walk's place out: from the node that followed the one taken out, if
+ *  the page left that one in place (the one taken out comes back, wherever it went, through
+ *  the watcher's batches, like anything added); else from the top. */
+function placeAfter(taken: MutationRecord, removals: readonly NodeList[], root: Node): PlaceAfterYield {
+  const stays = (node: Node) => root.contains(node) && !removals.some((removed) => holdsNode(removed, node));
+  const from = taken.nextSibling ?? nodeAfter(taken.target, root);
+  if (from === null) return stays(taken.target) ? { from: null } : 'moved';
+  return stays(from) ? { from } : 'moved';
+}
+
+/** The first node after `node`'s subtree in document order, within `root`. */
+function nodeAfter(node: Node, root: Node): Node | null {
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
 }
 
 /** True when one of `nodes` is `node` or holds it. */

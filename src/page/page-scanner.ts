@@ -104,11 +104,18 @@ export class PageScanner {
       if (!passable || this.prefilter.mightMatch(from.textContent ?? '')) break;
       const next: Node | null = from.nextSibling;
       if (slice.over()) {
-        const going = await yieldWatching(slice, signal, body, next);
-        if (!going) return false;
-        // The page moved or removed the next block meanwhile: walk all of it rather than
-        // miss something.
-        if (going === 'moved') return this.scanRoot(body, undefined, slice, signal, matched);
+        const place = await yieldWatching(slice, signal, body, next);
+        if (!place) return false;
+        // The page moved or removed the next block meanwhile: go on after where it stood, or
+        // walk all of the body rather than miss something.
+        if (place === 'moved') return this.scanRoot(body, undefined, slice, signal, matched);
+        if (place !== true) {
+          if (place.from !== null && place.from.parentNode !== body) {
+            return this.scanRoot(body, place.from, slice, signal, matched);
+          }
+          from = place.from;
+          continue;
+        }
       }
       from = next;
     }
@@ -151,16 +158,21 @@ export class PageScanner {
         }
       }
       if (slice.over()) {
-        const going = await yieldWatching(slice, signal, root, walker.place);
-        if (!going) return false;
+        const place = await yieldWatching(slice, signal, root, walker.place);
+        if (!place) return false;
         if (!root.isConnected) return true;
-        if (going === 'moved' || !walker.intact()) {
+        if (place !== true || !walker.intact()) {
           if (screen) return true; // the rest of the page comes next anyway
-          // The page removed or moved our place in the walk: start over rather than miss the
-          // rest (blocks matched already are skipped). What changed meanwhile is rescanned by
-          // the watcher's batch after this scan.
-          slice.restarted();
-          walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier);
+          // The page removed or moved our place in the walk: go on after where it stood, or
+          // start over rather than miss the rest (blocks matched already are skipped). What
+          // changed meanwhile is rescanned by the watcher's batch after this scan.
+          if (place !== true && place !== 'moved') {
+            if (place.from === null) return true;
+            walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, place.from);
+          } else {
+            slice.restarted();
+            walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier);
+          }
         }
       }
     }
