@@ -139,9 +139,13 @@ export async function yieldWatching(
  *  the watcher's batches, like anything added); else from the top. */
 function placeAfter(taken: MutationRecord, removals: readonly NodeList[], root: Node): PlaceAfterYield {
   const stays = (node: Node) => root.contains(node) && !removals.some((removed) => holdsNode(removed, node));
-  const from = taken.nextSibling ?? nodeAfter(taken.target, root);
-  if (from === null) return stays(taken.target) ? { from: null } : 'moved';
-  return stays(from) ? { from } : 'moved';
+  const next = taken.nextSibling;
+  if (next) return stays(next) ? { from: next } : 'moved';
+  // It was the last in its parent: after the parent, if the parent stayed where it was (had it
+  // moved, what lies after it now is not what lay after it then).
+  if (!stays(taken.target)) return 'moved';
+  const from = nodeAfter(taken.target, root);
+  return from === null || stays(from) ? { from } : 'moved';
 }
 
 /** The first node after `node`'s subtree in document order, within `root`. */

@@ -110,9 +110,7 @@ export class PageScanner {
         // walk all of the body rather than miss something.
         if (place === 'moved') return this.scanRoot(body, undefined, slice, signal, matched);
         if (place !== true) {
-          if (place.from !== null && place.from.parentNode !== body) {
-            return this.scanRoot(body, place.from, slice, signal, matched);
-          }
+          // (A block of the body's, or null: the one taken out was the body's child.)
           from = place.from;
           continue;
         }

@@ -107,6 +107,24 @@ describe('a loaded page scanned while its scripts run', () => {
     expect(marked).toEqual(['p2', 'p800']);
   });
 
+  it('walks again from the top when the script empties the paragraph the walk goes on in and moves it down', async () => {
+    let moved = false;
+    const { marked } = await scanWhileScriptsRun(1000, [2, 800], (at) => {
+      const next = at?.nextElementSibling;
+      const n = Number(next?.id.slice(1) ?? -1);
+      if (!moved && next && n > 100 && n < 700) {
+        moved = true;
+        // Its text node goes (the last in the paragraph), then the paragraph goes to the end:
+        // what comes after the paragraph now is not what came after it.
+        next.textContent = `${next.textContent}`;
+        next.parentNode!.append(next);
+        page.doc.body.append(page.doc.createElement('footer'));
+      }
+    });
+    expect(moved).toBe(true);
+    expect(marked).toEqual(['p2', 'p800']);
+  });
+
   it("finishes a page whose script puts the walk's <main> and what follows it back in place at every yield", async () => {
     let yields = 0;
     const { marked } = await scanWhileScriptsRun(1000, [2, 800], (_at, n) => {
