@@ -91,10 +91,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
           else intent.reset();
         });
       },
-      close() {
-        focusWanted = false;
-        closeCard();
-      },
+      close: closeCard,
     },
     options.delays,
   );

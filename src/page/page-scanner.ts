@@ -164,13 +164,10 @@ export class PageScanner {
           // The page removed or moved our place in the walk: go on after where it stood, or
           // start over rather than miss the rest (blocks matched already are skipped). What
           // changed meanwhile is rescanned by the watcher's batch after this scan.
-          if (place !== true && place !== 'moved') {
-            if (place.from === null) return true;
-            walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, place.from);
-          } else {
-            slice.restarted();
-            walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier);
-          }
+          const from = typeof place === 'object' ? place.from : undefined;
+          if (from === null) return true;
+          if (from === undefined) slice.restarted();
+          walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, from);
         }
       }
     }

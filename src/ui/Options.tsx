@@ -28,8 +28,9 @@ const STYLES: [HighlightStyle, MessageKey][] = [
 /** The settings page (contract 9). Every change is saved at once and applies in open tabs. */
 export function Options({ settings, topics, update }: OptionsProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const change = (next: (settings: Settings) => Partial<Settings>) =>
-    void update((current) => ({ ...current, ...next(current) }));
+  /** A change, or one made from the settings as stored when it is written. */
+  const change = (next: Partial<Settings> | ((settings: Settings) => Partial<Settings>)) =>
+    void update((current) => ({ ...current, ...(typeof next === 'function' ? next(current) : next) }));
   const setRule = (host: string, rule: Partial<SiteRule> | null) =>
     change((s) => ({
       sites: s.sites.flatMap((r) => (r.host !== host ? [r] : rule ? [{ ...r, ...rule }] : [])),
@@ -50,7 +51,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
                 name="mode"
                 value={mode}
                 checked={settings.mode === mode}
-                onChange={() => change(() => ({ mode }))}
+                onChange={() => change({ mode })}
               />{' '}
               {t(mode === 'everywhere' ? 'optionsModeEverywhere' : 'optionsModeListed')}
             </label>
@@ -60,10 +61,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
           <input
             type="checkbox"
             checked={settings.paused}
-            onChange={(e) => {
-              const paused = e.currentTarget.checked;
-              change(() => ({ paused }));
-            }}
+            onChange={(e) => change({ paused: e.currentTarget.checked })}
           />{' '}
           {t('optionsPause')}
         </label>
@@ -132,10 +130,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
           <span>{t('optionsHighlightStyle')}</span>
           <select
             value={settings.highlightStyle}
-            onChange={(e) => {
-              const highlightStyle = e.currentTarget.value as HighlightStyle;
-              change(() => ({ highlightStyle }));
-            }}
+            onChange={(e) => change({ highlightStyle: e.currentTarget.value as HighlightStyle })}
           >
             {STYLES.map(([style, key]) => (
               <option key={style} value={style}>
@@ -158,9 +153,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
             defaultValue={String(settings.hoverDelayMs)}
             onChange={(e) => {
               const ms = Number(e.currentTarget.value);
-              if (ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max) {
-                change(() => ({ hoverDelayMs: Math.round(ms) }));
-              }
+              if (ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max) change({ hoverDelayMs: Math.round(ms) });
             }}
           />
         </label>
