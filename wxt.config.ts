@@ -76,6 +76,15 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact(), packModule(new URL('./data/', import.meta.url))],
+    // WXT's content-script context talks to the page: see src/wxt-context-stand-in.ts.
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./src/wxt-context-stand-in.ts', import.meta.url)),
+        },
+      ],
+    },
     // Terser, two passes: the content script comes out 0.4 KB smaller gzipped than with
     // esbuild's minifier, which keeps it under issue 6's 30 KB with room to spare.
     build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } },

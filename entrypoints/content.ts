@@ -12,6 +12,7 @@ import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
+import { ScriptContext } from '../src/script-context';
 import { settingsStore } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
 import { isSiteEnabled, siteOf } from '../src/site-rules';
@@ -26,8 +27,9 @@ export default defineContentScript({
   // From the start, so settings are read and the page is matched while it loads
   // (src/page/parse-follower.ts); DOMContentLoaded then leaves only the last stretch.
   runAt: 'document_start',
-  main(ctx) {
+  main() {
     if (!highlightApiAvailable()) return;
+    const ctx = new ScriptContext();
     const site = siteOf(topPageUrl());
     const documentToken = Math.random().toString(36).slice(2);
     /** The running overlay and the settings it was started with. */
@@ -141,10 +143,6 @@ export default defineContentScript({
         // "Extension context invalidated": its listeners went with it.
       }
     });
-    // Chrome does not tell a content script that its extension was reloaded, updated or
-    // disabled: the script keeps running with a dead runtime, and no new one is injected. WXT's
-    // context notices (runtime.id is gone) when asked, so ask once a second (issue 7).
-    ctx.setInterval(() => {}, 1000);
   },
 });
 

@@ -55,6 +55,23 @@ export async function watchPage(page: Page): Promise<PageWatch> {
     document.addEventListener('securitypolicyviolation', (event) => {
       violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
     });
+    // What reaches the page's own `message` listeners: a content script that posts to the
+    // page tells every site it is there (and which extension it is).
+    const messages: string[] = [];
+    (window as unknown as { __messages: string[] }).__messages = messages;
+    addEventListener(
+      'message',
+      (event) => {
+        let data: string;
+        try {
+          data = JSON.stringify(event.data) ?? String(event.data);
+        } catch {
+          data = String(event.data);
+        }
+        messages.push(`${event.origin} ${data.slice(0, 200)}`);
+      },
+      true,
+    );
   });
   return watch;
 }
@@ -84,12 +101,15 @@ export interface PageState {
   text: string;
   mutations: string[];
   violations: string[];
+  /** The `message` events the page's window received (origin and data). */
+  messages: string[];
 }
 
 export async function pageState(page: Page): Promise<PageState> {
   const text = await page.evaluate(() => document.body.textContent ?? '');
   const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-  return { text, mutations: await pageMutations(page), violations };
+  const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+  return { text, mutations: await pageMutations(page), violations, messages };
 }
 
 /** True for the mutations our host element causes (inserting it; a hostile page removing it). */
@@ -151,6 +171,11 @@ export async function expectUntouched(
   const plainShapes = new Set(plain.mutations.map(shape));
   const foreign = state.mutations.filter((m) => !isHostMutation(m) && !plainShapes.has(shape(m)));
   expect(foreign, 'mutations the page does not make without the extension').toEqual([]);
+  const plainMessages = new Set(plain.messages);
+  expect(
+    state.messages.filter((m) => !plainMessages.has(m)),
+    'messages the page does not receive without the extension',
+  ).toEqual([]);
   const found = Object.values(await marks(page)).flat().length;
   const figures: Figures = {
     page: name,

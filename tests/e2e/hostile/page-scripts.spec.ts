@@ -116,3 +116,44 @@ test('a page that polices only <body>: our host under <html> survives, the card 
   const plain = await plainRun(plainBrowser, url);
   await expectUntouched(page, watch, plain, requestLog(browserContext), 'deletes unknown elements in <body>');
 });
+
+test('the page hears nothing from the extension, and cannot stop it by posing as it', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+  extensionId,
+}) => {
+  // WXT's content-script wrapper announces each start to the page (a document event and a
+  // window message, both named after the extension's id) and stops when it hears another.
+  const announcement = `${extensionId}:content:wxt:content-script-started`;
+  await page.addInitScript((name) => {
+    const heard: string[] = [];
+    (window as unknown as { __heard: string[] }).__heard = heard;
+    document.addEventListener(name, (event) => heard.push(event.type), true);
+  }, announcement);
+  const url = server.url('hostile/unset.html');
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(() => markCount(page)).toBe(3);
+  expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
+
+  // A page that knows the extension's id poses as a newer copy of its content script, both
+  // ways, then adds a mention.
+  const poseAndAdd = async (target: typeof page) => {
+    await target.evaluate((name) => {
+      const detail = { contentScriptName: 'content', messageId: 'posed' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+      window.postMessage({ type: name, ...detail }, '*');
+      const p = document.createElement('p');
+      p.textContent = 'Later: Bagram again.';
+      document.body.append(p);
+    }, announcement);
+  };
+  await poseAndAdd(page);
+  // Still running: the new paragraph is marked, and the old marks stay.
+  await expect.poll(() => markCount(page)).toBe(4);
+
+  const plain = await plainRun(plainBrowser, url, poseAndAdd);
+  await expectUntouched(page, watch, plain, requestLog(browserContext), 'posing as the extension');
+});

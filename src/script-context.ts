@@ -1,0 +1,34 @@
+// The content script's lifetime, in place of WXT's ContentScriptContext (see
+// src/wxt-context-stand-in.ts for why that one is not used).
+//
+// Chrome does not tell a content script that its extension was reloaded, updated or switched
+// off: the script keeps running with a dead runtime (no `runtime.id`), and no new one is
+// injected. So the lifetime ends when the runtime is found gone, on asking (`isInvalid`) and
+// once a second (issue 7).
+import { browser } from 'wxt/browser';
+
+const POLL_MS = 1000;
+
+export class ScriptContext {
+  private readonly controller = new AbortController();
+
+  constructor(private readonly runtimeAlive: () => boolean = () => browser.runtime?.id != null) {
+    const poll = setInterval(() => this.isInvalid, POLL_MS);
+    this.onInvalidated(() => clearInterval(poll));
+  }
+
+  /** Aborted when the extension is gone. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** True once the extension is gone (and from then on): runtime calls would throw. */
+  get isInvalid(): boolean {
+    if (!this.signal.aborted && !this.runtimeAlive()) this.controller.abort();
+    return this.signal.aborted;
+  }
+
+  onInvalidated(callback: () => void): void {
+    this.signal.addEventListener('abort', callback, { once: true });
+  }
+}
