@@ -101,7 +101,11 @@ export class PageScanner {
         from.nodeType === COMMENT_NODE ||
         (from.nodeType === TEXT_NODE && !NOT_BLANK.test((from as Text).data)) ||
         (from.nodeType === ELEMENT_NODE && !isInlineElement(from as Element));
-      if (!passable || this.prefilter.mightMatch(from.textContent ?? '')) break;
+      if (!passable) break;
+      // A script, style, template or editor holds no prose to mark: passed over unread (a
+      // page's inline data can run to megabytes).
+      const unread = from.nodeType === ELEMENT_NODE && slice.classifier.blockOf(from as Element) === null;
+      if (!unread && this.prefilter.mightMatch(from.textContent ?? '')) break;
       const next: Node | null = from.nextSibling;
       if (slice.over()) {
         const place = await yieldWatching(slice, signal, body, next);

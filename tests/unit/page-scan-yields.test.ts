@@ -152,3 +152,43 @@ describe('a loaded page scanned while its scripts run', () => {
     expect(tested).toBeLessThan(1100);
   });
 });
+
+describe('the pre-check of a loaded page', () => {
+  it('passes over scripts, styles, templates and editors in the body without reading them', async () => {
+    const doc = page.doc;
+    const data = doc.createElement('script');
+    data.type = 'application/json';
+    data.textContent = JSON.stringify({ story: 'Bagram Air Base '.repeat(10_000) });
+    const style = doc.createElement('style');
+    style.textContent = '.Bagram { color: red }';
+    const template = doc.createElement('template');
+    const inTemplate = doc.createElement('p');
+    inTemplate.textContent = 'Bagram Air Base';
+    template.content.append(inTemplate);
+    const editor = doc.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.textContent = 'Draft about Bagram Air Base';
+    doc.body.append(data, style, template, editor);
+    for (let i = 0; i < 50; i++) {
+      const p = doc.createElement('p');
+      p.textContent = `A quiet day, number ${i}.`;
+      doc.body.append(p);
+    }
+    const read: string[] = [];
+    const prefilter = new Prefilter(prefilterSource(bundledPack));
+    const reading = {
+      mightMatch(text: string) {
+        read.push(text);
+        return prefilter.mightMatch(text);
+      },
+    } as Prefilter;
+    let built = 0;
+    const marked: string[] = [];
+    const scanner = new PageScanner(reading, () => (built++, new Matcher(bundledPack)), recordingLayer(marked));
+    await scanner.scanPage(doc.body as unknown as Element, new AbortController().signal);
+    expect(marked).toEqual([]);
+    expect(built).toBe(0);
+    expect(read.filter((text) => text.includes('Bagram'))).toEqual([]);
+    expect(read).toHaveLength(50); // one look at each paragraph, none at the walk's pace
+  });
+});
