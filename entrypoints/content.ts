@@ -41,18 +41,28 @@ export default defineContentScript({
       // Do not await: a background that is restarting must not break the page's marks.
       browser.runtime.sendMessage(message).catch(() => {});
     };
-    const send = () =>
+    /** The counts as last reported, so a page that keeps changing its text without changing
+     *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
+     *  each report wakes the background and writes the tab's state. */
+    let reported = '';
+    const send = () => {
+      reported = JSON.stringify(counts);
       tell({
         type: 'frame-report',
         report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
       });
+    };
     let reportTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Set when the coming report must go even with the counts unchanged. */
+    let mustReport = false;
     // At most one report per 100 ms, with the counts as they are then. (Putting it off at
     // each change instead never reported on a page whose text changes faster than that.)
-    const reportSoon = () => {
+    const reportSoon = (always = false) => {
+      mustReport ||= always;
       reportTimer ??= setTimeout(() => {
         reportTimer = undefined;
-        send();
+        if (mustReport || JSON.stringify(counts) !== reported) send();
+        mustReport = false;
       }, 100);
     };
 
@@ -107,7 +117,7 @@ export default defineContentScript({
       const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
       if (overlay && (!enabled || overlay.key !== key)) stop();
       if (enabled && !overlay) start(settings, key);
-      if (first) reportSoon();
+      if (first) reportSoon(true);
       else send();
     };
 
@@ -129,7 +139,7 @@ export default defineContentScript({
     // know the site. Throttled like the counts: the first scan's report usually follows within
     // the 100 ms, and one message then says both.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', reportSoon, { once: true, signal: ctx.signal });
+      document.addEventListener('DOMContentLoaded', () => reportSoon(true), { once: true, signal: ctx.signal });
     }
     ctx.onInvalidated(() => {
       // The page first: with the extension gone, the runtime calls below may throw.

@@ -38,3 +38,55 @@ test('an app that navigates with pushState and re-renders gets its new text mark
   await expect(popup.locator('[data-topic]')).toHaveCount(3);
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('3');
 });
+
+test('a page that keeps changing its text reports to the background only when its counts change', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  // Counts the reports that reach the background, beside its own listener.
+  await serviceWorker.evaluate(() => {
+    const scope = self as unknown as { __reports: number };
+    scope.__reports = 0;
+    chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+      if (message.type === 'frame-report') scope.__reports++;
+    });
+  });
+  const reports = () => serviceWorker.evaluate(() => (self as unknown as { __reports: number }).__reports);
+  await page.goto(server.url('dynamic.html'));
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.append('Flights left Bagram Air Base at ', Object.assign(document.createElement('time'), { id: 'clock' }));
+    document.getElementById('feed')!.append(p);
+  });
+  await waitForMarkCount(page, 1);
+  await page.waitForTimeout(500); // the first reports are in
+  const before = await reports();
+  // A clock beside the mention, re-rendered every 20 ms for two seconds (100 changes, each a
+  // batch the extension rescans), and its mention stays the same.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let ticks = 0;
+        const clock = document.getElementById('clock')!;
+        const tick = setInterval(() => {
+          clock.textContent = `${(ticks++ / 50).toFixed(2)} s`;
+          if (ticks === 100) {
+            clearInterval(tick);
+            done();
+          }
+        }, 20);
+      }),
+  );
+  await page.waitForTimeout(300);
+  expect((await marks(page)).bagram).toEqual(['Bagram Air Base']);
+  expect(await reports()).toBe(before);
+
+  // A change in what it mentions is still reported.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Fasihuddin Fitrat spoke.';
+    document.getElementById('feed')!.append(p);
+  });
+  await expect.poll(reports).toBe(before + 1);
+});
