@@ -10,6 +10,7 @@ import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } fro
 import type { PagePack } from '../src/pack/types';
 import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
+import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
 import { ScriptContext } from '../src/script-context';
@@ -28,133 +29,142 @@ export default defineContentScript({
   // (src/page/parse-follower.ts); DOMContentLoaded then leaves only the last stretch.
   runAt: 'document_start',
   main() {
-    if (!highlightApiAvailable()) return;
-    const ctx = new ScriptContext();
-    const site = siteOf(topPageUrl());
-    const documentToken = Math.random().toString(36).slice(2);
-    /** The running overlay and the settings it was started with. */
-    let overlay: { stop: AbortController; view: FrameOverlay; key: string } | null = null;
-    let counts: FrameReport['counts'] = {};
-
-    const tell = (message: ContentToBackground) => {
-      if (ctx.isInvalid) return;
-      // Do not await: a background that is restarting must not break the page's marks.
-      browser.runtime.sendMessage(message).catch(() => {});
-    };
-    /** The counts as last reported, so a page that keeps changing its text without changing
-     *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
-     *  each report wakes the background and writes the tab's state. */
-    let reported = '';
-    const send = () => {
-      reported = JSON.stringify(counts);
-      tell({
-        type: 'frame-report',
-        report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
-      });
-    };
-    let reportTimer: ReturnType<typeof setTimeout> | undefined;
-    /** Set when the coming report must go even with the counts unchanged. */
-    let mustReport = false;
-    // At most one report per 100 ms, with the counts as they are then. (Putting it off at
-    // each change instead never reported on a page whose text changes faster than that.)
-    const reportSoon = (always = false) => {
-      mustReport ||= always;
-      reportTimer ??= setTimeout(() => {
-        reportTimer = undefined;
-        if (mustReport || JSON.stringify(counts) !== reported) send();
-        mustReport = false;
-      }, 100);
-    };
-
-    const stop = () => {
-      overlay?.stop.abort();
-      overlay = null;
-      counts = {};
-    };
-    const start = (settings: Settings, key: string) => {
-      const abort = new AbortController();
-      const pack: PagePack = {
-        ...bundledPack,
-        topics: bundledPack.topics.filter((t) => !settings.hiddenTopics.includes(t.id)),
-      };
-      const view = startFrameOverlay(
-        {
-          pack,
-          article: citedArticle,
-          prefilter: new Prefilter(prefilterSource),
-          // The precomputed regex fits the whole pack only.
-          matcher: () => new Matcher(pack, settings.hiddenTopics.length === 0 ? matcherSource : undefined),
-          cardCss,
-          // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
-          cardUi: import.meta.env.FIREFOX
-            ? () => import('../src/ui/render-card').then((m) => m.cardUi)
-            : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
-          hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
-          onCounts(next) {
-            counts = next;
-            reportSoon();
-          },
-          openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
-          articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
-        },
-        abort.signal,
-      );
-      const unstyle = applyHighlightStyle(
-        settings.highlightStyle,
-        pack.topics.map((t) => t.id),
-      );
-      abort.signal.addEventListener('abort', unstyle);
-      overlay = { stop: abort, view, key };
-    };
-
-    // Applies settings at once, without a reload: off clears everything; a change in what
-    // the overlay was built with restarts it; anything else leaves it running. A change is
-    // reported at once (the reader just made it); the first state with the counts that follow
-    // within 100 ms, in one message (each costs the page about 0.2 ms).
-    const apply = (settings: Settings, first = false) => {
-      if (ctx.isInvalid) return;
-      const enabled = isSiteEnabled(site, settings);
-      const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
-      if (overlay && (!enabled || overlay.key !== key)) stop();
-      if (enabled && !overlay) start(settings, key);
-      if (first) reportSoon(true);
-      else send();
-    };
-
-    void settingsStore.get().then((settings) => apply(settings, true));
-    const unwatch = settingsStore.watch(apply);
-    const onMessage = (message: unknown) => {
-      if (!isToContent(message)) return undefined;
-      if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
-      send();
-      return Promise.resolve(true); // tells the popup a content script runs in this tab
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    // Back/forward cache: the background forgot this tab when it navigated away; a page
-    // restored from the cache runs no script again, so report it afresh.
-    addEventListener('pageshow', (event) => event.persisted && send(), { signal: ctx.signal });
-    // From document_start, the first report can reach the background before the navigation's
-    // own "loading" update, which clears the tab's state: say it again once the page is parsed
-    // (as a content script at document_end used to), so the popup and the toggle-site command
-    // know the site. Throttled like the counts: the first scan's report usually follows within
-    // the 100 ms, and one message then says both.
-    if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', () => reportSoon(true), { once: true, signal: ctx.signal });
-    }
-    ctx.onInvalidated(() => {
-      // The page first: with the extension gone, the runtime calls below may throw.
-      clearTimeout(reportTimer);
-      reportTimer = undefined;
-      stop();
-      try {
-        unwatch();
-        browser.runtime.onMessage.removeListener(onMessage);
-      } catch {
-        // "Extension context invalidated": its listeners went with it.
-      }
-    });
+    const prefilter = new Prefilter(prefilterSource);
+    // A subframe starts only once it holds something to mark (src/page/frame-wake.ts).
+    if (window === window.top) runInFrame(prefilter);
+    else void whenFrameWorthScanning(document, (text) => prefilter.mightMatch(text)).then(() => runInFrame(prefilter));
   },
 });
+
+/** The overlay in this frame, run with the reader's settings and reported to the background. */
+function runInFrame(prefilter: Prefilter): void {
+  if (!highlightApiAvailable()) return;
+  const ctx = new ScriptContext();
+  if (ctx.isInvalid) return; // the extension went while a subframe waited
+  const site = siteOf(topPageUrl());
+  const documentToken = Math.random().toString(36).slice(2);
+  /** The running overlay and the settings it was started with. */
+  let overlay: { stop: AbortController; view: FrameOverlay; key: string } | null = null;
+  let counts: FrameReport['counts'] = {};
+
+  const tell = (message: ContentToBackground) => {
+    if (ctx.isInvalid) return;
+    // Do not await: a background that is restarting must not break the page's marks.
+    browser.runtime.sendMessage(message).catch(() => {});
+  };
+  /** The counts as last reported, so a page that keeps changing its text without changing
+   *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
+   *  each report wakes the background and writes the tab's state. */
+  let reported = '';
+  const send = () => {
+    reported = JSON.stringify(counts);
+    tell({
+      type: 'frame-report',
+      report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
+    });
+  };
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when the coming report must go even with the counts unchanged. */
+  let mustReport = false;
+  // At most one report per 100 ms, with the counts as they are then. (Putting it off at
+  // each change instead never reported on a page whose text changes faster than that.)
+  const reportSoon = (always = false) => {
+    mustReport ||= always;
+    reportTimer ??= setTimeout(() => {
+      reportTimer = undefined;
+      if (mustReport || JSON.stringify(counts) !== reported) send();
+      mustReport = false;
+    }, 100);
+  };
+
+  const stop = () => {
+    overlay?.stop.abort();
+    overlay = null;
+    counts = {};
+  };
+  const start = (settings: Settings, key: string) => {
+    const abort = new AbortController();
+    const pack: PagePack = {
+      ...bundledPack,
+      topics: bundledPack.topics.filter((t) => !settings.hiddenTopics.includes(t.id)),
+    };
+    const view = startFrameOverlay(
+      {
+        pack,
+        article: citedArticle,
+        prefilter,
+        // The precomputed regex fits the whole pack only.
+        matcher: () => new Matcher(pack, settings.hiddenTopics.length === 0 ? matcherSource : undefined),
+        cardCss,
+        // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
+        cardUi: import.meta.env.FIREFOX
+          ? () => import('../src/ui/render-card').then((m) => m.cardUi)
+          : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
+        hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
+        onCounts(next) {
+          counts = next;
+          reportSoon();
+        },
+        openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
+        articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
+      },
+      abort.signal,
+    );
+    const unstyle = applyHighlightStyle(
+      settings.highlightStyle,
+      pack.topics.map((t) => t.id),
+    );
+    abort.signal.addEventListener('abort', unstyle);
+    overlay = { stop: abort, view, key };
+  };
+
+  // Applies settings at once, without a reload: off clears everything; a change in what
+  // the overlay was built with restarts it; anything else leaves it running. A change is
+  // reported at once (the reader just made it); the first state with the counts that follow
+  // within 100 ms, in one message (each costs the page about 0.2 ms).
+  const apply = (settings: Settings, first = false) => {
+    if (ctx.isInvalid) return;
+    const enabled = isSiteEnabled(site, settings);
+    const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
+    if (overlay && (!enabled || overlay.key !== key)) stop();
+    if (enabled && !overlay) start(settings, key);
+    if (first) reportSoon(true);
+    else send();
+  };
+
+  void settingsStore.get().then((settings) => apply(settings, true));
+  const unwatch = settingsStore.watch(apply);
+  const onMessage = (message: unknown) => {
+    if (!isToContent(message)) return undefined;
+    if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
+    send();
+    return Promise.resolve(true); // tells the popup a content script runs in this tab
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  // Back/forward cache: the background forgot this tab when it navigated away; a page
+  // restored from the cache runs no script again, so report it afresh.
+  addEventListener('pageshow', (event) => event.persisted && send(), { signal: ctx.signal });
+  // From document_start, the first report can reach the background before the navigation's
+  // own "loading" update, which clears the tab's state: say it again once the page is parsed
+  // (as a content script at document_end used to), so the popup and the toggle-site command
+  // know the site. Throttled like the counts: the first scan's report usually follows within
+  // the 100 ms, and one message then says both.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => reportSoon(true), { once: true, signal: ctx.signal });
+  }
+  ctx.onInvalidated(() => {
+    // The page first: with the extension gone, the runtime calls below may throw.
+    clearTimeout(reportTimer);
+    reportTimer = undefined;
+    stop();
+    try {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // "Extension context invalidated": its listeners went with it.
+    }
+  });
+}
 
 /** The URL whose site decides for this frame: the tab's top page, so switching a site off
  *  also clears its embedded frames. Chromium tells frames their ancestors' origins. */
