@@ -143,7 +143,10 @@ function runInFrame(prefilter: Prefilter): void {
   browser.runtime.onMessage.addListener(onMessage);
   // Back/forward cache: the background forgot this tab when it navigated away; a page
   // restored from the cache runs no script again, so report it afresh.
-  addEventListener('pageshow', (event) => event.persisted && send(), { signal: ctx.signal });
+  // (A page script may dispatch a pageshow of its own, as often as it likes: not reported.)
+  addEventListener('pageshow', (event) => event.isTrusted && event.persisted && reportSoon(true), {
+    signal: ctx.signal,
+  });
   // From document_start, the first report can reach the background before the navigation's
   // own "loading" update, which clears the tab's state: say it again once the page is parsed
   // (as a content script at document_end used to), so the popup and the toggle-site command

@@ -40,7 +40,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   const { pack, article, index } = options;
   const host = new OverlayHost(options.cardCss);
   let unplace: (() => void) | null = null;
-  /** Where focus was before a keyboard-opened card took it, to give it back on Escape. */
+  /** Where focus was before a keyboard-opened card took it, to give it back when the card
+   *  closes with the focus still in it. */
   let focusBefore: Element | null = null;
   /** A card opened from the keyboard takes focus once it is drawn. */
   let focusWanted = false;
@@ -80,6 +81,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         // Only the card asked for from the keyboard takes focus, never one the pointer opens.
         const focus = focusWanted;
         focusWanted = false;
+        // A card the pointer opens over one the keyboard opened: the focus goes back first.
+        if (!focus) giveFocusBack();
         const asked = ++opens;
         if (ui) return showCard(ui, mention, focus);
         closeCard();
@@ -91,15 +94,22 @@ export function startCardController(options: CardControllerOptions, signal: Abor
           else intent.reset();
         });
       },
-      close: closeCard,
+      close() {
+        const hadFocus = focusInCard(); // (closing takes it to the page's body)
+        closeCard();
+        giveFocusBack(hadFocus);
+      },
     },
     options.delays,
   );
 
-  const restoreFocus = () => {
+  /** The focus in the card (the host holds it then) goes back where it was; a reader who
+   *  tabbed out to the page keeps it where they put it. */
+  const focusInCard = () => host.element !== null && document.activeElement === host.element;
+  const giveFocusBack = (hadFocus = focusInCard()) => {
     const target = focusBefore;
     focusBefore = null;
-    if (target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
+    if (hadFocus && target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
   };
 
   signal.addEventListener('abort', () => {
@@ -110,7 +120,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   // Pointer: one passive listener; a hit test per animation frame at most.
   let pointer: { x: number; y: number; onHost: boolean } | null = null;
   let framePending = false;
+  // Only the reader's own input opens and closes cards: a page script could dispatch these
+  // events, and learn from the card what the reader set (or move their focus).
   const onPointerMove = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
     pointer = { x: event.clientX, y: event.clientY, onHost: event.target === host.element };
     if (framePending) return;
     framePending = true;
@@ -124,15 +137,13 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     });
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !intent.current) return;
-    const hadFocus = focusBefore !== null;
-    intent.dismiss();
-    if (hadFocus) restoreFocus();
+    if (!event.isTrusted || event.key !== 'Escape' || !intent.current) return;
+    intent.dismiss(); // the focus, if still in the card, goes back (see close)
   };
   const onPointerDown = (event: PointerEvent) => {
-    if (intent.current && event.target !== host.element) {
+    if (event.isTrusted && intent.current && event.target !== host.element) {
+      focusBefore = null; // the click puts the focus where it lands
       intent.dismiss();
-      focusBefore = null;
     }
   };
   const listen = { capture: true, passive: true, signal } as const;
@@ -159,7 +170,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       if (rect.top < 0 || rect.bottom > innerHeight) {
         window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
       }
-      if (focusBefore === null) focusBefore = deepActiveElement();
+      // From one card to the next, the focus goes back in the end where it was before the first.
+      if (!focusInCard()) focusBefore = deepActiveElement();
       focusWanted = true;
       intent.openNow(next);
       return true;

@@ -134,7 +134,9 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         report();
       });
     };
-    document.addEventListener('DOMContentLoaded', finish, { once: true, signal });
+    // The browser's event only: a page script's own DOMContentLoaded would end the following
+    // while the parser still runs.
+    document.addEventListener('DOMContentLoaded', (event) => event.isTrusted && finish(), { signal });
     // document.open() erases every listener, ours too: then the end of parsing is noticed
     // here (at most 250 ms late).
     const fallback = setInterval(() => document.readyState !== 'loading' && finish(), 250);

@@ -38,7 +38,7 @@ export function whenFrameWorthScanning(doc: Document, mightMatch: (text: string)
       doc.readyState === 'loading' ? setInterval(() => doc.readyState !== 'loading' && begin(), 250) : undefined;
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
     if (doc.readyState !== 'loading') begin();
-    else doc.addEventListener('DOMContentLoaded', begin, { once: true });
+    else doc.addEventListener('DOMContentLoaded', (event) => event.isTrusted && begin());
   });
 }
 

@@ -28,7 +28,9 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
       aria-label={t('cardSourceLabel', sentence)}
       onClick={(event) => {
         event.preventDefault();
-        onOpenArticle(sentenceId);
+        // Only the reader's click opens a tab: the card's shadow root is open (DESIGN.md,
+        // contract 4), and a page script could click these links as often as it likes.
+        if (event.isTrusted) onOpenArticle(sentenceId);
       }}
     >
       {t('cardSource')}
@@ -84,7 +86,7 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
           href={articleUrl()}
           onClick={(event) => {
             event.preventDefault();
-            onOpenArticle();
+            if (event.isTrusted) onOpenArticle();
           }}
         >
           {t('cardReadArticle')}

@@ -95,6 +95,32 @@ test.describe('keyboard and screen-reader path', () => {
     expect(await focused()).toBe('search');
   });
 
+  test('Esc after the reader moved the focus out of the card leaves it where they put it', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    await page.focus('a[href="#bagram"]');
+    const tabId = await tabIdOf(page, serviceWorker);
+    const shown = await serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'next-mention' }, { frameId: 0 }) as Promise<boolean>,
+      tabId,
+    );
+    expect(shown).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeFocused();
+    // The reader goes to the search field (the card stays, as a keyboard-opened one does),
+    // types, and presses Esc: the card closes, and the caret stays in the field.
+    await page.focus('#search');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' news');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    expect(await page.inputValue('#search')).toBe('Fasihuddin Fitrat news');
+  });
+
   test('a topic’s next mention can be asked for by topic, and scrolled into view', async ({
     page,
     server,

@@ -97,7 +97,7 @@ describe('cards whose UI comes late', () => {
 
   const pointAt = async (mention: PageMention) => {
     under.mention = mention;
-    document.dispatchEvent(new MouseEvent('mousemove', { clientX: 1, clientY: 1 }));
+    document.dispatchEvent(asReaders(new MouseEvent('mousemove', { clientX: 1, clientY: 1 })));
     await flush();
   };
 
@@ -117,7 +117,7 @@ describe('cards whose UI comes late', () => {
     input.focus();
     const controller = start();
     expect(controller.showNext('bagram')).toBe(true);
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    document.dispatchEvent(asReaders(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(controller.showNext('bagram')).toBe(true);
     ui.arrive();
     await flush();
@@ -136,3 +136,10 @@ describe('cards whose UI comes late', () => {
     expect((document.activeElement as HTMLElement | null)?.tagName).toBe('CONTEXT-OVERLAY');
   });
 });
+
+/** An event as the reader's own input makes it: the controller ignores those a page script
+ *  dispatches (happy-dom has no isTrusted). */
+function asReaders<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

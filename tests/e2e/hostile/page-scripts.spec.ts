@@ -157,3 +157,50 @@ test('the page hears nothing from the extension, and cannot stop it by posing as
   const plain = await plainRun(plainBrowser, url, poseAndAdd);
   await expectUntouched(page, watch, plain, requestLog(browserContext), 'posing as the extension');
 });
+
+test('a page script’s own events open no card, no tab and no report; the reader’s still do', async ({
+  page,
+  server,
+  serviceWorker,
+  browserContext,
+}) => {
+  await serviceWorker.evaluate(() => {
+    const scope = self as unknown as { __reports: number };
+    scope.__reports = 0;
+    chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+      if (message.type === 'frame-report') scope.__reports++;
+    });
+  });
+  const reports = () => serviceWorker.evaluate(() => (self as unknown as { __reports: number }).__reports);
+  await page.goto(server.url('hostile/unset.html'));
+  await expect.poll(() => markCount(page)).toBe(3);
+  const at = await textCenter(page, '#fitrat', 'Fasihuddin Fitrat');
+  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+
+  // A mousemove over the mark, from the page: no card.
+  await page.evaluate(
+    ({ x, y }) => document.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true })),
+    at,
+  );
+  await page.waitForTimeout(600);
+  await expect(card).toHaveCount(0);
+
+  // The reader's pointer opens it; the page then clicks its links, and says "pageshow" 50 times.
+  await page.mouse.move(at.x, at.y);
+  await expect(card).toBeVisible();
+  await page.waitForTimeout(300);
+  const before = { reports: await reports(), pages: browserContext.pages().length };
+  await page.evaluate(() => {
+    const links = document.querySelector('context-overlay')!.shadowRoot!.querySelectorAll('a');
+    for (let i = 0; i < 5; i++) for (const link of links) link.click();
+    for (let i = 0; i < 50; i++) dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  });
+  await page.waitForTimeout(600);
+  expect(browserContext.pages().length).toBe(before.pages);
+  expect(await reports()).toBe(before.reports);
+
+  // The reader's own click on a source link still opens the article.
+  const opened = browserContext.waitForEvent('page');
+  await card.locator('a.source').first().click();
+  expect((await opened).url()).toMatch(/\/article\.html#p\d+s\d+$/);
+});
