@@ -65,12 +65,19 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
   const showCard = (drawWith: CardUi, mention: PageMention, focus: boolean) => {
     closeCard();
-    host.show(drawWith, {
-      card: buildCard(mention.topic, pack, article),
-      onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
-      onOpenArticle: options.openArticle,
-      articleUrl: options.articleUrl,
-    });
+    try {
+      host.show(drawWith, {
+        card: buildCard(mention.topic, pack, article),
+        onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
+        onOpenArticle: options.openArticle,
+        articleUrl: options.articleUrl,
+      });
+    } catch {
+      // The page made our host unusable (it defined <context-overlay> as an element of its
+      // own, with a shadow root already): no card, and nothing of ours left behind.
+      host.dispose();
+      return;
+    }
     const el = dialog();
     if (el) unplace = placeCard(liveRange(mention), el);
     if (focus) el?.focus({ preventScroll: true });

@@ -22,9 +22,17 @@ export function caretAt(doc: CaretDocument, x: number, y: number, shadowRoots: S
 export function liveRange(mention: PageMention): Range {
   const r = mention.range;
   const range = document.createRange();
-  range.setStart(r.startContainer, r.startOffset);
-  range.setEnd(r.endContainer, r.endOffset);
+  // Within the nodes as they are now: the page may have shortened the text since, and the
+  // batch that drops this mention not have come yet.
+  range.setStart(r.startContainer, Math.min(r.startOffset, nodeLength(r.startContainer)));
+  range.setEnd(r.endContainer, Math.min(r.endOffset, nodeLength(r.endContainer)));
   return range;
+}
+
+function nodeLength(node: Node): number {
+  return node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.DOCUMENT_NODE
+    ? node.childNodes.length
+    : ((node as CharacterData).length ?? 0);
 }
 
 function containsPoint(rects: DOMRectList, x: number, y: number): boolean {

@@ -204,3 +204,30 @@ test('a page script’s own events open no card, no tab and no report; the reade
   await card.locator('a.source').first().click();
   expect((await opened).url()).toMatch(/\/article\.html#p\d+s\d+$/);
 });
+
+test('a page that defines <context-overlay> itself: marks stay, the card fails cleanly', async ({
+  page,
+  server,
+  plainBrowser,
+  browserContext,
+}) => {
+  const url = server.url('hostile/host-taken.html');
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect.poll(() => markCount(page)).toBe(3);
+  for (const [selector, text] of [
+    ['#fitrat', 'Fasihuddin Fitrat'],
+    ['#doha', 'Doha Agreement'],
+  ] as const) {
+    await page.mouse.move(5, 5);
+    const at = await textCenter(page, selector, text);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(600);
+  }
+  // The page's constructor ran on the hosts we made (so the case was met), and no card opened.
+  expect(await page.evaluate(() => (window as unknown as { __constructed: number }).__constructed)).toBeGreaterThan(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await markCount(page)).toBe(3);
+  const plain = await plainRun(plainBrowser, url);
+  await expectUntouched(page, watch, plain, requestLog(browserContext), 'defines our host element');
+});
