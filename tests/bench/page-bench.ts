@@ -2,7 +2,7 @@
 // one Chromium, mark.js, the floor and the page alone in another without the extension, and
 // runs alternate between them so that load on the machine hits both alike.
 import { launch, load, markedCount, traced, waitForMarked, type BenchBrowser } from './browser';
-import { articlePage, domOpsPage, scrollPage, type BenchPage } from './pages';
+import { AD_FRAMES, articlePage, domOpsPage, scrollPage, withAdFrames, type BenchPage } from './pages';
 import { startBenchServer, type BenchServer } from './server';
 import {
   extensionBursts,
@@ -92,12 +92,14 @@ export async function runPageBench(
     ['/idle.html', articlePage(3, scale.smallChars, 0)],
     // A tenth of it: with the 1 MB page, tells the per-page cost from the per-MB one.
     ['/idle-small.html', articlePage(6, scale.smallChars / 10, 0)],
+    // The same with 20 small ad frames: what a frame with nothing to mark costs the page.
+    ['/idle-frames.html', withAdFrames(articlePage(6, scale.smallChars / 10, 0), 7, AD_FRAMES)],
     ['/scroll.html', scrollPage(4, scale.scrollBatches, scale.scrollPerBatch)],
     ['/ops.html', domOpsPage(5, scale.opsParagraphs, 3)],
   ]);
   const html = new Map([...pages].map(([path, p]) => [path, p.html]));
   // The idle page must not even name the region: a cue word alone would start a full scan.
-  for (const idle of ['/idle.html', '/idle-small.html']) {
+  for (const idle of ['/idle.html', '/idle-small.html', '/idle-frames.html']) {
     html.set(idle, html.get(idle)!.replace('Notes on Afghanistan, filed from Kabul.', 'Notes.'));
   }
   const server = await startBenchServer(html);
@@ -115,6 +117,7 @@ export async function runPageBench(
     if (wanted('idle')) {
       await idleRuns(ctx, '/idle.html', 'idle.extensionMs');
       await idleRuns(ctx, '/idle-small.html', 'idle.smallExtensionMs');
+      await idleRuns(ctx, '/idle-frames.html', 'idle.framesExtensionMs');
       await idleFloorRuns(ctx, '/idle.html');
     }
     if (wanted('scroll')) await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);

@@ -163,6 +163,20 @@ export function articlePage(seed: number, chars: number, mentions: number): Benc
   return page(title, `<article>${out.join('\n')}</article>`, checked(title, blocks, withMention.size));
 }
 
+/** Ad frames on the page that measures them. */
+export const AD_FRAMES = 20;
+
+/** `page` with `count` small ad frames (srcdoc, in the page's own process, as ad and widget
+ *  scripts often make them): a line of text without any mention and an ad script each. */
+export function withAdFrames(page: BenchPage, seed: number, count: number): BenchPage {
+  const random = seededRandom(seed);
+  const frames = Array.from({ length: count }, (_, i) => {
+    const doc = `<p>${prose(random, 8)}</p><script>var slot${i} = ${JSON.stringify(prose(random, 40))};</script>`;
+    return `<iframe width="300" height="60" srcdoc="${escapeAttr(doc)}"></iframe>`;
+  }).join('\n');
+  return { ...page, html: page.html.replace('</body>', `${frames}</body>`) };
+}
+
 /** The count the extension must reach; it must equal what the page holds, or mark.js and
  *  the floor (which find every alias) would count something else. */
 function checked(title: string, blocks: readonly Block[], inserted: number): number {

@@ -1,4 +1,5 @@
 import type { Figures } from './page-bench';
+import { AD_FRAMES } from './pages';
 
 export interface Target {
   figure: string;
@@ -59,6 +60,10 @@ export function addRatios(figures: Figures): Figures {
   if (figures['ops.bareObserverMs'] !== undefined && without !== undefined) {
     out['ops.bareObserverRatio'] = figures['ops.bareObserverMs'] / without;
   }
+  const frames = figures['idle.framesExtensionMs'];
+  if (frames !== undefined && figures['idle.smallExtensionMs'] !== undefined) {
+    out['idle.perAdFrameMs'] = (frames - figures['idle.smallExtensionMs']) / AD_FRAMES;
+  }
   if (figures['idle.extensionMs'] !== undefined && figures['idle.floorMs'] !== undefined) {
     out['idle.ratioToFloor'] = figures['idle.extensionMs'] / figures['idle.floorMs'];
   }
@@ -103,6 +108,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'large.longestTaskMs': '5 MB: longest task after DCL, with extension (ms)',
   'large.longestTaskWithoutMs': '5 MB: longest task after DCL, without (ms)',
   'idle.smallExtensionMs': 'page without mentions, 100 KB: extension main-thread time (ms)',
+  'idle.framesExtensionMs': 'the same with 20 small ad frames: extension main-thread time (ms)',
+  'idle.perAdFrameMs': 'each small ad frame without mentions: extension main-thread time (ms)',
   'idle.floorMs': 'page without mentions (1 MB): floor, TreeWalker + regex, finds nothing (ms)',
   'idle.ratioToFloor': 'page without mentions (1 MB): extension main-thread time / floor time',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
