@@ -27,6 +27,7 @@ export function whenFrameWorthScanning(doc: Document, mightMatch: (text: string)
       if (began) return;
       began = true;
       clearInterval(poll);
+      observer.takeRecords(); // the parser's, which the check below covers
       if (textWorthScanning(doc, mightMatch) || hasOpenShadowRoot(doc.documentElement)) {
         observer.disconnect();
         wake();
