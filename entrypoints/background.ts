@@ -16,6 +16,10 @@ import { setSiteEnabled, settingsStore } from '../src/settings';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
 
+/** How long after a tab has loaded its frames have to report before they are asked (a new
+ *  page's first report comes 100 ms after it is parsed). */
+const REPORT_AFTER_LOAD_MS = 300;
+
 export default defineBackground(() => {
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
@@ -27,6 +31,11 @@ export default defineBackground(() => {
     );
   };
 
+  /** Each tab's top document when its state was last cleared. A frame's navigation clears it
+   *  too, and the page's own document that reports again then is no new page: the frames that
+   *  reported since stay. */
+  const clearedTop = new Map<number, string | null>();
+
   const record = async (tabId: number, frameId: number, report: FrameReport) => {
     const key = tabStateKey(tabId);
     let state = (await storage.getItem<TabState>(key)) ?? { topToken: null, frames: {} };
@@ -36,7 +45,8 @@ export default defineBackground(() => {
       report.top && (before?.documentToken !== report.documentToken || before.enabled !== report.enabled);
     if (report.top && report.documentToken !== state.topToken) {
       // A new page in the tab: what its previous page's frames found no longer counts.
-      state = { topToken: report.documentToken, frames: {} };
+      const samePage = state.topToken === null && clearedTop.get(tabId) === report.documentToken;
+      state = { topToken: report.documentToken, frames: samePage ? state.frames : {} };
     }
     state.frames[String(frameId)] = report;
     await storage.setItem(key, state);
@@ -84,9 +94,31 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A navigation starts: never show the previous page's numbers. The new page's content
     // script reports again; a page where it cannot run leaves no state ("can't run here").
-    if (change.status === 'loading') enqueue(tabId, () => storage.removeItem(tabStateKey(tabId)));
+    if (change.status === 'loading') {
+      enqueue(tabId, async () => {
+        const state = await storage.getItem<TabState>(tabStateKey(tabId));
+        if (state?.topToken) clearedTop.set(tabId, state.topToken);
+        await storage.removeItem(tabStateKey(tabId));
+      });
+    }
+    // A frame's navigation (an ad rotating) marks the tab loading too, and its state went,
+    // while the page itself has nothing new to say: without its site the toggle-site command
+    // did nothing. Once the tab has loaded, if the top frame has not reported since, ask all.
+    if (change.status === 'complete') {
+      setTimeout(
+        () =>
+          enqueue(tabId, async () => {
+            const state = await storage.getItem<TabState>(tabStateKey(tabId));
+            if (state && summarizeTab(state).site !== null) return;
+            const ask: ToContent = { type: 'report-request' };
+            await browser.tabs.sendMessage(tabId, ask).catch(() => {}); // none there: none runs
+          }),
+        REPORT_AFTER_LOAD_MS,
+      );
+    }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    clearedTop.delete(tabId);
     enqueue(tabId, () => storage.removeItem(tabStateKey(tabId)));
   });
   void toolbarAction().setBadgeBackgroundColor({ color: '#4b5563' });

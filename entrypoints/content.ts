@@ -29,10 +29,17 @@ export default defineContentScript({
   // (src/page/parse-follower.ts); DOMContentLoaded then leaves only the last stretch.
   runAt: 'document_start',
   main() {
+    if (typeof Highlight !== 'function') return; // (the rest of the check waits for the start)
     const prefilter = new Prefilter(prefilterSource);
     // A subframe starts only once it holds something to mark (src/page/frame-wake.ts).
     if (window === window.top) runInFrame(prefilter);
-    else void whenFrameWorthScanning(document, (text) => prefilter.mightMatch(text)).then(() => runInFrame(prefilter));
+    else {
+      void whenFrameWorthScanning(
+        document,
+        (text) => prefilter.mightMatch(text),
+        () => browser.runtime?.id != null,
+      ).then(() => runInFrame(prefilter));
+    }
   },
 });
 
@@ -56,11 +63,11 @@ function runInFrame(prefilter: Prefilter): void {
    *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
    *  each report wakes the background and writes the tab's state. */
   let reported = '';
-  const send = () => {
-    reported = JSON.stringify(counts);
+  const send = (said = counts) => {
+    reported = JSON.stringify(said);
     tell({
       type: 'frame-report',
-      report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
+      report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts: said },
     });
   };
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -147,13 +154,23 @@ function runInFrame(prefilter: Prefilter): void {
   addEventListener('pageshow', (event) => event.isTrusted && event.persisted && reportSoon(true), {
     signal: ctx.signal,
   });
+  // A frame that navigates away (an ad rotating) would leave its counts with the background:
+  // its next page may be one that waits (frame-wake.ts) and says nothing. (The top frame's
+  // next page replaces the tab's whole state.)
+  addEventListener(
+    'pagehide',
+    (event) => event.isTrusted && window !== window.top && reported !== '{}' && reported !== '' && send({}),
+    { signal: ctx.signal },
+  );
   // From document_start, the first report can reach the background before the navigation's
   // own "loading" update, which clears the tab's state: say it again once the page is parsed
   // (as a content script at document_end used to), so the popup and the toggle-site command
   // know the site. Throttled like the counts: the first scan's report usually follows within
   // the 100 ms, and one message then says both.
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => reportSoon(true), { once: true, signal: ctx.signal });
+    document.addEventListener('DOMContentLoaded', (event) => event.isTrusted && reportSoon(true), {
+      signal: ctx.signal,
+    });
   }
   ctx.onInvalidated(() => {
     // The page first: with the extension gone, the runtime calls below may throw.

@@ -76,6 +76,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       // The page made our host unusable (it defined <context-overlay> as an element of its
       // own, with a shadow root already): no card, and nothing of ours left behind.
       host.dispose();
+      intent.reset();
       return;
     }
     const el = dialog();
@@ -158,10 +159,11 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   document.addEventListener('keydown', onKeyDown, listen);
   document.addEventListener('pointerdown', onPointerDown, listen);
   // Scrolling moves text under a resting pointer without any mousemove.
-  document.addEventListener('scroll', () => pointer && intent.pointerOver(null), listen);
+  document.addEventListener('scroll', (event) => event.isTrusted && pointer && intent.pointerOver(null), listen);
   // Leaving the document (a frame's edge, the window) or entering a child frame ends the
   // mousemoves we see: without this a card in a frame stayed open once the pointer left it.
   const onPointerOut = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
     const to = event.relatedTarget;
     if (to === null || (to instanceof Element && /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(to.tagName))) {
       intent.pointerOver(null);

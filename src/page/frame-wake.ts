@@ -1,65 +1,102 @@
 // A frame in someone else's page (an ad, a share button, a video player) seldom holds prose,
 // and every frame paid the content script's whole start: reading settings, a report to the
-// background, the highlight registry, a walk for shadow roots (≈ 1.4 ms each here; a page with
-// 20 small ad frames paid 29 ms of its main thread for them). A subframe therefore waits here,
+// background, the highlight registry, a walk for shadow roots (≈ 1.5 ms each here; a page with
+// 20 small ad frames paid 30 ms of its main thread for them). A subframe therefore waits here,
 // holding nothing but one MutationObserver, until it has something worth that start: text the
 // prefilter lets through, more text than a widget holds, or an open shadow root (whose text the
-// body's does not include).
+// document's does not include).
 import { BlockClassifier } from './text-blocks';
 
 /** More text than this, and the frame is a document of its own: it starts at once. */
 const LARGE_TEXT = 20_000;
+/** While the frame still loads, its text is looked at again each time the parser has added
+ *  this much (a long framed document is then marked while it loads, as the top page is). */
+const LOADING_STEP = 4_000;
+/** How often, at most, the waiting frame asks whether the extension is still there. */
+const ALIVE_CHECK_MS = 1_000;
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /** Resolves once `doc` (a subframe's document) holds something worth scanning; never, if it
- *  never does. Checked once it is parsed, then after each batch of changes. */
-export function whenFrameWorthScanning(doc: Document, mightMatch: (text: string) => boolean): Promise<void> {
+ *  never does or `alive()` turns false first (the extension was reloaded or removed). Checked
+ *  as the parser adds text, once the document is parsed, then after each batch of changes. */
+export function whenFrameWorthScanning(
+  doc: Document,
+  mightMatch: (text: string) => boolean,
+  alive: () => boolean,
+): Promise<void> {
   return new Promise((wake) => {
-    let began = false;
-    const observer = new MutationObserver((records) => {
-      if (!began) return; // the parser's own insertions: the check after parsing sees them
-      if (textWorthScanning(doc, mightMatch) || records.some(addsShadowRoot)) {
-        observer.disconnect();
-        wake();
-      }
-    });
-    const begin = () => {
-      if (began) return;
-      began = true;
+    let parsed = false;
+    let addedWhileLoading = 0;
+    let aliveCheckedAt = 0;
+    const worthScanning = (records: readonly MutationRecord[] | null) =>
+      textWorthScanning(doc, mightMatch) ||
+      (records ? records.some(addsShadowRoot) : hasOpenShadowRoot(doc.documentElement));
+    const done = (wakeUp: boolean) => {
+      observer.disconnect();
       clearInterval(poll);
-      observer.takeRecords(); // the parser's, which the check below covers
-      if (textWorthScanning(doc, mightMatch) || hasOpenShadowRoot(doc.documentElement)) {
-        observer.disconnect();
-        wake();
+      if (wakeUp) wake();
+    };
+    const observer = new MutationObserver((records) => {
+      const now = performance.now();
+      if (now - aliveCheckedAt > ALIVE_CHECK_MS) {
+        aliveCheckedAt = now;
+        if (!alive()) return done(false);
       }
+      if (!parsed) {
+        // The parser's insertions: a look once it has added enough text, the rest at the end.
+        for (const record of records) for (const node of record.addedNodes) addedWhileLoading += textLength(node);
+        if (addedWhileLoading < LOADING_STEP) return;
+        addedWhileLoading = 0;
+      }
+      if (worthScanning(parsed ? records : null)) done(true);
+    });
+    const onParsed = () => {
+      if (parsed) return;
+      parsed = true;
+      clearInterval(poll);
+      observer.takeRecords(); // the parser's, which this check covers
+      if (worthScanning(null)) done(true);
     };
     // document.open() erases every listener, ours too: the end of parsing is then noticed by
     // this poll.
     const poll =
-      doc.readyState === 'loading' ? setInterval(() => doc.readyState !== 'loading' && begin(), 250) : undefined;
+      doc.readyState === 'loading' ? setInterval(() => doc.readyState !== 'loading' && onParsed(), 250) : undefined;
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
-    if (doc.readyState !== 'loading') begin();
-    else doc.addEventListener('DOMContentLoaded', (event) => event.isTrusted && begin());
+    if (doc.readyState !== 'loading') onParsed();
+    // The browser's event only: a page script's own would end the wait for the parser early.
+    else doc.addEventListener('DOMContentLoaded', (event) => event.isTrusted && onParsed());
   });
 }
 
-/** The frame's text, scripts and styles left out, is large or passes the prefilter (read as
- *  one string: a word may be cut across the body's children; blocks run together then can
- *  only wake a frame that did not need it). */
+/** The frame's text, scripts and styles left out, is large or passes the prefilter. Read as
+ *  one string, the body's children and anything else outside <head> in document order: a word
+ *  may be cut across them, and blocks run together can only wake a frame that did not need it. */
 function textWorthScanning(doc: Document, mightMatch: (text: string) => boolean): boolean {
-  const body = doc.body ?? doc.documentElement;
-  if (!body) return false;
+  const root = doc.documentElement;
+  if (!root) return false;
   const classifier = new BlockClassifier();
   const texts: string[] = [];
   let length = 0;
-  for (let child = body.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === ELEMENT_NODE && classifier.blockOf(child as Element) === null) continue;
-    const text = child.textContent ?? '';
+  const read = (node: Node) => {
+    if (node.nodeType === ELEMENT_NODE && classifier.blockOf(node as Element) === null) return false;
+    const text = node.textContent ?? '';
     length += text.length;
-    if (length > LARGE_TEXT) return true;
     texts.push(text);
+    return length > LARGE_TEXT;
+  };
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child !== doc.body) {
+      if (read(child)) return true;
+      continue;
+    }
+    for (let inBody = child.firstChild; inBody; inBody = inBody.nextSibling) if (read(inBody)) return true;
   }
   return mightMatch(texts.join(''));
+}
+
+function textLength(node: Node): number {
+  return node.nodeType === TEXT_NODE ? (node as Text).length : 0;
 }
 
 function hasOpenShadowRoot(root: Element | null): boolean {

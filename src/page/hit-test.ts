@@ -29,11 +29,11 @@ export function liveRange(mention: PageMention): Range {
   return range;
 }
 
+/** Text, comments and the like count characters; other nodes, children. */
 function nodeLength(node: Node): number {
-  return node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.DOCUMENT_NODE
-    ? node.childNodes.length
-    : ((node as CharacterData).length ?? 0);
+  return CHARACTER_DATA.has(node.nodeType) ? (node as CharacterData).length : node.childNodes.length;
 }
+const CHARACTER_DATA = new Set([3, 4, 7, 8]);
 
 function containsPoint(rects: DOMRectList, x: number, y: number): boolean {
   for (const rect of rects) {

@@ -1,4 +1,4 @@
-import { expect, marks, test, textCenter, openPopupFor } from './fixtures';
+import { badgeText, expect, marks, openPopupFor, tabIdOf, test, textCenter, topFrameReport } from './fixtures';
 
 test('marks mentions in same-origin, srcdoc and cross-origin frames, and counts them all', async ({
   page,
@@ -57,12 +57,26 @@ test('a frame with nothing to mark starts nothing until a mention comes (ads, wi
       document.body.append(f);
       return f;
     };
-    frame('ad', '<p>Advertisement: shoes, half price.</p><script>var slot = "x".repeat(30000);</script>');
+    // An ad: a line of text, and a script whose source holds a key word and 30,000 characters
+    // (scripts are not text to mark).
+    frame('ad', `<p>Advertisement: shoes, half price.</p><script>var slot = "${'Bagram '.repeat(5000)}";</script>`);
     frame('news', '<p>Flights left Bagram Air Base.</p>');
     frame(
       'component',
       '<news-card></news-card><script>document.querySelector("news-card").attachShadow({ mode: "open" })' +
         '.append(Object.assign(document.createElement("p"), { textContent: "Fasihuddin Fitrat spoke." }));</script>',
+    );
+    // A component that comes after the frame has loaded, and text put outside its <body>.
+    frame(
+      'later',
+      '<p>Widget.</p><script>setTimeout(() => { const c = document.createElement("news-card");' +
+        'c.attachShadow({ mode: "open" }).append(Object.assign(document.createElement("p"), ' +
+        '{ textContent: "Fasihuddin Fitrat spoke." })); document.body.append(c); }, 300);</script>',
+    );
+    frame(
+      'outside',
+      '<p>Widget.</p><script>setTimeout(() => document.documentElement.append(' +
+        'Object.assign(document.createElement("p"), { textContent: "Flights left Bagram Air Base." })), 300);</script>',
     );
     // Written by the page into an about:blank frame, as ad scripts do.
     const written = frame('written').contentDocument!;
@@ -71,17 +85,18 @@ test('a frame with nothing to mark starts nothing until a mention comes (ads, wi
     written.close();
   });
   const inFrame = async (id: string) => (await (await page.locator(`#${id}`).elementHandle())!.contentFrame())!;
+  const marked = async (id: string) => Object.values(await marks(await inFrame(id))).flat();
   const names = async (id: string) => (await inFrame(id)).evaluate(() => [...CSS.highlights.keys()]);
-  await expect.poll(async () => Object.values(await marks(await inFrame('news'))).flat()).toEqual(['Bagram Air Base']);
-  await expect.poll(async () => Object.values(await marks(await inFrame('component'))).flat()).toHaveLength(1);
-  await expect
-    .poll(async () => Object.values(await marks(await inFrame('written'))).flat())
-    .toEqual(['Doha Agreement']);
-  await page.waitForTimeout(300);
+  await expect.poll(() => marked('news')).toEqual(['Bagram Air Base']);
+  await expect.poll(() => marked('component')).toEqual(['Fasihuddin Fitrat']);
+  await expect.poll(() => marked('written')).toEqual(['Doha Agreement']);
+  await expect.poll(() => marked('later')).toEqual(['Fasihuddin Fitrat']);
+  await expect.poll(() => marked('outside')).toEqual(['Bagram Air Base']);
+  await page.waitForTimeout(500);
   // The ad frame has no highlight registered and told the background nothing; the page and
-  // the three frames with mentions did.
+  // the five frames with mentions did.
   expect(await names('ad')).toEqual([]);
-  await expect.poll(reporting).toBe(4);
+  expect(await reporting()).toBe(6);
 
   // Text with a mention comes into the ad frame later: it starts, marks it and reports.
   await (
@@ -91,6 +106,38 @@ test('a frame with nothing to mark starts nothing until a mention comes (ads, wi
     p.textContent = 'Sponsored: a history of Bagram.';
     document.body.append(p);
   });
-  await expect.poll(async () => Object.values(await marks(await inFrame('ad'))).flat()).toEqual(['Bagram']);
-  await expect.poll(reporting).toBe(5);
+  await expect.poll(() => marked('ad')).toEqual(['Bagram']);
+  await expect.poll(reporting).toBe(7);
+});
+
+test('a frame that navigates (an ad rotating) leaves no stale count, and the tab keeps its site', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await page.goto(server.url('plain.html'));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.id = 'slot';
+    f.src = '/frame-child.html';
+    document.body.append(f);
+  });
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('2');
+  // The frame goes to a page without mentions, which waits and reports nothing itself.
+  await page.evaluate(() => {
+    (document.getElementById('slot') as HTMLIFrameElement).src = '/plain.html?rotated';
+  });
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
+  // The frame's navigation marked the tab as loading, which clears its state: the page says
+  // again what it is, so the popup and the toggle-site command still know the site.
+  await expect.poll(() => topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: true });
+
+  // A frame with mentions taken out of the page (no navigation, no "loading"): its count goes.
+  await page.evaluate(() => {
+    (document.getElementById('slot') as HTMLIFrameElement).src = '/frame-child.html?again';
+  });
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('2');
+  await page.evaluate(() => document.getElementById('slot')!.remove());
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
 });
