@@ -162,3 +162,33 @@ test('a script that moves the paragraph the walk stands in further down does not
     },
   );
 });
+
+test('a long document in a frame is marked while it loads, as the top page is', async ({ page, server }) => {
+  const filler = Array.from(
+    { length: 12 },
+    (_, i) => `<p>Paragraph ${i} of the harvest report. ${'Rain fell. '.repeat(40)}</p>`,
+  );
+  await withStreamedPage(
+    [
+      `<!doctype html><html><head><title>Report</title></head><body>${filler.join('')}` +
+        '<p>Flights left Bagram Air Base.</p><p>More to come',
+      '.</p><p>Last word on Bagram.</p></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(server.url('plain.html'));
+      await page.evaluate((url) => {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        document.body.append(frame);
+      }, stream.url);
+      await expect.poll(() => page.frames().length).toBe(2);
+      const frame = page.frames()[1]!;
+      // The frame has more than a widget's text before its first mention: it starts, and marks,
+      // before the rest has come.
+      await expect.poll(async () => (await marks(frame)).bagram ?? []).toEqual(['Bagram Air Base']);
+      expect(await frame.evaluate(() => document.readyState)).toBe('loading');
+      stream.release();
+      await expect.poll(async () => (await marks(frame)).bagram ?? []).toEqual(['Bagram Air Base', 'Bagram']);
+    },
+  );
+});
