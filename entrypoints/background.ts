@@ -16,10 +16,6 @@ import { setSiteEnabled, settingsStore } from '../src/settings';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
 
-/** How long after a tab has loaded its frames have to report before they are asked (a new
- *  page's first report comes 100 ms after it is parsed). */
-const REPORT_AFTER_LOAD_MS = 300;
-
 export default defineBackground(() => {
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
@@ -31,11 +27,6 @@ export default defineBackground(() => {
     );
   };
 
-  /** Each tab's top document when its state was last cleared. A frame's navigation clears it
-   *  too, and the page's own document that reports again then is no new page: the frames that
-   *  reported since stay. */
-  const clearedTop = new Map<number, string | null>();
-
   const record = async (tabId: number, frameId: number, report: FrameReport) => {
     const key = tabStateKey(tabId);
     let state = (await storage.getItem<TabState>(key)) ?? { topToken: null, frames: {} };
@@ -45,15 +36,24 @@ export default defineBackground(() => {
       report.top && (before?.documentToken !== report.documentToken || before.enabled !== report.enabled);
     if (report.top && report.documentToken !== state.topToken) {
       // A new page in the tab: what its previous page's frames found no longer counts.
-      const samePage = state.topToken === null && clearedTop.get(tabId) === report.documentToken;
-      state = { topToken: report.documentToken, frames: samePage ? state.frames : {} };
+      state = { topToken: report.documentToken, frames: {} };
     }
     state.frames[String(frameId)] = report;
-    await storage.setItem(key, state);
-    const { total } = summarizeTab(state);
-    await toolbarAction().setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
+    await save(tabId, state);
     // A grey icon says "off for this site".
     if (iconChanged) await toolbarAction().setIcon({ tabId, path: toolbarIconPaths(report.enabled ? 'on' : 'off') });
+  };
+  const forget = async (tabId: number, frameId: number, documentToken: string) => {
+    const state = await storage.getItem<TabState>(tabStateKey(tabId));
+    // Only that document's report: the frame's next one may have reported already.
+    if (state?.frames[String(frameId)]?.documentToken !== documentToken) return;
+    delete state.frames[String(frameId)];
+    await save(tabId, state);
+  };
+  const save = async (tabId: number, state: TabState) => {
+    await storage.setItem(tabStateKey(tabId), state);
+    const { total } = summarizeTab(state);
+    await toolbarAction().setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
   };
 
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -64,6 +64,10 @@ export default defineBackground(() => {
         url: browser.runtime.getURL(articlePath(message.sentence)),
         index: (sender.tab?.index ?? 0) + 1,
       });
+      return;
+    }
+    if (message.type === 'frame-gone') {
+      enqueue(tabId, () => forget(tabId, sender.frameId ?? 0, message.documentToken));
       return;
     }
     enqueue(tabId, () => record(tabId, sender.frameId ?? 0, message.report));
@@ -79,11 +83,11 @@ export default defineBackground(() => {
       // The top frame leads the keyboard path; it answers false when the page has no mention.
       await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => false);
     } else if (command === 'toggle-site') {
-      // The content script told us the tab's site; without the "tabs" permission we cannot
-      // read the URL ourselves. No site: nothing to switch (the extension cannot run there).
-      const state = await storage.getItem<TabState>(tabStateKey(tab.id));
-      const site = state ? summarizeTab(state).site : null;
-      if (!site) return;
+      // Without the "tabs" permission we cannot read the tab's URL: its top frame's content
+      // script tells the site. No answer: the extension cannot run there, nothing to switch.
+      const ask: ToContent = { type: 'site-request' };
+      const site: unknown = await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => null);
+      if (typeof site !== 'string' || site === '') return;
       const settings = await settingsStore.get();
       await setSiteEnabled(site, !isSiteEnabled(site, settings));
     }
@@ -91,34 +95,12 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void runCommand(command));
   (globalThis as { contextOverlaysRunCommand?: typeof runCommand }).contextOverlaysRunCommand = runCommand;
 
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A navigation starts: never show the previous page's numbers. The new page's content
-    // script reports again; a page where it cannot run leaves no state ("can't run here").
-    if (change.status === 'loading') {
-      enqueue(tabId, async () => {
-        const state = await storage.getItem<TabState>(tabStateKey(tabId));
-        if (state?.topToken) clearedTop.set(tabId, state.topToken);
-        await storage.removeItem(tabStateKey(tabId));
-      });
-    }
-    // A frame's navigation (an ad rotating) marks the tab loading too, and its state went,
-    // while the page itself has nothing new to say: without its site the toggle-site command
-    // did nothing. Once the tab has loaded, if the top frame has not reported since, ask all.
-    if (change.status === 'complete') {
-      setTimeout(
-        () =>
-          enqueue(tabId, async () => {
-            const state = await storage.getItem<TabState>(tabStateKey(tabId));
-            if (state && summarizeTab(state).site !== null) return;
-            const ask: ToContent = { type: 'report-request' };
-            await browser.tabs.sendMessage(tabId, ask).catch(() => {}); // none there: none runs
-          }),
-        REPORT_AFTER_LOAD_MS,
-      );
-    }
-  });
+  // No state is cleared when a navigation starts: Chromium says "loading" for a frame's
+  // navigation too (an ad rotating), which is no new page. A new page's top frame reports
+  // under a new document token, which starts the tab's state afresh; the badge and icon set
+  // for a tab go back to the defaults by themselves when it navigates; and the popup asks the
+  // frames before it shows anything (popup-state.ts).
   browser.tabs.onRemoved.addListener((tabId) => {
-    clearedTop.delete(tabId);
     enqueue(tabId, () => storage.removeItem(tabStateKey(tabId)));
   });
   void toolbarAction().setBadgeBackgroundColor({ color: '#4b5563' });

@@ -63,11 +63,11 @@ function runInFrame(prefilter: Prefilter): void {
    *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
    *  each report wakes the background and writes the tab's state. */
   let reported = '';
-  const send = (said = counts) => {
-    reported = JSON.stringify(said);
+  const send = () => {
+    reported = JSON.stringify(counts);
     tell({
       type: 'frame-report',
-      report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts: said },
+      report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
     });
   };
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,34 +144,30 @@ function runInFrame(prefilter: Prefilter): void {
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
+    if (message.type === 'site-request') return Promise.resolve(site);
     send();
     return Promise.resolve(true); // tells the popup a content script runs in this tab
   };
   browser.runtime.onMessage.addListener(onMessage);
-  // Back/forward cache: the background forgot this tab when it navigated away; a page
-  // restored from the cache runs no script again, so report it afresh.
+  // Back/forward cache: the background moved on to the page the tab went to; a page restored
+  // from the cache runs no script again, so report it afresh.
   // (A page script may dispatch a pageshow of its own, as often as it likes: not reported.)
   addEventListener('pageshow', (event) => event.isTrusted && event.persisted && reportSoon(true), {
     signal: ctx.signal,
   });
-  // A frame that navigates away (an ad rotating) would leave its counts with the background:
-  // its next page may be one that waits (frame-wake.ts) and says nothing. (The top frame's
-  // next page replaces the tab's whole state.)
+  // A frame that navigates away (an ad rotating) or is taken out of the page would leave its
+  // counts with the background: its next page may be one that waits (frame-wake.ts) and says
+  // nothing. (The top frame's next page replaces the tab's whole state.)
   addEventListener(
     'pagehide',
-    (event) => event.isTrusted && window !== window.top && reported !== '{}' && reported !== '' && send({}),
+    (event) =>
+      event.isTrusted &&
+      window !== window.top &&
+      reported !== '{}' &&
+      reported !== '' &&
+      tell({ type: 'frame-gone', documentToken }),
     { signal: ctx.signal },
   );
-  // From document_start, the first report can reach the background before the navigation's
-  // own "loading" update, which clears the tab's state: say it again once the page is parsed
-  // (as a content script at document_end used to), so the popup and the toggle-site command
-  // know the site. Throttled like the counts: the first scan's report usually follows within
-  // the 100 ms, and one message then says both.
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', (event) => event.isTrusted && reportSoon(true), {
-      signal: ctx.signal,
-    });
-  }
   ctx.onInvalidated(() => {
     // The page first: with the extension gone, the runtime calls below may throw.
     clearTimeout(reportTimer);

@@ -14,6 +14,9 @@ export interface FrameReport {
 
 export type ContentToBackground =
   | { type: 'frame-report'; report: FrameReport }
+  /** The frame's document is going (a frame navigating away or taken out of the page): what
+   *  it reported no longer counts, unless a newer document of the frame has reported since. */
+  | { type: 'frame-gone'; documentToken: string }
   /** Open the bundled article (article.html), at a sentence if given. Pages cannot link to
    *  extension pages, so the card asks the background to open it. */
   | { type: 'open-article'; sentence?: string };
@@ -22,6 +25,8 @@ export type ContentToBackground =
 export type ToContent =
   /** Every frame answers by sending a fresh report. */
   | { type: 'report-request' }
+  /** The top frame answers with its site (for the toggle-site command). */
+  | { type: 'site-request' }
   /** Move to the next mention (of `topic`, if given) in reading order and open its card
    *  with focus in it: the keyboard path to the cards. */
   | { type: 'next-mention'; topic?: TopicId };
@@ -63,11 +68,11 @@ const typeOf = (msg: unknown): unknown =>
 
 export function isContentToBackground(msg: unknown): msg is ContentToBackground {
   const type = typeOf(msg);
-  return type === 'frame-report' || type === 'open-article';
+  return type === 'frame-report' || type === 'frame-gone' || type === 'open-article';
 }
 export function isToContent(msg: unknown): msg is ToContent {
   const type = typeOf(msg);
-  return type === 'report-request' || type === 'next-mention';
+  return type === 'report-request' || type === 'site-request' || type === 'next-mention';
 }
 
 /** The reader page's URL, at a sentence if given (contract 8). */

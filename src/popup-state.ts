@@ -60,7 +60,9 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
   const update = () => {
     const summary = state ? summarizeTab(state) : null;
     site = summary?.site ?? null;
-    if (!summary || !site || settings === null) {
+    // The stored state may still be the previous page's (the background keeps it until the
+    // next page reports): shown only once the page's own frames have answered.
+    if (contentAnswered !== true || !summary || !site || settings === null) {
       show(contentAnswered === false ? { kind: 'cannot-run', actions } : { kind: 'loading' });
       return;
     }

@@ -129,8 +129,20 @@ test('a frame that navigates (an ad rotating) leaves no stale count, and the tab
     (document.getElementById('slot') as HTMLIFrameElement).src = '/plain.html?rotated';
   });
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
-  // The frame's navigation marked the tab as loading, which clears its state: the page says
-  // again what it is, so the popup and the toggle-site command still know the site.
+  // Chromium says the tab is loading when one of its frames navigates; the page's own state
+  // stays, and the toggle-site command still switches the site.
+  expect(await topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: true });
+  await serviceWorker.evaluate(() =>
+    (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+      'toggle-site',
+    ),
+  );
+  await expect.poll(() => topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: false });
+  await serviceWorker.evaluate(() =>
+    (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+      'toggle-site',
+    ),
+  );
   await expect.poll(() => topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: true });
 
   // A frame with mentions taken out of the page (no navigation, no "loading"): its count goes.
