@@ -35,11 +35,25 @@ test.describe('popup', () => {
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
   });
 
-  test('says when it cannot run on a page', async ({ page, serviceWorker, extensionId, browserContext }) => {
+  test('says when it cannot run on a page, even right after a page it ran on', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionId,
+    browserContext,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const tabId = await tabIdOf(page, serviceWorker);
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
     await page.goto('chrome://version');
+    // The previous page's count and summary are gone with it.
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
     const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.getByText('Can’t run on this page')).toBeVisible();
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
+    await popup.waitForTimeout(500);
+    await expect(popup.getByText('Can’t run on this page')).toBeVisible();
   });
 
   test('never shows the previous page’s numbers after the tab navigates', async ({
