@@ -5,7 +5,7 @@
 // holding nothing but one MutationObserver, until it has something worth that start: text the
 // prefilter lets through, more text than a widget holds, or an open shadow root (whose text the
 // document's does not include).
-import { BlockClassifier } from './text-blocks';
+import { BlockClassifier, isSkippedElement } from './text-blocks';
 
 /** More text than this, and the frame is a document of its own: it starts at once. */
 const LARGE_TEXT = 20_000;
@@ -29,9 +29,11 @@ export function whenFrameWorthScanning(
     let parsed = false;
     let addedWhileLoading = 0;
     let aliveCheckedAt = 0;
+    // (While it loads, text only: a walk over every element at each step would cost a long
+    // frame dearly, and its open shadow roots are looked for once it is parsed.)
     const worthScanning = (records: readonly MutationRecord[] | null) =>
       textWorthScanning(doc, mightMatch) ||
-      (records ? records.some(addsShadowRoot) : hasOpenShadowRoot(doc.documentElement));
+      (!parsed ? false : records ? records.some(addsShadowRoot) : hasOpenShadowRoot(doc.documentElement));
     const done = (wakeUp: boolean) => {
       observer.disconnect();
       clearInterval(poll);
@@ -49,7 +51,7 @@ export function whenFrameWorthScanning(
         if (addedWhileLoading < LOADING_STEP) return;
         addedWhileLoading = 0;
       }
-      if (worthScanning(parsed ? records : null)) done(true);
+      if (worthScanning(records)) done(true);
     });
     const onParsed = () => {
       if (parsed) return;
@@ -95,8 +97,11 @@ function textWorthScanning(doc: Document, mightMatch: (text: string) => boolean)
   return mightMatch(texts.join(''));
 }
 
+/** Characters of page text the parser added with `node` (not a script's or a style's). */
 function textLength(node: Node): number {
-  return node.nodeType === TEXT_NODE ? (node as Text).length : 0;
+  if (node.nodeType !== TEXT_NODE) return 0;
+  const parent = node.parentElement;
+  return parent && isSkippedElement(parent) ? 0 : (node as Text).length;
 }
 
 function hasOpenShadowRoot(root: Element | null): boolean {

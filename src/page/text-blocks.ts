@@ -10,6 +10,9 @@ const SKIPPED = bothCases([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
+  // Fallback text shown only where frames or plugins are not: never on screen here.
+  'NOFRAMES',
+  'NOEMBED',
   'TEMPLATE',
   'TEXTAREA',
   'INPUT',
@@ -84,6 +87,11 @@ const INLINE = bothCases([
 export const LINE_BREAK = '\u0000';
 /** Inline elements that still break a run of words (`Bagram<br>Air Base` is two lines). */
 const BREAKS = bothCases(['BR', 'IMG', 'HR']);
+
+/** Scripts, styles, form fields and the like: no text under them is page prose. */
+export function isSkippedElement(el: Element): boolean {
+  return SKIPPED.has(el.tagName);
+}
 
 export function isInlineElement(el: Element): boolean {
   return INLINE.has(el.tagName) || BREAKS.has(el.tagName);

@@ -36,6 +36,18 @@ describe('scan --json', () => {
     ]);
   });
 
+  it('leaves out fallback text a browser with frames and plugins never shows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-fallback-'));
+    const file = join(dir, 'fallback.html');
+    writeFileSync(
+      file,
+      '<html><body><p>Bagram Air Base.</p><noembed>Bagram</noembed><noframes>Fasihuddin Fitrat</noframes></body></html>',
+    );
+    const { code, out } = run('--json', file);
+    expect(code).toBe(0);
+    expect(json(out).map((m) => m.text)).toEqual(['Bagram Air Base']);
+  });
+
   it('gives offsets into the visible text that --text prints, and the file as given', () => {
     const file = fixture('story.html');
     const text = run('--text', file).out.replace(/\n$/, '');
