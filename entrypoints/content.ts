@@ -62,7 +62,7 @@ function runInFrame(prefilter: Prefilter): void {
   /** The counts as last reported, so a page that keeps changing its text without changing
    *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
    *  each report wakes the background and writes the tab's state. */
-  let reported = '';
+  let reported = '{}';
   const send = () => {
     reported = JSON.stringify(counts);
     tell({
@@ -128,14 +128,17 @@ function runInFrame(prefilter: Prefilter): void {
   // Applies settings at once, without a reload: off clears everything; a change in what
   // the overlay was built with restarts it; anything else leaves it running. A change is
   // reported at once (the reader just made it); the first state with the counts that follow
-  // within 100 ms, in one message (each costs the page about 0.2 ms).
+  // within 100 ms, in one message (each costs the page about 0.2 ms, and wakes the background).
   const apply = (settings: Settings, first = false) => {
     if (ctx.isInvalid) return;
     const enabled = isSiteEnabled(site, settings);
     const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
     if (overlay && (!enabled || overlay.key !== key)) stop();
     if (enabled && !overlay) start(settings, key);
-    if (first) reportSoon(true);
+    // A page where the extension is on and finds nothing has nothing to say: the popup asks
+    // when it opens, and the badge and icon set for a tab go back to the defaults by themselves
+    // on navigation. So most pages never wake the background at all.
+    if (first) reportSoon(!enabled);
     else send();
   };
 
@@ -164,7 +167,6 @@ function runInFrame(prefilter: Prefilter): void {
       event.isTrusted &&
       window !== window.top &&
       reported !== '{}' &&
-      reported !== '' &&
       tell({ type: 'frame-gone', documentToken }),
     { signal: ctx.signal },
   );

@@ -59,7 +59,9 @@ export function summarizeTab(state: TabState): TabSummary {
       total += n;
     }
   }
-  const enabled = top?.enabled ?? false;
+  // A top page where the extension is on and found nothing says nothing until asked: its
+  // frames' counts stand meanwhile (each frame decides under the top page's site too).
+  const enabled = top ? top.enabled : Object.values(state.frames).some((f) => f.enabled);
   return { site: top?.site ?? null, enabled, counts: enabled ? counts : {}, total: enabled ? total : 0 };
 }
 

@@ -35,6 +35,31 @@ test.describe('popup', () => {
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
   });
 
+  test('a page with nothing to find tells the background nothing until the popup asks', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionId,
+    browserContext,
+  }) => {
+    await serviceWorker.evaluate(() => {
+      const scope = self as unknown as { __reports: number };
+      scope.__reports = 0;
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+        if (message.type === 'frame-report') scope.__reports++;
+      });
+    });
+    const reports = () => serviceWorker.evaluate(() => (self as unknown as { __reports: number }).__reports);
+    await page.goto(server.url('plain.html'));
+    await expect.poll(() => highlightNames(page)).toHaveLength(3);
+    await page.waitForTimeout(500);
+    expect(await reports()).toBe(0);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
+    await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
+    await expect(popup.getByRole('switch', { name: /127\.0\.0\.1/ })).toBeChecked();
+    expect(await reports()).toBe(1);
+  });
+
   test('says when it cannot run on a page, even right after a page it ran on', async ({
     page,
     server,

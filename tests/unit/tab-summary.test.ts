@@ -33,4 +33,9 @@ describe('summarizeTab', () => {
   it('knows no site before the top frame reports', () => {
     expect(summarizeTab({ topToken: null, frames: {} }).site).toBeNull();
   });
+
+  it('counts the frames’ mentions before the top frame has reported (it says nothing when it finds nothing)', () => {
+    const summary = summarizeTab({ topToken: null, frames: { '7': frame({ counts: { bagram: 2 } }) } });
+    expect(summary).toEqual({ site: null, enabled: true, counts: { bagram: 2 }, total: 2 });
+  });
 });
