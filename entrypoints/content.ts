@@ -164,10 +164,7 @@ function runInFrame(prefilter: Prefilter): void {
   addEventListener(
     'pagehide',
     (event) =>
-      event.isTrusted &&
-      window !== window.top &&
-      reported !== '{}' &&
-      tell({ type: 'frame-gone', documentToken }),
+      event.isTrusted && window !== window.top && reported !== '{}' && tell({ type: 'frame-gone', documentToken }),
     { signal: ctx.signal },
   );
   ctx.onInvalidated(() => {
