@@ -9,12 +9,12 @@ import {
   tabStateKey,
   type FrameReport,
   type TabState,
-  type ToContent,
 } from '../src/messages';
 import { toolbarIconPaths } from '../src/icons';
 import { setSiteEnabled, settingsStore } from '../src/settings';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
+import { askTopPage, showNextMention } from '../src/top-page';
 
 export default defineBackground(() => {
   // One queue per tab: frames report concurrently and each update reads the previous state.
@@ -30,23 +30,37 @@ export default defineBackground(() => {
   const record = async (tabId: number, frameId: number, report: FrameReport) => {
     const key = tabStateKey(tabId);
     let state = (await storage.getItem<TabState>(key)) ?? { topToken: null, frames: {} };
-    const before = state.frames[String(frameId)];
-    // The top frame speaks for the tab's site; set its icon only on a new page or a switch.
-    const iconChanged =
-      report.top && (before?.documentToken !== report.documentToken || before.enabled !== report.enabled);
     if (report.top && report.documentToken !== state.topToken) {
       // A new page in the tab: what its previous page's frames found no longer counts.
       state = { topToken: report.documentToken, frames: {} };
+    } else if (!report.top) {
+      const current = await onCurrentPage(tabId, state);
+      if (!current) return; // a frame of a page the tab has left, or is leaving
+      state = current;
     }
     state.frames[String(frameId)] = report;
     await save(tabId, state);
-    // A grey icon says "off for this site".
-    if (iconChanged) await toolbarAction().setIcon({ tabId, path: toolbarIconPaths(report.enabled ? 'on' : 'off') });
+    // A grey icon says "off for this site". Set at each of the top frame's reports (they are
+    // few): a page restored from the back/forward cache reports the same as before it left.
+    if (report.top) await toolbarAction().setIcon({ tabId, path: toolbarIconPaths(report.enabled ? 'on' : 'off') });
+  };
+  /** The stored state, or a fresh one if the tab has moved on to a page whose top frame has
+   *  not reported (the extension is on there and found nothing): a frame's report or farewell
+   *  must not land among the previous page's. Null while the top frame does not answer (the
+   *  tab is between two pages, or on one where the extension cannot run). */
+  const onCurrentPage = async (tabId: number, state: TabState): Promise<TabState | null> => {
+    const page = await askTopPage(tabId);
+    if (!page) return null;
+    return page.documentToken !== state.topToken ? { topToken: page.documentToken, frames: {} } : state;
   };
   const forget = async (tabId: number, frameId: number, documentToken: string) => {
-    const state = await storage.getItem<TabState>(tabStateKey(tabId));
+    const stored = await storage.getItem<TabState>(tabStateKey(tabId));
+    if (!stored) return;
+    const state = await onCurrentPage(tabId, stored);
+    // The tab is between pages: what was stored is the page it left (its badge went with it).
+    if (!state) return storage.removeItem(tabStateKey(tabId));
     // Only that document's report: the frame's next one may have reported already.
-    if (state?.frames[String(frameId)]?.documentToken !== documentToken) return;
+    if (state === stored && state.frames[String(frameId)]?.documentToken !== documentToken) return;
     delete state.frames[String(frameId)];
     await save(tabId, state);
   };
@@ -79,15 +93,13 @@ export default defineBackground(() => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     if (command === 'next-mention') {
-      const ask: ToContent = { type: 'next-mention' };
-      // The top frame leads the keyboard path; it answers false when the page has no mention.
-      await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => false);
+      // The top frame leads the keyboard path; a page whose mentions are all in a frame, that frame.
+      await showNextMention(tab.id, await storage.getItem<TabState>(tabStateKey(tab.id)));
     } else if (command === 'toggle-site') {
       // Without the "tabs" permission we cannot read the tab's URL: its top frame's content
       // script tells the site. No answer: the extension cannot run there, nothing to switch.
-      const ask: ToContent = { type: 'site-request' };
-      const site: unknown = await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => null);
-      if (typeof site !== 'string' || site === '') return;
+      const site = (await askTopPage(tab.id))?.site;
+      if (!site) return;
       const settings = await settingsStore.get();
       await setSiteEnabled(site, !isSiteEnabled(site, settings));
     }

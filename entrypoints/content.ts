@@ -4,7 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
-import { articlePath, isToContent, type ContentToBackground, type FrameReport } from '../src/messages';
+import { articlePath, isToContent, type ContentToBackground, type FrameReport, type PageAnswer } from '../src/messages';
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
 import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
 import type { PagePack } from '../src/pack/types';
@@ -147,7 +147,7 @@ function runInFrame(prefilter: Prefilter): void {
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
-    if (message.type === 'site-request') return Promise.resolve(site);
+    if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
     send();
     return Promise.resolve(true); // tells the popup a content script runs in this tab
   };

@@ -25,11 +25,28 @@ export type ContentToBackground =
 export type ToContent =
   /** Every frame answers by sending a fresh report. */
   | { type: 'report-request' }
-  /** The top frame answers with its site (for the toggle-site command). */
-  | { type: 'site-request' }
+  /** The top frame answers with its document and site (a PageAnswer). */
+  | { type: 'page-request' }
   /** Move to the next mention (of `topic`, if given) in reading order and open its card
    *  with focus in it: the keyboard path to the cards. */
   | { type: 'next-mention'; topic?: TopicId };
+
+/** The tab's top document as its content script tells it. A page where the extension finds
+ *  nothing does not report, so the background and the popup ask it which page the tab is on
+ *  (the stored state may still be the previous page's). */
+export interface PageAnswer {
+  documentToken: string;
+  site: string | null;
+}
+
+export function isPageAnswer(answer: unknown): answer is PageAnswer {
+  return (
+    typeof answer === 'object' &&
+    answer !== null &&
+    typeof (answer as PageAnswer).documentToken === 'string' &&
+    (typeof (answer as PageAnswer).site === 'string' || (answer as PageAnswer).site === null)
+  );
+}
 
 /** All frames of one tab, as the background keeps it (in session storage, so a restarted
  *  service worker and the popup see the same thing). */
@@ -74,7 +91,7 @@ export function isContentToBackground(msg: unknown): msg is ContentToBackground 
 }
 export function isToContent(msg: unknown): msg is ToContent {
   const type = typeOf(msg);
-  return type === 'report-request' || type === 'site-request' || type === 'next-mention';
+  return type === 'report-request' || type === 'page-request' || type === 'next-mention';
 }
 
 /** The reader page's URL, at a sentence if given (contract 8). */

@@ -2,12 +2,21 @@
 // background) and the settings. The view is a pure function of these (see src/ui/Popup.tsx).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { articlePath, summarizeTab, tabStateKey, type TabState, type TabSummary, type ToContent } from './messages';
+import {
+  articlePath,
+  summarizeTab,
+  tabStateKey,
+  type PageAnswer,
+  type TabState,
+  type TabSummary,
+  type ToContent,
+} from './messages';
 import { topicList } from './pack/topic-list';
 import type { TopicId } from './pack/types';
 import { setSiteEnabled, settingsStore } from './settings';
 import type { Settings } from './settings-schema';
 import { isSiteEnabled } from './site-rules';
+import { askTopPage, showNextMention } from './top-page';
 
 export interface PopupActions {
   setEnabled(enabled: boolean): void;
@@ -40,6 +49,9 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
   let state: TabState | null = null;
   let settings: Settings | null = null;
   let contentAnswered: boolean | null = tabId === null ? false : null;
+  /** The tab's top document (undefined until it answers, null if it does not): the stored
+   *  state counts only once it is that page's. */
+  let topPage: PageAnswer | null | undefined;
   let site: string | null = null;
 
   const actions: PopupActions = {
@@ -47,11 +59,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     resume: () => void settingsStore.update((s) => ({ ...s, paused: false })),
     show: (topic) => {
       if (tabId === null) return;
-      const ask: ToContent = { type: 'next-mention', topic };
-      void browser.tabs
-        .sendMessage(tabId, ask, { frameId: 0 })
-        .then((shown) => shown === true && closePopup())
-        .catch(() => {});
+      void showNextMention(tabId, state, topic).then((shown) => shown && closePopup());
     },
     openArticle: () => void browser.tabs.create({ url: browser.runtime.getURL(articlePath()) }),
     openSettings: () => void browser.runtime.openOptionsPage(),
@@ -61,8 +69,9 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     const summary = state ? summarizeTab(state) : null;
     site = summary?.site ?? null;
     // The stored state may still be the previous page's (the background keeps it until the
-    // next page reports): shown only once the page's own frames have answered.
-    if (contentAnswered !== true || !summary || !site || settings === null) {
+    // next page reports): shown only once it is the page's the top frame says it is on.
+    const current = topPage === null || (topPage !== undefined && state?.topToken === topPage.documentToken);
+    if (contentAnswered !== true || !current || !summary || !site || settings === null) {
       show(contentAnswered === false ? { kind: 'cannot-run', actions } : { kind: 'loading' });
       return;
     }
@@ -118,6 +127,10 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     timeout,
   ]).then((answered) => {
     contentAnswered = answered;
+    update();
+  });
+  void askTopPage(tabId).then((page) => {
+    topPage = page;
     update();
   });
 }

@@ -152,3 +152,38 @@ test('a frame that navigates (an ad rotating) leaves no stale count, and the tab
   await page.evaluate(() => document.getElementById('slot')!.remove());
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
 });
+
+test('after a page with mentions, a page that finds nothing shows none of its counts; a frame’s count alone', async ({
+  page,
+  server,
+  serviceWorker,
+  extensionId,
+  browserContext,
+}) => {
+  const addFrame = () =>
+    page.evaluate(() => {
+      const f = document.createElement('iframe');
+      f.src = '/frame-child.html';
+      document.body.append(f);
+    });
+  await page.goto(server.url('news.html'));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await addFrame();
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('10');
+  // The next page is on, finds nothing and says nothing: the previous page's frame saying
+  // goodbye must not bring the previous page's count back.
+  await page.goto(server.url('plain.html'));
+  await page.waitForTimeout(800);
+  expect(await badgeText(serviceWorker, tabId)).toBe('');
+  // A frame of this page with mentions counts alone, not on top of the previous page's 8.
+  await addFrame();
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('2');
+  await page.waitForTimeout(300);
+  expect(await badgeText(serviceWorker, tabId)).toBe('2');
+
+  // The popup lists the frame's mentions, and "Show" opens the card in that frame.
+  const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
+  await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('1');
+  await popup.locator('[data-topic="bagram"] button').click();
+  await expect(page.frameLocator('iframe').getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+});

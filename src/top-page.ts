@@ -1,0 +1,31 @@
+// Asks a tab's top frame which page the tab is on. Kept beside the message protocol: the
+// background and the popup both need it.
+import { browser } from 'wxt/browser';
+import { isPageAnswer, type PageAnswer, type TabState, type ToContent } from './messages';
+import type { TopicId } from './pack/types';
+
+/** The tab's top document as its content script tells it; null where none runs. */
+export async function askTopPage(tabId: number): Promise<PageAnswer | null> {
+  const ask: ToContent = { type: 'page-request' };
+  const answer: unknown = await browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => null);
+  return isPageAnswer(answer) ? answer : null;
+}
+
+/** Opens the next mention (of `topic`) from the keyboard path: in the top frame, else in the
+ *  first frame that counted one (a page whose mentions are all in a frame). True if shown. */
+export async function showNextMention(tabId: number, state: TabState | null, topic?: TopicId): Promise<boolean> {
+  const ask: ToContent = topic ? { type: 'next-mention', topic } : { type: 'next-mention' };
+  const frameIds = [
+    0,
+    ...Object.entries(state?.frames ?? {})
+      .filter(
+        ([id, frame]) => id !== '0' && Object.entries(frame.counts).some(([t, n]) => n > 0 && (!topic || t === topic)),
+      )
+      .map(([id]) => Number(id)),
+  ];
+  for (const frameId of frameIds) {
+    const shown: unknown = await browser.tabs.sendMessage(tabId, ask, { frameId }).catch(() => false);
+    if (shown === true) return true;
+  }
+  return false;
+}
