@@ -141,6 +141,27 @@ export function marks(page: Page | Frame): Promise<Record<string, string[]>> {
   return page.evaluate(readMarks);
 }
 
+/** Starts counting the frame reports that reach the background (beside its own listener);
+ *  the returned functions read how many came, and from how many documents. */
+export async function countReports(
+  worker: Worker,
+): Promise<{ reports(): Promise<number>; documents(): Promise<number> }> {
+  await worker.evaluate(() => {
+    const scope = self as unknown as { __reports: number; __reporting: Set<string> };
+    scope.__reports = 0;
+    scope.__reporting = new Set();
+    chrome.runtime.onMessage.addListener((message: { type?: string; report?: { documentToken: string } }) => {
+      if (message.type !== 'frame-report' || !message.report) return;
+      scope.__reports++;
+      scope.__reporting.add(message.report.documentToken);
+    });
+  });
+  return {
+    reports: () => worker.evaluate(() => (self as unknown as { __reports: number }).__reports),
+    documents: () => worker.evaluate(() => (self as unknown as { __reporting: Set<string> }).__reporting.size),
+  };
+}
+
 /** The toolbar badge's text for a tab. */
 export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

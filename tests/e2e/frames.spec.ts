@@ -1,4 +1,14 @@
-import { badgeText, expect, marks, openPopupFor, tabIdOf, test, textCenter, topFrameReport } from './fixtures';
+import {
+  badgeText,
+  countReports,
+  expect,
+  marks,
+  openPopupFor,
+  tabIdOf,
+  test,
+  textCenter,
+  topFrameReport,
+} from './fixtures';
 
 test('marks mentions in same-origin, srcdoc and cross-origin frames, and counts them all', async ({
   page,
@@ -38,16 +48,7 @@ test('a frame with nothing to mark starts nothing until a mention comes (ads, wi
   server,
   serviceWorker,
 }) => {
-  // The documents that reported to the background, beside its own listener.
-  await serviceWorker.evaluate(() => {
-    const scope = self as unknown as { __reporting: Set<string> };
-    scope.__reporting = new Set();
-    chrome.runtime.onMessage.addListener((message: { type?: string; report?: { documentToken: string } }) => {
-      if (message.type === 'frame-report' && message.report) scope.__reporting.add(message.report.documentToken);
-    });
-  });
-  const reporting = () =>
-    serviceWorker.evaluate(() => (self as unknown as { __reporting: Set<string> }).__reporting.size);
+  const { documents: reporting } = await countReports(serviceWorker);
   await page.goto(server.url('plain.html'));
   await page.evaluate(() => {
     const frame = (id: string, srcdoc?: string) => {

@@ -1,4 +1,14 @@
-import { expect, highlightNames, marks, tabIdOf, test, waitForMarkCount, openPopupFor, badgeText } from './fixtures';
+import {
+  badgeText,
+  countReports,
+  expect,
+  highlightNames,
+  marks,
+  openPopupFor,
+  tabIdOf,
+  test,
+  waitForMarkCount,
+} from './fixtures';
 
 test.describe('popup', () => {
   test('summarises the topics found, with counts matching the marks and the badge', async ({
@@ -42,14 +52,7 @@ test.describe('popup', () => {
     extensionId,
     browserContext,
   }) => {
-    await serviceWorker.evaluate(() => {
-      const scope = self as unknown as { __reports: number };
-      scope.__reports = 0;
-      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
-        if (message.type === 'frame-report') scope.__reports++;
-      });
-    });
-    const reports = () => serviceWorker.evaluate(() => (self as unknown as { __reports: number }).__reports);
+    const { reports } = await countReports(serviceWorker);
     await page.goto(server.url('plain.html'));
     await expect.poll(() => highlightNames(page)).toHaveLength(3);
     await page.waitForTimeout(500);

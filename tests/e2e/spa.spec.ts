@@ -1,4 +1,4 @@
-import { expect, marks, tabIdOf, test, waitForMarkCount, openPopupFor, badgeText } from './fixtures';
+import { badgeText, countReports, expect, marks, openPopupFor, tabIdOf, test, waitForMarkCount } from './fixtures';
 
 test('an app that navigates with pushState and re-renders gets its new text marked and counted', async ({
   page,
@@ -44,15 +44,7 @@ test('a page that keeps changing its text reports to the background only when it
   server,
   serviceWorker,
 }) => {
-  // Counts the reports that reach the background, beside its own listener.
-  await serviceWorker.evaluate(() => {
-    const scope = self as unknown as { __reports: number };
-    scope.__reports = 0;
-    chrome.runtime.onMessage.addListener((message: { type?: string }) => {
-      if (message.type === 'frame-report') scope.__reports++;
-    });
-  });
-  const reports = () => serviceWorker.evaluate(() => (self as unknown as { __reports: number }).__reports);
+  const { reports } = await countReports(serviceWorker);
   await page.goto(server.url('dynamic.html'));
   await page.evaluate(() => {
     const p = document.createElement('p');

@@ -1,4 +1,4 @@
-import { requestLog, textCenter } from '../fixtures';
+import { countReports, requestLog, textCenter } from '../fixtures';
 import { expect, expectUntouched, plainRun, test, watchPage } from './hostile';
 
 /** Marks per topic, read without the Array and Range methods a hostile page may patch. */
@@ -164,14 +164,7 @@ test('a page script’s own events open no card, no tab and no report; the reade
   serviceWorker,
   browserContext,
 }) => {
-  await serviceWorker.evaluate(() => {
-    const scope = self as unknown as { __reports: number };
-    scope.__reports = 0;
-    chrome.runtime.onMessage.addListener((message: { type?: string }) => {
-      if (message.type === 'frame-report') scope.__reports++;
-    });
-  });
-  const reports = () => serviceWorker.evaluate(() => (self as unknown as { __reports: number }).__reports);
+  const { reports } = await countReports(serviceWorker);
   await page.goto(server.url('hostile/unset.html'));
   await expect.poll(() => markCount(page)).toBe(3);
   const at = await textCenter(page, '#fitrat', 'Fasihuddin Fitrat');
