@@ -30,6 +30,9 @@ export default defineBackground(() => {
   const record = async (tabId: number, frameId: number, report: FrameReport) => {
     const key = tabStateKey(tabId);
     let state = (await storage.getItem<TabState>(key)) ?? { topToken: null, frames: {} };
+    // (A page prerendered in the tab reports as a top frame under another frame id: it says
+    // so again once shown, as frame 0.)
+    if (report.top && frameId !== 0) return;
     if (report.top && report.documentToken !== state.topToken) {
       // A new page in the tab: what its previous page's frames found no longer counts.
       state = { topToken: report.documentToken, frames: {} };
@@ -57,10 +60,15 @@ export default defineBackground(() => {
     const stored = await storage.getItem<TabState>(tabStateKey(tabId));
     if (!stored) return;
     const state = await onCurrentPage(tabId, stored);
-    // The tab is between pages: what was stored is the page it left (its badge went with it).
-    if (!state) return storage.removeItem(tabStateKey(tabId));
     // Only that document's report: the frame's next one may have reported already.
     if (state === stored && state.frames[String(frameId)]?.documentToken !== documentToken) return;
+    if (!state) {
+      // The tab is between pages (or its top frame does not answer): the report goes, and
+      // the badge is left alone (the browser resets it with the page).
+      if (stored.frames[String(frameId)]?.documentToken !== documentToken) return;
+      delete stored.frames[String(frameId)];
+      return storage.setItem(tabStateKey(tabId), stored);
+    }
     delete state.frames[String(frameId)];
     await save(tabId, state);
   };

@@ -59,12 +59,21 @@ function runInFrame(prefilter: Prefilter): void {
     // Do not await: a background that is restarting must not break the page's marks.
     browser.runtime.sendMessage(message).catch(() => {});
   };
-  /** The counts as last reported, so a page that keeps changing its text without changing
-   *  what it mentions (a ticker, a re-rendering app) is not reported ten times a second:
-   *  each report wakes the background and writes the tab's state. */
-  let reported = '{}';
+  /** What the last report said (on or off, and the counts), so a page that keeps changing its
+   *  text without changing what it mentions (a ticker, a re-rendering app) is not reported ten
+   *  times a second: each report wakes the background and writes the tab's state. */
+  let reported = said(true, {});
+  let waitingToBeShown = false;
   const send = () => {
-    reported = JSON.stringify(counts);
+    // A page prerendered before the reader goes to it says nothing until it is shown.
+    if ((document as { prerendering?: boolean }).prerendering) {
+      if (!waitingToBeShown) {
+        waitingToBeShown = true;
+        document.addEventListener('prerenderingchange', () => send(), { once: true, signal: ctx.signal });
+      }
+      return;
+    }
+    reported = said(overlay !== null, counts);
     tell({
       type: 'frame-report',
       report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
@@ -79,7 +88,7 @@ function runInFrame(prefilter: Prefilter): void {
     mustReport ||= always;
     reportTimer ??= setTimeout(() => {
       reportTimer = undefined;
-      if (mustReport || JSON.stringify(counts) !== reported) send();
+      if (mustReport || said(overlay !== null, counts) !== reported) send();
       mustReport = false;
     }, 100);
   };
@@ -164,7 +173,11 @@ function runInFrame(prefilter: Prefilter): void {
   addEventListener(
     'pagehide',
     (event) =>
-      event.isTrusted && window !== window.top && reported !== '{}' && tell({ type: 'frame-gone', documentToken }),
+      event.isTrusted &&
+      window !== window.top &&
+      reported !== said(true, {}) &&
+      reported !== said(false, {}) &&
+      tell({ type: 'frame-gone', documentToken }),
     { signal: ctx.signal },
   );
   ctx.onInvalidated(() => {
@@ -179,6 +192,11 @@ function runInFrame(prefilter: Prefilter): void {
       // "Extension context invalidated": its listeners went with it.
     }
   });
+}
+
+/** What a report says, to tell whether the next one would say anything new. */
+function said(enabled: boolean, counts: FrameReport['counts']): string {
+  return JSON.stringify([enabled, counts]);
 }
 
 /** The URL whose site decides for this frame: the tab's top page, so switching a site off

@@ -44,6 +44,11 @@ export type PopupView =
 
 /** How long the popup waits for a content script to answer before saying it cannot run. */
 const ANSWER_TIMEOUT_MS = 1500;
+/** Times the top frame may not answer which page the tab is on before the popup gives up on
+ *  it (a top frame whose script went with an extension reload never answers; frames may). */
+const TOP_PAGE_SILENCES = 3;
+/** Times it is asked at most while the popup is open (again when the tab has moved on). */
+const TOP_PAGE_ASKS = 10;
 
 export function connectPopup(tabId: number | null, show: (view: PopupView) => void, closePopup: () => void): void {
   let state: TabState | null = null;
@@ -52,6 +57,20 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
   /** The tab's top document (undefined until it answers, null if it does not): the stored
    *  state counts only once it is that page's. */
   let topPage: PageAnswer | null | undefined;
+  let asks = 0;
+  let silences = 0;
+  let asking = false;
+  const askTop = () => {
+    if (asking || tabId === null || asks >= TOP_PAGE_ASKS) return;
+    asking = true;
+    asks++;
+    void askTopPage(tabId).then((page) => {
+      asking = false;
+      topPage = page;
+      if (page === null && ++silences < TOP_PAGE_SILENCES) askTop();
+      update();
+    });
+  };
   let site: string | null = null;
 
   const actions: PopupActions = {
@@ -69,10 +88,12 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     const summary = state ? summarizeTab(state) : null;
     site = summary?.site ?? null;
     // The stored state may still be the previous page's (the background keeps it until the
-    // next page reports): shown only once it is the page's the top frame says it is on.
-    const current = topPage === null || (topPage !== undefined && state?.topToken === topPage.documentToken);
-    if (contentAnswered !== true || !current || !summary || !site || settings === null) {
-      show(contentAnswered === false ? { kind: 'cannot-run', actions } : { kind: 'loading' });
+    // next page reports): shown only once it is the page the top frame says the tab is on.
+    const current = topPage && state?.topToken === topPage.documentToken;
+    if (topPage && state && !current) askTop(); // the tab may have moved on since it answered
+    const cannotRun = contentAnswered === false || (topPage === null && silences >= TOP_PAGE_SILENCES);
+    if (cannotRun || contentAnswered !== true || !current || !summary || !site || settings === null) {
+      show(cannotRun ? { kind: 'cannot-run', actions } : { kind: 'loading' });
       return;
     }
     show(pageView({ ...summary, site }, settings));
@@ -129,8 +150,5 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     contentAnswered = answered;
     update();
   });
-  void askTopPage(tabId).then((page) => {
-    topPage = page;
-    update();
-  });
+  askTop();
 }

@@ -4,10 +4,19 @@ import { browser } from 'wxt/browser';
 import { isPageAnswer, type PageAnswer, type TabState, type ToContent } from './messages';
 import type { TopicId } from './pack/types';
 
-/** The tab's top document as its content script tells it; null where none runs. */
+/** How long a top frame has to answer: one paused in a debugger or behind an alert must not
+ *  hold up the tab's reports. */
+const ANSWER_MS = 1000;
+
+/** The tab's top document as its content script tells it; null where none runs (or it does
+ *  not answer in time). */
 export async function askTopPage(tabId: number): Promise<PageAnswer | null> {
   const ask: ToContent = { type: 'page-request' };
-  const answer: unknown = await browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => null);
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), ANSWER_MS));
+  const answer: unknown = await Promise.race([
+    browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => null),
+    timeout,
+  ]);
   return isPageAnswer(answer) ? answer : null;
 }
 
