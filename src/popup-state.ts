@@ -58,16 +58,22 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
    *  state counts only once it is that page's. */
   let topPage: PageAnswer | null | undefined;
   let asks = 0;
+  /** Unanswered asks in a row. */
   let silences = 0;
   let asking = false;
+  /** The stored state's top document when the top frame was last asked: asked again only when
+   *  the state has moved on to another (the tab's next page reported meanwhile). */
+  let askedAt: string | null | undefined;
   const askTop = () => {
     if (asking || tabId === null || asks >= TOP_PAGE_ASKS) return;
     asking = true;
     asks++;
+    askedAt = state?.topToken ?? null;
     void askTopPage(tabId).then((page) => {
       asking = false;
       topPage = page;
-      if (page === null && ++silences < TOP_PAGE_SILENCES) askTop();
+      silences = page === null ? silences + 1 : 0;
+      if (page === null && silences < TOP_PAGE_SILENCES) askTop();
       update();
     });
   };
@@ -90,7 +96,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     // The stored state may still be the previous page's (the background keeps it until the
     // next page reports): shown only once it is the page the top frame says the tab is on.
     const current = topPage && state?.topToken === topPage.documentToken;
-    if (topPage && state && !current) askTop(); // the tab may have moved on since it answered
+    if (topPage !== undefined && state && !current && state.topToken !== askedAt) askTop();
     const cannotRun = contentAnswered === false || (topPage === null && silences >= TOP_PAGE_SILENCES);
     if (cannotRun || contentAnswered !== true || !current || !summary || !site || settings === null) {
       show(cannotRun ? { kind: 'cannot-run', actions } : { kind: 'loading' });
