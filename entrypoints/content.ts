@@ -10,6 +10,7 @@ import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } fro
 import type { PagePack } from '../src/pack/types';
 import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
+import { startFrameReporter } from '../src/page/frame-reporter';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
@@ -59,39 +60,14 @@ function runInFrame(prefilter: Prefilter): void {
     // Do not await: a background that is restarting must not break the page's marks.
     browser.runtime.sendMessage(message).catch(() => {});
   };
-  /** What the last report said (on or off, and the counts), so a page that keeps changing its
-   *  text without changing what it mentions (a ticker, a re-rendering app) is not reported ten
-   *  times a second: each report wakes the background and writes the tab's state. */
-  let reported = said(true, {});
-  let waitingToBeShown = false;
-  const send = () => {
-    // A page prerendered before the reader goes to it says nothing until it is shown.
-    if ((document as { prerendering?: boolean }).prerendering) {
-      if (!waitingToBeShown) {
-        waitingToBeShown = true;
-        document.addEventListener('prerenderingchange', () => send(), { once: true, signal: ctx.signal });
-      }
-      return;
-    }
-    reported = said(overlay !== null, counts);
-    tell({
-      type: 'frame-report',
-      report: { documentToken, top: window === window.top, site, enabled: overlay !== null, counts },
-    });
-  };
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Set when the coming report must go even with the counts unchanged. */
-  let mustReport = false;
-  // At most one report per 100 ms, with the counts as they are then. (Putting it off at
-  // each change instead never reported on a page whose text changes faster than that.)
-  const reportSoon = (always = false) => {
-    mustReport ||= always;
-    reportTimer ??= setTimeout(() => {
-      reportTimer = undefined;
-      if (mustReport || said(overlay !== null, counts) !== reported) send();
-      mustReport = false;
-    }, 100);
-  };
+  const reporter = startFrameReporter({
+    documentToken,
+    top: window === window.top,
+    site,
+    current: () => ({ enabled: overlay !== null, counts }),
+    tell,
+    signal: ctx.signal,
+  });
 
   const stop = () => {
     overlay?.stop.abort();
@@ -119,7 +95,7 @@ function runInFrame(prefilter: Prefilter): void {
         hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
         onCounts(next) {
           counts = next;
-          reportSoon();
+          reporter.soon();
         },
         openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
         articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
@@ -147,8 +123,8 @@ function runInFrame(prefilter: Prefilter): void {
     // A page where the extension is on and finds nothing has nothing to say: the popup asks
     // when it opens, and the badge and icon set for a tab go back to the defaults by themselves
     // on navigation. So most pages never wake the background at all.
-    if (first) reportSoon(!enabled);
-    else send();
+    if (first) reporter.soon(!enabled);
+    else reporter.now();
   };
 
   void settingsStore.get().then((settings) => apply(settings, true));
@@ -157,33 +133,12 @@ function runInFrame(prefilter: Prefilter): void {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
-    send();
+    reporter.now();
     return Promise.resolve(true); // tells the popup a content script runs in this tab
   };
   browser.runtime.onMessage.addListener(onMessage);
-  // Back/forward cache: the background moved on to the page the tab went to; a page restored
-  // from the cache runs no script again, so report it afresh.
-  // (A page script may dispatch a pageshow of its own, as often as it likes: not reported.)
-  addEventListener('pageshow', (event) => event.isTrusted && event.persisted && reportSoon(true), {
-    signal: ctx.signal,
-  });
-  // A frame that navigates away (an ad rotating) or is taken out of the page would leave its
-  // counts with the background: its next page may be one that waits (frame-wake.ts) and says
-  // nothing. (The top frame's next page replaces the tab's whole state.)
-  addEventListener(
-    'pagehide',
-    (event) =>
-      event.isTrusted &&
-      window !== window.top &&
-      reported !== said(true, {}) &&
-      reported !== said(false, {}) &&
-      tell({ type: 'frame-gone', documentToken }),
-    { signal: ctx.signal },
-  );
   ctx.onInvalidated(() => {
     // The page first: with the extension gone, the runtime calls below may throw.
-    clearTimeout(reportTimer);
-    reportTimer = undefined;
     stop();
     try {
       unwatch();
@@ -192,11 +147,6 @@ function runInFrame(prefilter: Prefilter): void {
       // "Extension context invalidated": its listeners went with it.
     }
   });
-}
-
-/** What a report says, to tell whether the next one would say anything new. */
-function said(enabled: boolean, counts: FrameReport['counts']): string {
-  return JSON.stringify([enabled, counts]);
 }
 
 /** The URL whose site decides for this frame: the tab's top page, so switching a site off

@@ -1,0 +1,89 @@
+// What one frame tells the background about itself (src/messages.ts, FrameReport), and when.
+//
+// Each report wakes the background and writes the tab's state, so a frame says something only
+// when it has something new to say: not at all where the extension is on and finds nothing
+// (the popup asks when it opens; the badge and icon set for a tab reset by themselves when it
+// navigates), at most once per 100 ms while its counts change, and not again while a page keeps
+// changing its text without changing what it mentions (a ticker, a re-rendering app).
+import type { ContentToBackground, FrameReport } from '../messages';
+
+const THROTTLE_MS = 100;
+
+export interface FrameReporterOptions {
+  documentToken: string;
+  top: boolean;
+  site: string | null;
+  /** Whether the extension runs in this frame now, and what it has found. */
+  current(): { enabled: boolean; counts: FrameReport['counts'] };
+  tell(message: ContentToBackground): void;
+  /** Ends the listeners and the pending report. */
+  signal: AbortSignal;
+}
+
+export interface FrameReporter {
+  /** Reports now (a change the reader just made, or the popup asking). */
+  now(): void;
+  /** Reports within 100 ms if anything changed since the last report, or anyway (`always`). */
+  soon(always?: boolean): void;
+}
+
+export function startFrameReporter(options: FrameReporterOptions, doc: Document = document): FrameReporter {
+  const { signal } = options;
+  const view = doc.defaultView ?? window;
+  /** What the last report said: at first, what saying nothing means (on, nothing found). */
+  let reported = said(true, {});
+  let waitingToBeShown = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let must = false;
+
+  const now = () => {
+    // A page prerendered before the reader goes to it says nothing until it is shown.
+    if ((doc as { prerendering?: boolean }).prerendering) {
+      if (!waitingToBeShown) {
+        waitingToBeShown = true;
+        doc.addEventListener('prerenderingchange', now, { once: true, signal });
+      }
+      return;
+    }
+    const { enabled, counts } = options.current();
+    reported = said(enabled, counts);
+    const { documentToken, top, site } = options;
+    options.tell({ type: 'frame-report', report: { documentToken, top, site, enabled, counts } });
+  };
+  // With the state as it is then: putting the report off at each change instead never
+  // reported on a page whose text changes faster than that.
+  const soon = (always = false) => {
+    must ||= always;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      const { enabled, counts } = options.current();
+      if (must || said(enabled, counts) !== reported) now();
+      must = false;
+    }, THROTTLE_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer));
+
+  // Back/forward cache: the background moved on to the page the tab went to; a page restored
+  // from the cache runs no script again, so it reports afresh. (A page script may dispatch a
+  // pageshow of its own, as often as it likes: not reported.)
+  view.addEventListener('pageshow', (event) => event.isTrusted && event.persisted && soon(true), { signal });
+  // A frame that navigates away (an ad rotating) or is taken out of the page would leave its
+  // counts with the background: its next page may be one that waits (frame-wake.ts) and says
+  // nothing. (The top frame's next page replaces the tab's whole state.)
+  view.addEventListener(
+    'pagehide',
+    (event) => {
+      const hadCounts = reported !== said(true, {}) && reported !== said(false, {});
+      if (event.isTrusted && !options.top && hadCounts) {
+        options.tell({ type: 'frame-gone', documentToken: options.documentToken });
+      }
+    },
+    { signal },
+  );
+  return { now, soon };
+}
+
+/** What a report says, to tell whether the next one would say anything new. */
+function said(enabled: boolean, counts: FrameReport['counts']): string {
+  return JSON.stringify([enabled, counts]);
+}
