@@ -37,7 +37,7 @@ const start = (top = true) =>
   );
 const reports = () => told.filter((m) => m.type === 'frame-report');
 /** The browser's own event (a page script's would not be trusted). */
-const trusted = <E extends Event>(event: E): E => {
+const trusted = <E extends object>(event: E): E => {
   Object.defineProperty(event, 'isTrusted', { value: true });
   return event;
 };
