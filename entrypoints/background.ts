@@ -60,16 +60,15 @@ export default defineBackground(() => {
     const stored = await storage.getItem<TabState>(tabStateKey(tabId));
     if (!stored) return;
     const state = await onCurrentPage(tabId, stored);
-    // Only that document's report: the frame's next one may have reported already.
-    if (state === stored && state.frames[String(frameId)]?.documentToken !== documentToken) return;
-    if (!state) {
-      // The tab is between pages (or its top frame does not answer): the report goes, and
-      // the badge is left alone (the browser resets it with the page).
+    // Only that document's report goes: the frame's next one may have reported already. (A
+    // state started afresh for a new page holds none of the previous page's.)
+    if (state === stored || state === null) {
       if (stored.frames[String(frameId)]?.documentToken !== documentToken) return;
       delete stored.frames[String(frameId)];
-      return storage.setItem(tabStateKey(tabId), stored);
     }
-    delete state.frames[String(frameId)];
+    // Between pages (or the top frame does not answer), the badge is left alone: the browser
+    // resets it with the page.
+    if (state === null) return storage.setItem(tabStateKey(tabId), stored);
     await save(tabId, state);
   };
   const save = async (tabId: number, state: TabState) => {

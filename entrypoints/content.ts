@@ -14,7 +14,7 @@ import { startFrameReporter } from '../src/page/frame-reporter';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
-import { ScriptContext } from '../src/script-context';
+import { runtimeAlive, ScriptContext } from '../src/script-context';
 import { settingsStore } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
 import { isSiteEnabled, siteOf } from '../src/site-rules';
@@ -35,11 +35,9 @@ export default defineContentScript({
     // A subframe starts only once it holds something to mark (src/page/frame-wake.ts).
     if (window === window.top) runInFrame(prefilter);
     else {
-      void whenFrameWorthScanning(
-        document,
-        (text) => prefilter.mightMatch(text),
-        () => browser.runtime?.id != null,
-      ).then(() => runInFrame(prefilter));
+      void whenFrameWorthScanning(document, (text) => prefilter.mightMatch(text), runtimeAlive).then(() =>
+        runInFrame(prefilter),
+      );
     }
   },
 });

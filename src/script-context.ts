@@ -9,10 +9,13 @@ import { browser } from 'wxt/browser';
 
 const POLL_MS = 1000;
 
+/** False once the extension is gone from this page (reloaded, updated, switched off). */
+export const runtimeAlive = (): boolean => browser.runtime?.id != null;
+
 export class ScriptContext {
   private readonly controller = new AbortController();
 
-  constructor(private readonly runtimeAlive: () => boolean = () => browser.runtime?.id != null) {
+  constructor(private readonly alive: () => boolean = runtimeAlive) {
     const poll = setInterval(() => this.isInvalid, POLL_MS);
     this.onInvalidated(() => clearInterval(poll));
   }
@@ -24,7 +27,7 @@ export class ScriptContext {
 
   /** True once the extension is gone (and from then on): runtime calls would throw. */
   get isInvalid(): boolean {
-    if (!this.signal.aborted && !this.runtimeAlive()) this.controller.abort();
+    if (!this.signal.aborted && !this.alive()) this.controller.abort();
     return this.signal.aborted;
   }
 

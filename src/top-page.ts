@@ -27,9 +27,10 @@ export async function showNextMention(tabId: number, state: TabState | null, top
   const frameIds = [
     0,
     ...Object.entries(state?.frames ?? {})
-      .filter(
-        ([id, frame]) => id !== '0' && Object.entries(frame.counts).some(([t, n]) => n > 0 && (!topic || t === topic)),
-      )
+      .filter(([id, frame]) => {
+        const found = topic ? [frame.counts[topic] ?? 0] : Object.values(frame.counts);
+        return id !== '0' && found.some((n) => n > 0);
+      })
       .map(([id]) => Number(id)),
   ];
   for (const frameId of frameIds) {

@@ -151,8 +151,11 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       // DOMContentLoaded: one longer stretch, so its first layout does not go before the marks.
       await scanner.scanPage(body, signal, pagePainted() ? { viewportFirst: true } : { firstSliceMs: BEFORE_PAINT_MS });
       // What a script put beside <body>, under <html> (the parser puts everything in it).
-      const beside = [...document.documentElement.childNodes].filter((n) => n !== body && n !== document.head);
-      if (body !== document.documentElement && beside.length > 0) await scanner.scan(beside, signal);
+      const beside =
+        body === document.documentElement
+          ? []
+          : [...document.documentElement.childNodes].filter((n) => n !== body && n !== document.head);
+      if (beside.length > 0) await scanner.scan(beside, signal);
       await scanShadowRoots([body, ...beside]);
       report();
     });

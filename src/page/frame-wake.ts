@@ -5,7 +5,7 @@
 // holding nothing but one MutationObserver, until it has something worth that start: text the
 // prefilter lets through, more text than a widget holds, or an open shadow root (whose text the
 // document's does not include).
-import { BlockClassifier, isSkippedElement } from './text-blocks';
+import { BlockClassifier, holdsNoProse, isSkippedElement } from './text-blocks';
 
 /** More text than this, and the frame is a document of its own: it starts at once. */
 const LARGE_TEXT = 20_000;
@@ -81,7 +81,7 @@ function textWorthScanning(doc: Document, mightMatch: (text: string) => boolean)
   const texts: string[] = [];
   let length = 0;
   const read = (node: Node) => {
-    if (node.nodeType === ELEMENT_NODE && classifier.blockOf(node as Element) === null) return false;
+    if (holdsNoProse(node, classifier)) return false;
     const text = node.textContent ?? '';
     length += text.length;
     texts.push(text);

@@ -6,7 +6,7 @@ import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, PAUSE, yieldWatching } from './candidate-blocks';
-import { BlockClassifier, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
+import { BlockClassifier, holdsNoProse, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
 import { Slice } from './yield-to-page';
@@ -104,8 +104,7 @@ export class PageScanner {
       if (!passable) break;
       // A script, style, template or editor holds no prose to mark: passed over unread (a
       // page's inline data can run to megabytes).
-      const unread = from.nodeType === ELEMENT_NODE && slice.classifier.blockOf(from as Element) === null;
-      if (!unread && this.prefilter.mightMatch(from.textContent ?? '')) break;
+      if (!holdsNoProse(from, slice.classifier) && this.prefilter.mightMatch(from.textContent ?? '')) break;
       const next: Node | null = from.nextSibling;
       if (slice.over()) {
         const place = await yieldWatching(slice, signal, body, next);

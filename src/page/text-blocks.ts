@@ -93,6 +93,12 @@ export function isSkippedElement(el: Element): boolean {
   return SKIPPED.has(el.tagName);
 }
 
+/** A node whose text is never marked (a script, a style, a template, an editor …), so a
+ *  look for mentions can pass it over unread. */
+export function holdsNoProse(node: Node, classifier: BlockClassifier): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && classifier.blockOf(node as Element) === null;
+}
+
 export function isInlineElement(el: Element): boolean {
   return INLINE.has(el.tagName) || BREAKS.has(el.tagName);
 }
