@@ -4,7 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
-import { articlePath, isToContent, type ContentToBackground, type FrameReport, type PageAnswer } from '../src/messages';
+import { articlePath, isToContent, type ContentToBackground, type PageAnswer } from '../src/messages';
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
 import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
 import type { PagePack } from '../src/pack/types';
@@ -51,7 +51,6 @@ function runInFrame(prefilter: Prefilter): void {
   const documentToken = Math.random().toString(36).slice(2);
   /** The running overlay and the settings it was started with. */
   let overlay: { stop: AbortController; view: FrameOverlay; key: string } | null = null;
-  let counts: FrameReport['counts'] = {};
 
   const tell = (message: ContentToBackground) => {
     if (ctx.isInvalid) return;
@@ -62,7 +61,7 @@ function runInFrame(prefilter: Prefilter): void {
     documentToken,
     top: window === window.top,
     site,
-    current: () => ({ enabled: overlay !== null, counts }),
+    current: () => ({ enabled: overlay !== null, counts: overlay?.view.counts() ?? {} }),
     tell,
     signal: ctx.signal,
   });
@@ -70,7 +69,6 @@ function runInFrame(prefilter: Prefilter): void {
   const stop = () => {
     overlay?.stop.abort();
     overlay = null;
-    counts = {};
   };
   const start = (settings: Settings, key: string) => {
     const abort = new AbortController();
@@ -91,10 +89,7 @@ function runInFrame(prefilter: Prefilter): void {
           ? () => import('../src/ui/render-card').then((m) => m.cardUi)
           : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
         hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
-        onCounts(next) {
-          counts = next;
-          reporter.soon();
-        },
+        onCounts: () => reporter.soon(),
         openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
         articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
       },

@@ -11,6 +11,7 @@ import { HoverIntent, type HoverDelays } from './hover-intent';
 import type { MentionIndex } from './mention-index';
 import { OverlayHost } from './overlay-host';
 import type { PageMention } from './page-mention';
+import { mentionShown } from './shown-text';
 
 export interface CardControllerOptions {
   pack: PagePack;
@@ -192,13 +193,18 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
 }
 
-/** The accepted mention after `current` in document order (wrapping), of `topic` if given. */
+/** The accepted mention after `current` in document order (wrapping), of `topic` if given,
+ *  that the reader can see (a card for hidden text has nothing to point at). */
 function nextMention(index: MentionIndex, current: PageMention | null, topic?: TopicId): PageMention | null {
   const candidates = [...index.values()].filter((m) => m.accepted && (!topic || m.topic === topic));
-  if (candidates.length === 0) return null;
   candidates.sort(byDocumentOrder);
-  if (!current) return candidates[0] ?? null;
-  return candidates.find((m) => byDocumentOrder(m, current) > 0) ?? candidates[0] ?? null;
+  const after = current ? candidates.findIndex((m) => byDocumentOrder(m, current) > 0) : 0;
+  const from = after < 0 ? 0 : after;
+  for (let i = 0; i < candidates.length; i++) {
+    const m = candidates[(from + i) % candidates.length]!;
+    if (mentionShown(m)) return m;
+  }
+  return null;
 }
 
 function byDocumentOrder(a: PageMention, b: PageMention): number {

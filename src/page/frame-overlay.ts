@@ -20,6 +20,7 @@ import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
 import { BEFORE_PAINT_MS, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
+import { shownCounts } from './shown-text';
 import { pagePainted } from './viewport';
 
 export interface FrameOverlayOptions {
@@ -32,13 +33,21 @@ export interface FrameOverlayOptions {
   /** The card's UI, loaded when first wanted (see card-ui.ts). */
   cardUi(): Promise<CardUi>;
   hoverDelays?: HoverDelays;
-  /** Called (at most once per batch) when the mention counts may have changed. */
-  onCounts(counts: Record<TopicId, number>): void;
+  /** Called (at most once per batch) when the mention counts may have changed: `counts()`
+   *  then tells them. */
+  onCounts(): void;
   openArticle(sentence?: string): void;
   articleUrl(sentence?: string): string;
 }
 
-export type FrameOverlay = Pick<CardController, 'showNext'>;
+export interface FrameOverlay extends Pick<CardController, 'showNext'> {
+  /** The mentions per topic the reader can see (see shown-text.ts). */
+  counts(): Record<TopicId, number>;
+}
+
+/** While some mentions are hidden, the counts are looked at again after these delays: a page
+ *  reveals text (a class toggled, a <details> opened) without a change the observer hears. */
+const LOOK_AGAIN_MS = [2_000, 10_000, 30_000];
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
   const { pack, article } = options;
@@ -64,8 +73,23 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     layer.dispose();
   });
 
+  let looks = 0;
+  let lookAgain: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(lookAgain));
   const report = () => {
-    if (!signal.aborted) options.onCounts(scanner.counts());
+    if (signal.aborted) return;
+    looks = 0;
+    options.onCounts();
+  };
+  const counts = () => {
+    const { counts, hidden } = shownCounts(scanner.index.values(), scanner.counts());
+    if (hidden > 0 && lookAgain === undefined && looks < LOOK_AGAIN_MS.length && !signal.aborted) {
+      lookAgain = setTimeout(() => {
+        lookAgain = undefined;
+        if (!signal.aborted) options.onCounts();
+      }, LOOK_AGAIN_MS[looks++]);
+    }
+    return counts;
   };
 
   // Open shadow roots under what was scanned: each is watched, and its top-level elements
@@ -177,5 +201,5 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (node) => scanner.dropUnder(node),
     { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
   );
-  return { showNext: (topic) => cards.showNext(topic) };
+  return { showNext: (topic) => cards.showNext(topic), counts };
 }

@@ -18,6 +18,9 @@ export interface FrameReporterOptions {
   tell(message: ContentToBackground): void;
   /** Ends the listeners and the pending report. */
   signal: AbortSignal;
+  /** Runs a throttled report's look at the counts; by default once the page has drawn its
+   *  next frame (see afterNextFrame). */
+  afterFrame?(run: () => void): void;
 }
 
 export interface FrameReporter {
@@ -52,14 +55,23 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   };
   // With the state as it is then: putting the report off at each change instead never
   // reported on a page whose text changes faster than that.
+  const afterFrame = options.afterFrame ?? ((run: () => void) => afterNextFrame(doc, run));
+  let pending = false;
   const soon = (always = false) => {
     must ||= always;
-    timer ??= setTimeout(() => {
-      timer = undefined;
-      const { enabled, counts } = options.current();
-      if (must || said(enabled, counts) !== reported) now();
-      must = false;
-    }, THROTTLE_MS);
+    if (pending) return;
+    pending = true;
+    timer = setTimeout(
+      () =>
+        afterFrame(() => {
+          pending = false;
+          if (signal.aborted) return;
+          const { enabled, counts } = options.current();
+          if (must || said(enabled, counts) !== reported) now();
+          must = false;
+        }),
+      THROTTLE_MS,
+    );
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
 
@@ -81,6 +93,23 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
     { signal },
   );
   return { now, soon };
+}
+
+/** Runs `run` once the page has drawn its next frame, when its style is up to date: the
+ *  counts look at what the reader can see (shown-text.ts), and a look while the page has
+ *  changes not yet drawn would make the browser work them out for us, in our time. A page
+ *  not on screen draws no frames: at once there, or if no frame comes within half a second. */
+function afterNextFrame(doc: Document, run: () => void): void {
+  const view = doc.defaultView;
+  if (doc.visibilityState !== 'visible' || !view) return run();
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  view.requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 500);
 }
 
 /** What a report says, to tell whether the next one would say anything new. */

@@ -32,6 +32,7 @@ const start = (top = true) =>
       current: () => state,
       tell: (message) => told.push(message),
       signal: abort.signal,
+      afterFrame: (run) => run(),
     },
     window.document as unknown as Document,
   );
