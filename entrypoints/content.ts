@@ -126,6 +126,8 @@ function runInFrame(prefilter: Prefilter): void {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
+    // The popup opened: what the reader can see is looked at afresh.
+    overlay?.view.forget();
     reporter.now();
     return Promise.resolve(true); // tells the popup a content script runs in this tab
   };

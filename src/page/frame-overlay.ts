@@ -10,7 +10,7 @@
 // exactly as it was (no highlight names, no host element).
 import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
-import type { Article, PagePack, TopicId } from '../pack/types';
+import type { Article, PagePack } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
 import type { CardUi } from '../ui/Card';
 import { HighlightLayer } from './highlight-layer';
@@ -20,7 +20,7 @@ import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
 import { BEFORE_PAINT_MS, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
-import { shownCounts } from './shown-text';
+import { watchShownCounts, type ShownCounts } from './shown-text';
 import { pagePainted } from './viewport';
 
 export interface FrameOverlayOptions {
@@ -40,14 +40,7 @@ export interface FrameOverlayOptions {
   articleUrl(sentence?: string): string;
 }
 
-export interface FrameOverlay extends Pick<CardController, 'showNext'> {
-  /** The mentions per topic the reader can see (see shown-text.ts). */
-  counts(): Record<TopicId, number>;
-}
-
-/** While some mentions are hidden, the counts are looked at again after these delays: a page
- *  reveals text (a class toggled, a <details> opened) without a change the observer hears. */
-const LOOK_AGAIN_MS = [2_000, 10_000, 30_000];
+export type FrameOverlay = Pick<CardController, 'showNext'> & Pick<ShownCounts, 'counts' | 'forget'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
   const { pack, article } = options;
@@ -73,23 +66,16 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     layer.dispose();
   });
 
-  let looks = 0;
-  let lookAgain: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(lookAgain));
+  const shown = watchShownCounts(
+    () => scanner.index.values(),
+    () => scanner.counts(),
+    () => options.onCounts(),
+    signal,
+  );
   const report = () => {
     if (signal.aborted) return;
-    looks = 0;
+    shown.scanned();
     options.onCounts();
-  };
-  const counts = () => {
-    const { counts, hidden } = shownCounts(scanner.index.values(), scanner.counts());
-    if (hidden > 0 && lookAgain === undefined && looks < LOOK_AGAIN_MS.length && !signal.aborted) {
-      lookAgain = setTimeout(() => {
-        lookAgain = undefined;
-        if (!signal.aborted) options.onCounts();
-      }, LOOK_AGAIN_MS[looks++]);
-    }
-    return counts;
   };
 
   // Open shadow roots under what was scanned: each is watched, and its top-level elements
@@ -201,5 +187,5 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (node) => scanner.dropUnder(node),
     { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
   );
-  return { showNext: (topic) => cards.showNext(topic), counts };
+  return { showNext: (topic) => cards.showNext(topic), counts: shown.counts, forget: shown.forget };
 }

@@ -48,6 +48,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
       }
       return;
     }
+    must = false;
     const { enabled, counts } = options.current();
     reported = said(enabled, counts);
     const { documentToken, top, site } = options;
@@ -114,5 +115,6 @@ function afterNextFrame(doc: Document, run: () => void): void {
 
 /** What a report says, to tell whether the next one would say anything new. */
 function said(enabled: boolean, counts: FrameReport['counts']): string {
-  return JSON.stringify([enabled, counts]);
+  // In one order: the same counts listed the other way round are nothing new.
+  return JSON.stringify([enabled, Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))]);
 }

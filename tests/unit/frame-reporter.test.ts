@@ -74,6 +74,26 @@ describe('a frame’s reports', () => {
     expect(reports()).toHaveLength(2);
   });
 
+  it('hears the same counts listed in another order as nothing new', () => {
+    const reporter = start();
+    state = { enabled: true, counts: { bagram: 1, fitrat: 2 } };
+    reporter.soon();
+    vi.advanceTimersByTime(100);
+    state = { enabled: true, counts: { fitrat: 2, bagram: 1 } }; // a block rescanned: re-added last
+    reporter.soon();
+    vi.advanceTimersByTime(100);
+    expect(reports()).toHaveLength(1);
+  });
+
+  it('does not send a report the popup asked for again when one was due', () => {
+    state = { enabled: false, counts: {} };
+    const reporter = start();
+    reporter.soon(true); // the first state on a site switched off
+    reporter.now(); // the popup asks meanwhile
+    vi.advanceTimersByTime(200);
+    expect(reports()).toHaveLength(1);
+  });
+
   it('tells when a frame that reported mentions goes away, and not for the top frame or an empty one', () => {
     state = { enabled: true, counts: { bagram: 1 } };
     start(false).now();
