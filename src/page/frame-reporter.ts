@@ -18,9 +18,9 @@ export interface FrameReporterOptions {
   tell(message: ContentToBackground): void;
   /** Ends the listeners and the pending report. */
   signal: AbortSignal;
-  /** Runs a throttled report's look at the counts; by default once the page has drawn its
-   *  next frame (see afterNextFrame). */
-  afterFrame?(run: () => void): void;
+  /** Runs a throttled report's look at the counts; by default when the page is idle (see
+   *  whenIdle). */
+  whenIdle?(run: () => void): void;
 }
 
 export interface FrameReporter {
@@ -56,7 +56,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   };
   // With the state as it is then: putting the report off at each change instead never
   // reported on a page whose text changes faster than that.
-  const afterFrame = options.afterFrame ?? ((run: () => void) => afterNextFrame(doc, run));
+  const whenIdle = options.whenIdle ?? ((run: () => void) => whenPageIdle(view, run));
   let pending = false;
   const soon = (always = false) => {
     must ||= always;
@@ -64,7 +64,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
     pending = true;
     timer = setTimeout(
       () =>
-        afterFrame(() => {
+        whenIdle(() => {
           pending = false;
           if (signal.aborted) return;
           const { enabled, counts } = options.current();
@@ -96,21 +96,13 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   return { now, soon };
 }
 
-/** Runs `run` once the page has drawn its next frame, when its style is up to date: the
- *  counts look at what the reader can see (shown-text.ts), and a look while the page has
- *  changes not yet drawn would make the browser work them out for us, in our time. A page
- *  not on screen draws no frames: at once there, or if no frame comes within half a second. */
-function afterNextFrame(doc: Document, run: () => void): void {
-  const view = doc.defaultView;
-  if (doc.visibilityState !== 'visible' || !view) return run();
-  let ran = false;
-  const once = () => {
-    if (ran) return;
-    ran = true;
-    run();
-  };
-  view.requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 500);
+/** Runs `run` when the page is idle, after the frame it was drawing: the counts look at what
+ *  the reader can see (shown-text.ts), and a look while the page has changes not yet drawn
+ *  would make the browser work out their style for us, in our time (the 5 MB page's first
+ *  style, 30 ms and more, right after its marks). Within half a second in any case. */
+function whenPageIdle(view: Window, run: () => void): void {
+  if (typeof view.requestIdleCallback !== 'function') return run();
+  view.requestIdleCallback(run, { timeout: 500 });
 }
 
 /** What a report says, to tell whether the next one would say anything new. */

@@ -115,13 +115,21 @@ export function watchShownCounts(
     changed();
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
-  const onEvent = (event: Event) => event.isTrusted && lookAgain();
-  doc.defaultView?.addEventListener('load', onEvent, { signal });
-  // (Neither event bubbles: heard on the way down.)
-  for (const type of ['toggle', 'beforematch']) doc.addEventListener(type, onEvent, { capture: true, signal });
+  // Listened for once there is something to count (most pages have nothing: no listeners, and
+  // no report at their load). A load that came before needs no look: the counts came after.
+  let listening = false;
+  const listen = () => {
+    listening = true;
+    const onEvent = (event: Event) => event.isTrusted && lookAgain();
+    doc.defaultView?.addEventListener('load', onEvent, { signal });
+    // (Neither event bubbles: heard on the way down.)
+    for (const type of ['toggle', 'beforematch']) doc.addEventListener(type, onEvent, { capture: true, signal });
+  };
   return {
     counts() {
-      const { counts, hidden } = counter.counts(mentions(), all());
+      const full = all();
+      const { counts, hidden } = counter.counts(mentions(), full);
+      if (!listening && Object.keys(full).length > 0) listen();
       if (hidden > 0 && timer === undefined && looks < LOOK_AGAIN_MS.length && !signal.aborted) {
         timer = setTimeout(() => {
           timer = undefined;

@@ -32,7 +32,7 @@ const start = (top = true) =>
       current: () => state,
       tell: (message) => told.push(message),
       signal: abort.signal,
-      afterFrame: (run) => run(),
+      whenIdle: (run) => run(),
     },
     window.document as unknown as Document,
   );
