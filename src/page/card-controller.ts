@@ -202,7 +202,9 @@ function nextMention(index: MentionIndex, current: PageMention | null, topic?: T
   const from = after < 0 ? 0 : after;
   for (let i = 0; i < candidates.length; i++) {
     const m = candidates[(from + i) % candidates.length]!;
-    if (mentionShown(m)) return m;
+    // (Where the check above misjudges, a mention without a box on the page is passed over
+    // too: that is the card in the top-left corner.)
+    if (mentionShown(m) && liveRange(m).getClientRects().length > 0) return m;
   }
   return null;
 }

@@ -39,17 +39,17 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let must = false;
 
-  const now = () => {
+  const now = (state = options.current) => {
     // A page prerendered before the reader goes to it says nothing until it is shown.
     if ((doc as { prerendering?: boolean }).prerendering) {
       if (!waitingToBeShown) {
         waitingToBeShown = true;
-        doc.addEventListener('prerenderingchange', now, { once: true, signal });
+        doc.addEventListener('prerenderingchange', () => now(), { once: true, signal });
       }
       return;
     }
     must = false;
-    const { enabled, counts } = options.current();
+    const { enabled, counts } = state();
     reported = said(enabled, counts);
     const { documentToken, top, site } = options;
     options.tell({ type: 'frame-report', report: { documentToken, top, site, enabled, counts } });
@@ -67,8 +67,8 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
         whenIdle(() => {
           pending = false;
           if (signal.aborted) return;
-          const { enabled, counts } = options.current();
-          if (must || said(enabled, counts) !== reported) now();
+          const state = options.current();
+          if (must || said(state.enabled, state.counts) !== reported) now(() => state);
           must = false;
         }),
       THROTTLE_MS,
@@ -93,7 +93,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
     },
     { signal },
   );
-  return { now, soon };
+  return { now: () => now(), soon };
 }
 
 /** Runs `run` when the page is idle, after the frame it was drawing: the counts look at what

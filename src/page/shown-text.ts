@@ -1,9 +1,9 @@
 // Whether the reader can see a mention. Pages hold text they do not show: a menu or a drawer
-// for small screens, a collapsed <details>, a tab panel, a headline written twice for two
-// layouts. Such text is still marked (nothing is painted there, and the marks are in place the
+// for small screens, a collapsed <details>, a tab panel, a view a single-page app keeps for
+// later. Such text is still marked (nothing is painted there, and the marks are in place the
 // moment the page reveals it), but the popup and the badge count what the reader can see, and
-// "show the next mention" goes only to text on view: a card for text under `display: none`
-// had nothing to point at and opened in the page's top-left corner.
+// "show the next mention" goes only there: a card for text under `display: none` had nothing
+// to point at and opened in the page's top-left corner.
 import type { TopicId } from '../pack/types';
 import type { PageMention } from './page-mention';
 
@@ -11,32 +11,53 @@ import type { PageMention } from './page-mention';
  *  microsecond, and counts that large say "a lot" either way (the badge shows 999+). */
 export const SHOWN_CHECK_LIMIT = 2_000;
 
-/** False for text under `display: none` (the `hidden` attribute, a closed <details>,
- *  `hidden="until-found"`) or `visibility: hidden`. Opacity is not looked at: pages fade text
- *  in as it scrolls into view. Text outside the screen, or clipped, counts as shown. */
-export function elementShown(element: Element | null): boolean {
+/** How an element's text is drawn: not at all (`display: none`, the `hidden` attribute,
+ *  inside a closed <details>), drawn but invisible (`visibility: hidden`), or drawn. Opacity
+ *  is not looked at: pages fade text in as it scrolls into view. */
+type Drawn = 'none' | 'invisible' | 'drawn';
+
+function elementDrawn(element: Element | null): Drawn {
+  let invisible = false;
   for (let at = element; at;) {
     // (checkVisibility: Chrome 105 and Firefox 106, older than either build asks for.)
-    if (typeof at.checkVisibility !== 'function') return true;
-    if (at.checkVisibility({ checkVisibilityCSS: true })) return true;
+    if (typeof at.checkVisibility !== 'function') return 'drawn';
+    if (at.checkVisibility()) {
+      return invisible || !at.checkVisibility({ checkVisibilityCSS: true }) ? 'invisible' : 'drawn';
+    }
     // An element styled `display: contents` (a <slot>, a wrapper styled away) has no box of
     // its own, so it never looks visible; its text is drawn where its parent is.
     const style = getComputedStyle(at);
-    if (style.display !== 'contents' || style.visibility !== 'visible') return false;
+    if (style.display !== 'contents') return 'none';
+    invisible ||= style.visibility !== 'visible';
     at = (at as HTMLElement).assignedSlot ?? at.parentElement ?? (at.parentNode as ShadowRoot | null)?.host ?? null;
   }
-  return true;
+  return 'drawn';
 }
 
-/** Whether the reader can see `mention` now (its first piece of text: the rest of a mention
- *  cut across inline elements is beside it). */
+function textDrawn(text: Text): Drawn {
+  const parent = text.parentElement;
+  if (!parent) return 'drawn';
+  // A component's own text is drawn where its shadow tree puts it: nowhere without a slot.
+  if (parent.shadowRoot) return text.assignedSlot ? elementDrawn(text.assignedSlot) : 'none';
+  // Elements whose box shows but not their content: a closed <details> (its summary is an
+  // element of its own), `hidden="until-found"` and `content-visibility: hidden`.
+  if (parent.localName === 'details' && !(parent as HTMLDetailsElement).open) return 'none';
+  if (getComputedStyle(parent).contentVisibility === 'hidden') return 'none';
+  return elementDrawn(parent);
+}
+
+/** Whether the reader can see `mention`, or will as they scroll to it (its first piece of
+ *  text: the rest of a mention cut across inline elements is beside it). Text under
+ *  `visibility: hidden` below the screen counts: reveal-on-scroll scripts hide what is further
+ *  down that way until the reader comes to it. On the screen or above it, it is a menu or a
+ *  placeholder, and does not. */
 export function mentionShown(mention: PageMention): boolean {
   const text = mention.nodes[0];
-  const element = text?.parentElement ?? null;
-  if (!element) return true;
-  // Text of a component's own that its shadow tree has no slot for is not drawn.
-  if (element.shadowRoot && !text!.assignedSlot) return false;
-  return elementShown(element);
+  if (!text) return true;
+  const drawn = textDrawn(text);
+  if (drawn !== 'invisible') return drawn === 'drawn';
+  const view = text.ownerDocument.defaultView;
+  return !!view && !!text.parentElement && text.parentElement.getBoundingClientRect().top > view.innerHeight;
 }
 
 /** Counts what the reader can see, remembering each element's answer until told to forget
@@ -82,9 +103,14 @@ export class ShownCounter {
   }
 }
 
-/** While some mentions are hidden, the counts are looked at again after these delays: a page
- *  reveals text (a class toggled on a menu) without a change the observer hears. */
-const LOOK_AGAIN_MS = [2_000, 10_000, 30_000];
+/** When the counts are looked at afresh (every element's answer forgotten), since a page
+ *  shows and hides text without a change the observer hears (a class or an attribute set):
+ *  soon after the reader clicks (a menu, a tab, "read more"), a while after the
+ *  mentions change (a single-page app hides its old view and adds the new), and, while some
+ *  are hidden, again after 2, 10 and 30 s. */
+const AFTER_READER_MS = 300;
+const AFTER_CHANGE_MS = 2_000;
+const WHILE_HIDDEN_MS = [2_000, 10_000, 30_000];
 
 export interface ShownCounts {
   /** The counts the popup and the badge show. */
@@ -96,8 +122,7 @@ export interface ShownCounts {
 }
 
 /** The counts of what the reader can see, for one frame's overlay; `changed` is called when
- *  they may have changed without the mentions changing: the page loaded its last styles, the
- *  reader opened a <details> or found hidden text by searching, or a look again is due. */
+ *  they may have changed without the mentions changing (see the delays above). */
 export function watchShownCounts(
   mentions: () => Iterable<PageMention>,
   all: () => Record<TopicId, number>,
@@ -108,42 +133,46 @@ export function watchShownCounts(
   const counter = new ShownCounter();
   let looks = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = Infinity;
   let lastAll = '';
-  const lookAgain = () => {
-    if (signal.aborted) return;
-    counter.forget();
-    changed();
+  /** A fresh look within `ms` (an earlier one already due stands). */
+  const lookWithin = (ms: number) => {
+    if (signal.aborted || performance.now() + ms >= due) return;
+    clearTimeout(timer);
+    due = performance.now() + ms;
+    timer = setTimeout(() => {
+      timer = undefined;
+      due = Infinity;
+      if (signal.aborted) return;
+      counter.forget();
+      changed();
+    }, ms);
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
-  // Listened for once there is something to count (most pages have nothing: no listeners, and
-  // no report at their load). A load that came before needs no look: the counts came after.
+  // Listened for once there is something to count: most pages have nothing, and no listener.
+  // (A click on a <summary> or a tab in a component's shadow tree reaches the document too.)
   let listening = false;
   const listen = () => {
     listening = true;
-    const onEvent = (event: Event) => event.isTrusted && lookAgain();
-    doc.defaultView?.addEventListener('load', onEvent, { signal });
-    // (Neither event bubbles: heard on the way down.)
-    for (const type of ['toggle', 'beforematch']) doc.addEventListener(type, onEvent, { capture: true, signal });
+    const onReader = (event: Event) => event.isTrusted && lookWithin(AFTER_READER_MS);
+    for (const type of ['click', 'toggle', 'beforematch']) {
+      doc.addEventListener(type, onReader, { capture: true, passive: true, signal });
+    }
   };
   return {
     counts() {
       const full = all();
       const { counts, hidden } = counter.counts(mentions(), full);
       if (!listening && Object.keys(full).length > 0) listen();
-      if (hidden > 0 && timer === undefined && looks < LOOK_AGAIN_MS.length && !signal.aborted) {
-        timer = setTimeout(() => {
-          timer = undefined;
-          lookAgain();
-        }, LOOK_AGAIN_MS[looks++]);
-      }
+      if (hidden > 0 && timer === undefined && looks < WHILE_HIDDEN_MS.length) lookWithin(WHILE_HIDDEN_MS[looks++]!);
       return counts;
     },
     scanned() {
-      // Looks again on the same schedule after the mentions change, not at every batch of
-      // a page that keeps changing.
       const now = JSON.stringify(all());
-      if (now !== lastAll) looks = 0;
+      if (now === lastAll) return;
       lastAll = now;
+      looks = 0;
+      lookWithin(AFTER_CHANGE_MS);
     },
     forget: () => counter.forget(),
   };

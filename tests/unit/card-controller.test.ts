@@ -13,7 +13,10 @@ import type { CardUi } from '../../src/ui/Card';
 const under = vi.hoisted(() => ({ mention: null as PageMention | null }));
 vi.mock('../../src/page/hit-test', () => ({
   mentionAtPoint: () => under.mention,
-  liveRange: () => ({ getBoundingClientRect: () => ({ top: 10, bottom: 20 }) }),
+  liveRange: () => ({
+    getBoundingClientRect: () => ({ top: 10, bottom: 20 }),
+    getClientRects: () => [{ top: 10, bottom: 20 }],
+  }),
 }));
 vi.mock('../../src/page/card-position', () => ({ placeCard: () => () => {} }));
 

@@ -3,25 +3,27 @@
 // browser's own answers are in hidden-text.spec.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageMention } from '../../src/page/page-mention';
-import { SHOWN_CHECK_LIMIT, ShownCounter, watchShownCounts } from '../../src/page/shown-text';
+import { mentionShown, SHOWN_CHECK_LIMIT, ShownCounter, watchShownCounts } from '../../src/page/shown-text';
 import type { TopicId } from '../../src/pack/types';
 import { happyDomPerTest } from './happy-dom-page';
 
 const dom = happyDomPerTest();
 let checks: number;
 
-/** A paragraph holding `text`, drawn or not; checkVisibility() answers `shown`. */
+/** A paragraph holding `text`, drawn or not: its checkVisibility() answers from `shownNow`
+ *  (and, asked about CSS visibility too, `invisibleNow`). */
 function paragraph(text: string, shown: boolean): Text {
-  const p = dom.doc.createElement('p');
+  const p = dom.doc.createElement('p') as unknown as HTMLElement & { shownNow: boolean; invisibleNow: boolean };
   p.textContent = text;
-  dom.doc.body.append(p);
+  dom.doc.body.append(p as unknown as Node);
   Object.defineProperty(p, 'checkVisibility', {
-    value: () => {
-      checks++;
-      return (p as unknown as { shownNow: boolean }).shownNow;
+    value: (options?: { checkVisibilityCSS?: boolean }) => {
+      if (!options) checks++;
+      return p.shownNow && !(options?.checkVisibilityCSS && p.invisibleNow);
     },
   });
-  (p as unknown as { shownNow: boolean }).shownNow = shown;
+  p.shownNow = shown;
+  p.invisibleNow = false;
   return p.firstChild as Text;
 }
 const setShown = (text: Text, shown: boolean) =>
@@ -108,9 +110,12 @@ describe('watchShownCounts', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('looks again after 2, 10 and 30 s while something is hidden, and when the reader opens a <details>', () => {
-    const text = paragraph('Bagram', false);
-    const mentions = [mention('bagram', text)];
+  const trusted = (type: string) => {
+    const event = new dom.window.Event(type);
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    return event as unknown as Event;
+  };
+  const watch = (mentions: PageMention[]) => {
     const abort = new AbortController();
     const changed = vi.fn();
     const shown = watchShownCounts(
@@ -120,27 +125,84 @@ describe('watchShownCounts', () => {
       abort.signal,
       dom.doc,
     );
-    const lookAndCount = () => {
-      changed.mockClear();
-      return shown.counts();
-    };
+    return { abort, changed, shown };
+  };
+
+  it('while something is hidden, looks afresh after 2, 10 and 30 s, then no more', () => {
+    const text = paragraph('Bagram', false);
+    const { changed, shown, abort } = watch([mention('bagram', text)]);
     expect(shown.counts()).toEqual({});
     for (const delay of [2_000, 10_000, 30_000]) {
       vi.advanceTimersByTime(delay - 1);
       expect(changed).not.toHaveBeenCalled();
       vi.advanceTimersByTime(1);
       expect(changed).toHaveBeenCalledTimes(1);
-      lookAndCount(); // the reporter counts again, which arms the next look
+      changed.mockClear();
+      shown.counts(); // the reporter counts again, which arms the next look
     }
     vi.advanceTimersByTime(120_000);
     expect(changed).not.toHaveBeenCalled();
-
+    // Looked at afresh each time: revealed meanwhile, it counts.
     setShown(text, true);
-    const toggle = new dom.window.Event('toggle');
-    Object.defineProperty(toggle, 'isTrusted', { value: true });
-    dom.doc.querySelector('p')!.dispatchEvent(toggle as never);
-    expect(changed).toHaveBeenCalledTimes(1);
-    expect(lookAndCount()).toEqual({ bagram: 1 });
+    expect(shown.counts()).toEqual({});
+    shown.forget();
+    expect(shown.counts()).toEqual({ bagram: 1 });
     abort.abort();
+  });
+
+  it('with nothing hidden, looks again only a while after the mentions change', () => {
+    const mentions = [mention('bagram', paragraph('Bagram', true))];
+    const { changed, shown, abort } = watch(mentions);
+    shown.scanned();
+    expect(shown.counts()).toEqual({ bagram: 1 });
+    vi.advanceTimersByTime(2_000);
+    expect(changed).toHaveBeenCalledTimes(1);
+    shown.scanned(); // the same mentions: nothing to look at
+    shown.counts();
+    vi.advanceTimersByTime(60_000);
+    expect(changed).toHaveBeenCalledTimes(1);
+    // A single-page app hides its old view and adds the new one: the old one is looked at again.
+    const old = mentions[0]!.nodes[0]!;
+    mentions.push(mention('bagram', paragraph('Bagram', true)));
+    setShown(old, false);
+    shown.scanned();
+    expect(shown.counts()).toEqual({ bagram: 2 }); // the old answer, until the look
+    vi.advanceTimersByTime(2_000);
+    expect(changed).toHaveBeenCalledTimes(2);
+    expect(shown.counts()).toEqual({ bagram: 1 });
+    abort.abort();
+  });
+
+  it('looks soon after the reader clicks, not after a page script’s click, and not after the end', () => {
+    const { changed, shown, abort } = watch([mention('bagram', paragraph('Bagram', true))]);
+    dom.doc.dispatchEvent(trusted('click')); // nothing counted yet: not listening
+    vi.advanceTimersByTime(1_000);
+    expect(changed).not.toHaveBeenCalled();
+    shown.counts();
+    dom.doc.dispatchEvent(new dom.window.Event('click') as unknown as Event);
+    vi.advanceTimersByTime(1_000);
+    expect(changed).not.toHaveBeenCalled();
+    dom.doc.body.dispatchEvent(trusted('toggle'));
+    vi.advanceTimersByTime(300);
+    expect(changed).toHaveBeenCalledTimes(1);
+    abort.abort();
+    dom.doc.dispatchEvent(trusted('click'));
+    vi.advanceTimersByTime(60_000);
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('mentionShown', () => {
+  it('hides text straight inside a closed <details>, and shows it once open', () => {
+    const details = dom.doc.createElement('details') as unknown as HTMLDetailsElement;
+    const summary = dom.doc.createElement('summary');
+    summary.textContent = 'Background';
+    details.append(summary as unknown as Node, dom.doc.createTextNode('The US-Taliban agreement') as unknown as Node);
+    dom.doc.body.append(details as unknown as Node);
+    Object.defineProperty(details, 'checkVisibility', { value: () => true });
+    const text = details.lastChild as Text;
+    expect(mentionShown(mention('doha-2020', text))).toBe(false);
+    details.open = true;
+    expect(mentionShown(mention('doha-2020', text))).toBe(true);
   });
 });
