@@ -39,7 +39,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let must = false;
 
-  const now = (state = options.current) => {
+  const now = (state = () => options.current()) => {
     // A page prerendered before the reader goes to it says nothing until it is shown.
     if ((doc as { prerendering?: boolean }).prerendering) {
       if (!waitingToBeShown) {

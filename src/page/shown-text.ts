@@ -16,35 +16,39 @@ export const SHOWN_CHECK_LIMIT = 2_000;
  *  is not looked at: pages fade text in as it scrolls into view. */
 type Drawn = 'none' | 'invisible' | 'drawn';
 
-function elementDrawn(element: Element | null): Drawn {
-  let invisible = false;
-  for (let at = element; at;) {
+/** Whether `parent` leaves `child` (one of its children) undrawn though it has a box of its
+ *  own: a component's child that its shadow tree has no slot for, the content of a closed
+ *  <details> (but its summary), of `hidden="until-found"`, and a slot's fallback when the
+ *  slot has something else to show. (From the markup: a computed style for every element
+ *  counted cost the infinite-scroll page a millisecond at each look.) */
+function skipsChild(parent: Element, child: Element | Text): boolean {
+  if (parent.shadowRoot) return !child.assignedSlot;
+  if (parent.localName === 'details') return !(parent as HTMLDetailsElement).open && child.nodeName !== 'SUMMARY';
+  if ((parent as { hidden?: unknown }).hidden === 'until-found') return true;
+  return parent.localName === 'slot' && (parent as HTMLSlotElement).assignedNodes().length > 0;
+}
+
+/** How the text of `element` (which `child` is in) is drawn. */
+function drawnIn(element: Element, child: Element | Text): Drawn {
+  let visibility: string | null = null;
+  for (let at: Element | null = element, from = child; at;) {
+    if (from.assignedSlot !== at && skipsChild(at, from)) return 'none';
     // (checkVisibility: Chrome 105 and Firefox 106, older than either build asks for.)
     if (typeof at.checkVisibility !== 'function') return 'drawn';
     if (at.checkVisibility()) {
-      return invisible || !at.checkVisibility({ checkVisibilityCSS: true }) ? 'invisible' : 'drawn';
+      // The nearest element's own visibility decides, a `display: contents` one's included.
+      const invisible = visibility ? visibility !== 'visible' : !at.checkVisibility({ checkVisibilityCSS: true });
+      return invisible ? 'invisible' : 'drawn';
     }
     // An element styled `display: contents` (a <slot>, a wrapper styled away) has no box of
     // its own, so it never looks visible; its text is drawn where its parent is.
     const style = getComputedStyle(at);
     if (style.display !== 'contents') return 'none';
-    invisible ||= style.visibility !== 'visible';
-    at = (at as HTMLElement).assignedSlot ?? at.parentElement ?? (at.parentNode as ShadowRoot | null)?.host ?? null;
+    visibility ??= style.visibility;
+    from = at;
+    at = at.assignedSlot ?? at.parentElement ?? (at.parentNode as ShadowRoot | null)?.host ?? null;
   }
   return 'drawn';
-}
-
-function textDrawn(text: Text): Drawn {
-  const parent = text.parentElement;
-  if (!parent) return 'drawn';
-  // A component's own text is drawn where its shadow tree puts it: nowhere without a slot.
-  if (parent.shadowRoot) return text.assignedSlot ? elementDrawn(text.assignedSlot) : 'none';
-  // Elements whose box shows but not their content: a closed <details> (its summary is an
-  // element of its own) and `hidden="until-found"`. (Read from the markup: a computed style
-  // for every element counted cost the infinite-scroll page a millisecond at each look.)
-  if (parent.localName === 'details' && !(parent as HTMLDetailsElement).open) return 'none';
-  if (parent.getAttribute('hidden') === 'until-found') return 'none';
-  return elementDrawn(parent);
 }
 
 /** Whether the reader can see `mention`, or will as they scroll to it (its first piece of
@@ -54,11 +58,15 @@ function textDrawn(text: Text): Drawn {
  *  placeholder, and does not. */
 export function mentionShown(mention: PageMention): boolean {
   const text = mention.nodes[0];
-  if (!text) return true;
-  const drawn = textDrawn(text);
+  const parent = text?.parentElement;
+  if (!text || !parent) return true;
+  const drawn = drawnIn(text.assignedSlot ?? parent, text);
   if (drawn !== 'invisible') return drawn === 'drawn';
   const view = text.ownerDocument.defaultView;
-  return !!view && !!text.parentElement && text.parentElement.getBoundingClientRect().top > view.innerHeight;
+  if (!view) return false;
+  const range = text.ownerDocument.createRange();
+  range.selectNodeContents(text);
+  return range.getBoundingClientRect().top > view.innerHeight + 1;
 }
 
 /** Counts what the reader can see, remembering each element's answer until told to forget
@@ -106,10 +114,11 @@ export class ShownCounter {
 
 /** When the counts are looked at afresh (every element's answer forgotten), since a page
  *  shows and hides text without a change the observer hears (a class or an attribute set):
- *  soon after the reader clicks (a menu, a tab, "read more"), a while after the
- *  mentions change (a single-page app hides its old view and adds the new), and, while some
- *  are hidden, again after 2, 10 and 30 s. */
+ *  soon after the reader clicks (a menu, a tab, "read more") and again a little later, at
+ *  the page's load, a while after the mentions change (a single-page app hides its old view
+ *  and adds the new), and, while some are hidden, again after 2, 10 and 30 s. */
 const AFTER_READER_MS = 300;
+const AFTER_READER_AGAIN_MS = 1_500;
 const AFTER_CHANGE_MS = 2_000;
 const WHILE_HIDDEN_MS = [2_000, 10_000, 30_000];
 
@@ -135,7 +144,9 @@ export function watchShownCounts(
   let looks = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let due = Infinity;
-  let lastAll = '';
+  let lastAll = '{}'; // (no mentions: nothing to look at)
+  /** A second look after the reader's, for a menu that closes with a transition. */
+  let followUp = false;
   /** A fresh look within `ms` (an earlier one already due stands). */
   const lookWithin = (ms: number) => {
     if (signal.aborted || performance.now() + ms >= due) return;
@@ -147,17 +158,33 @@ export function watchShownCounts(
       if (signal.aborted) return;
       counter.forget();
       changed();
+      if (followUp) {
+        followUp = false;
+        lookWithin(AFTER_READER_AGAIN_MS);
+      }
     }, ms);
   };
-  signal.addEventListener('abort', () => clearTimeout(timer));
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    timer = undefined;
+    due = Infinity;
+  });
   // Listened for once there is something to count: most pages have nothing, and no listener.
   // (A click on a <summary> or a tab in a component's shadow tree reaches the document too.)
   let listening = false;
   const listen = () => {
     listening = true;
-    const onReader = (event: Event) => event.isTrusted && lookWithin(AFTER_READER_MS);
-    for (const type of ['click', 'toggle', 'beforematch']) {
-      doc.addEventListener(type, onReader, { capture: true, passive: true, signal });
+    const onReader = (event: Event) => {
+      if (!event.isTrusted) return;
+      followUp = true;
+      lookWithin(AFTER_READER_MS);
+    };
+    for (const type of ['click', 'toggle', 'beforematch'])
+      doc.addEventListener(type, onReader, { capture: true, signal });
+    // The page's own load handlers (tabs and accordions set up then, late styles).
+    if (doc.readyState !== 'complete') {
+      const onLoad = (event: Event) => event.isTrusted && lookWithin(AFTER_READER_MS);
+      doc.defaultView?.addEventListener('load', onLoad, { once: true, signal });
     }
   };
   return {

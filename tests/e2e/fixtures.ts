@@ -167,6 +167,18 @@ export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+/** What the next-mention keyboard command does, asked of a tab's top frame: opens the card of
+ *  the next mention (of `topic`), and says whether there was one to show. */
+export function showNextMention(worker: Worker, tabId: number, topic?: string): Promise<boolean> {
+  return worker.evaluate(
+    ({ id, topic }) =>
+      chrome.tabs.sendMessage(id, topic ? { type: 'next-mention', topic } : { type: 'next-mention' }, {
+        frameId: 0,
+      }) as Promise<boolean>,
+    { id: tabId, topic },
+  );
+}
+
 /** Names registered in CSS.highlights by us. */
 export function highlightNames(page: Page): Promise<string[]> {
   return page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('context-overlay-')));

@@ -2,23 +2,15 @@
 // <details>, a component's hidden part): marked like the rest, so the marks are there when it
 // is revealed, but not counted in the popup or the badge, and never where the next-mention
 // command goes.
-import type { Page, Worker } from '@playwright/test';
-import { badgeText, expect, marks, openPopupFor, tabIdOf, test, waitForMarkCount } from './fixtures';
+import type { Page } from '@playwright/test';
+import { badgeText, expect, marks, openPopupFor, showNextMention, tabIdOf, test, waitForMarkCount } from './fixtures';
 
-/** Marked: 9 Bagram (shown: the headline, the lede's `display: contents` span, the paragraph
+/** Marked: 10 Bagram (shown: the headline, the lede's `display: contents` span, the paragraph
  *  about to fade in, the <summary>, the reveal-on-scroll paragraph below the screen; hidden:
- *  the nav, the drawer, the placeholder on screen, the until-found block), 2 Fitrat (shown in
- *  one component, hidden in the other), the agreement inside the closed <details>. */
-const MARKED = 12;
-
-const nextMention = (worker: Worker, tabId: number, topic?: string) =>
-  worker.evaluate(
-    ({ id, topic }) =>
-      chrome.tabs.sendMessage(id, topic ? { type: 'next-mention', topic } : { type: 'next-mention' }, {
-        frameId: 0,
-      }) as Promise<boolean>,
-    { id: tabId, topic },
-  );
+ *  the nav, the drawer, the placeholder on screen, the until-found block, a slot's fallback
+ *  that its assigned text replaces), 3 Fitrat (shown in one component, hidden in a hidden
+ *  <div> and a closed <details> of two others), the agreement inside the closed <details>. */
+const MARKED = 14;
 
 /** The id of the element the open card points at: the candidate whose text is nearest it. */
 const cardBeside = (page: Page) =>
@@ -28,7 +20,7 @@ const cardBeside = (page: Page) =>
     const box = card.getBoundingClientRect();
     let best: string | null = null;
     let nearest = Infinity;
-    for (const id of ['headline', 'lede', 'fading', 'summary', 'panel', 'box', 'reveal']) {
+    for (const id of ['headline', 'lede', 'fading', 'summary', 'panel', 'box', 'fold', 'label', 'reveal']) {
       const text = document.getElementById(id)!.getBoundingClientRect();
       const gap = Math.min(Math.abs(box.top - text.bottom), Math.abs(text.top - box.bottom));
       if (gap < nearest) [best, nearest] = [id, gap];
@@ -91,22 +83,22 @@ test.describe('hidden text', () => {
     const tabId = await tabIdOf(page, serviceWorker);
     const visited: Array<string | null> = [];
     for (let i = 0; i < 6; i++) {
-      expect(await nextMention(serviceWorker, tabId, 'bagram')).toBe(true);
+      expect(await showNextMention(serviceWorker, tabId, 'bagram')).toBe(true);
       await expect(page.getByRole('dialog')).toBeVisible();
       visited.push(await cardBeside(page));
     }
     // Reading order, then round again: the hidden ones in between are passed over, and the
     // one further down (hidden until the reader scrolls to it) is not.
     expect(visited).toEqual(['headline', 'lede', 'fading', 'summary', 'reveal', 'headline']);
-    expect(await nextMention(serviceWorker, tabId, 'fitrat')).toBe(true);
+    expect(await showNextMention(serviceWorker, tabId, 'fitrat')).toBe(true);
     expect(await cardBeside(page)).toBe('box');
-    expect(await nextMention(serviceWorker, tabId, 'fitrat')).toBe(true);
+    expect(await showNextMention(serviceWorker, tabId, 'fitrat')).toBe(true);
     expect(await cardBeside(page)).toBe('box');
     // The agreement is only in the closed <details>: nothing to show until it is opened.
-    expect(await nextMention(serviceWorker, tabId, 'doha-2020')).toBe(false);
+    expect(await showNextMention(serviceWorker, tabId, 'doha-2020')).toBe(false);
     await page.keyboard.press('Escape');
     await page.locator('#summary').click();
-    expect(await nextMention(serviceWorker, tabId, 'doha-2020')).toBe(true);
+    expect(await showNextMention(serviceWorker, tabId, 'doha-2020')).toBe(true);
     await expect(page.getByRole('dialog', { name: /agreement/ })).toBeVisible();
   });
 });

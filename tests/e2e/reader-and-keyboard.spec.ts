@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { expect, marks, tabIdOf, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
+import {
+  expect,
+  marks,
+  showNextMention,
+  tabIdOf,
+  test,
+  textCenter,
+  waitForMarkCount,
+  screenshotPath,
+} from './fixtures';
 
 /** Waits for the card's fade-in to end: contrast is judged on the colours the reader then sees. */
 const settled = (card: Locator) =>
@@ -62,11 +71,7 @@ test.describe('keyboard and screen-reader path', () => {
     await waitForMarkCount(page, 8);
     await page.focus('#search');
     const tabId = await tabIdOf(page, serviceWorker);
-    const next = () =>
-      serviceWorker.evaluate(
-        (id) => chrome.tabs.sendMessage(id, { type: 'next-mention' }, { frameId: 0 }) as Promise<boolean>,
-        tabId,
-      );
+    const next = () => showNextMention(serviceWorker, tabId);
     expect(await next()).toBe(true);
     const first = page.getByRole('dialog', { name: 'Bagram Air Base' });
     await expect(first).toBeVisible();
@@ -104,11 +109,7 @@ test.describe('keyboard and screen-reader path', () => {
     await waitForMarkCount(page, 8);
     await page.focus('a[href="#bagram"]');
     const tabId = await tabIdOf(page, serviceWorker);
-    const shown = await serviceWorker.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'next-mention' }, { frameId: 0 }) as Promise<boolean>,
-      tabId,
-    );
-    expect(shown).toBe(true);
+    expect(await showNextMention(serviceWorker, tabId)).toBe(true);
     await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeFocused();
     // The reader goes to the search field (the card stays, as a keyboard-opened one does),
     // types, and presses Esc: the card closes, and the caret stays in the field.
@@ -130,12 +131,7 @@ test.describe('keyboard and screen-reader path', () => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
     const tabId = await tabIdOf(page, serviceWorker);
-    const shown = await serviceWorker.evaluate(
-      (id) =>
-        chrome.tabs.sendMessage(id, { type: 'next-mention', topic: 'doha-2020' }, { frameId: 0 }) as Promise<boolean>,
-      tabId,
-    );
-    expect(shown).toBe(true);
+    expect(await showNextMention(serviceWorker, tabId, 'doha-2020')).toBe(true);
     await expect(page.getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeInViewport();
     const y = await page.evaluate(() => scrollY);
     expect(y).toBeGreaterThan(0);
