@@ -62,6 +62,7 @@ function runInFrame(prefilter: Prefilter): void {
     top: window === window.top,
     site,
     current: () => ({ enabled: overlay !== null, counts: overlay?.view.counts() ?? {} }),
+    countsLookAtPage: () => overlay?.view.any() ?? false,
     tell,
     signal: ctx.signal,
   });

@@ -18,8 +18,10 @@ export interface FrameReporterOptions {
   tell(message: ContentToBackground): void;
   /** Ends the listeners and the pending report. */
   signal: AbortSignal;
-  /** Runs a throttled report's look at the counts; by default when the page is idle (see
-   *  whenIdle). */
+  /** Whether reading the counts looks at the page's style (some mentions to count): a
+   *  throttled report then reads them when the page is idle (see whenPageIdle). */
+  countsLookAtPage?(): boolean;
+  /** How a throttled report waits for the page to be idle (tests run it at once). */
   whenIdle?(run: () => void): void;
 }
 
@@ -56,7 +58,9 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   };
   // With the state as it is then: putting the report off at each change instead never
   // reported on a page whose text changes faster than that.
-  const whenIdle = options.whenIdle ?? ((run: () => void) => whenPageIdle(view, run));
+  const idle = options.whenIdle ?? ((run: () => void) => whenPageIdle(view, run));
+  // (Most pages have nothing to count: no idle callback for them, a task less each.)
+  const whenIdle = (run: () => void) => ((options.countsLookAtPage?.() ?? true) ? idle(run) : run());
   let pending = false;
   const soon = (always = false) => {
     must ||= always;

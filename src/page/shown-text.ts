@@ -129,6 +129,8 @@ export interface ShownCounts {
   scanned(): void;
   /** The next counts look at every mention again (the reader asked: the popup opened). */
   forget(): void;
+  /** Whether there are mentions to count (the counts then look at the page). */
+  any(): boolean;
 }
 
 /** The counts of what the reader can see, for one frame's overlay; `changed` is called when
@@ -203,5 +205,6 @@ export function watchShownCounts(
       lookWithin(AFTER_CHANGE_MS);
     },
     forget: () => counter.forget(),
+    any: () => Object.keys(all()).length > 0,
   };
 }
