@@ -23,7 +23,8 @@ type Drawn = 'none' | 'invisible' | 'drawn';
  *  counted cost the infinite-scroll page a millisecond at each look.) */
 function skipsChild(parent: Element, child: Element | Text): boolean {
   if (parent.shadowRoot) return !child.assignedSlot;
-  if (parent.localName === 'details') return !(parent as HTMLDetailsElement).open && child.nodeName !== 'SUMMARY';
+  if (parent.localName === 'details')
+    return !(parent as HTMLDetailsElement).open && (child as Element).localName !== 'summary';
   if ((parent as { hidden?: unknown }).hidden === 'until-found') return true;
   return parent.localName === 'slot' && (parent as HTMLSlotElement).assignedNodes().length > 0;
 }
