@@ -3,11 +3,17 @@
 // Each report wakes the background and writes the tab's state, so a frame says something only
 // when it has something new to say: not at all where the extension is on and finds nothing
 // (the popup asks when it opens; the badge and icon set for a tab reset by themselves when it
-// navigates), at most once per 100 ms while its counts change, and not again while a page keeps
-// changing its text without changing what it mentions (a ticker, a re-rendering app).
+// navigates), within 100 ms of a change but at most once per 300 ms while its counts keep
+// changing (an infinite-scroll feed appending a batch every 100 ms woke the background ten
+// times a second), and not again while a page keeps changing its text without changing what
+// it mentions (a ticker, a re-rendering app).
 import type { ContentToBackground, FrameReport } from '../messages';
 
-const THROTTLE_MS = 100;
+/** How soon a change is reported (the page's work on it is done by then: one report for a
+ *  load's first paint of marks and the rest of its scan). */
+const DELAY_MS = 100;
+/** The least time between two reports. */
+const SPACING_MS = 300;
 
 export interface FrameReporterOptions {
   documentToken: string;
@@ -28,7 +34,8 @@ export interface FrameReporterOptions {
 export interface FrameReporter {
   /** Reports now (a change the reader just made, or the popup asking). */
   now(): void;
-  /** Reports within 100 ms if anything changed since the last report, or anyway (`always`). */
+  /** Reports within 100 ms (300 ms after the last report at the earliest) if anything changed
+   *  since the last report, or anyway within 100 ms (`always`). */
   soon(always?: boolean): void;
 }
 
@@ -40,6 +47,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   let waitingToBeShown = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let must = false;
+  let lastToldAt = -Infinity;
 
   const now = (state = () => options.current()) => {
     // A page prerendered before the reader goes to it says nothing until it is shown.
@@ -51,6 +59,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
       return;
     }
     must = false;
+    lastToldAt = performance.now();
     const { enabled, counts } = state();
     reported = said(enabled, counts);
     const { documentToken, top, site } = options;
@@ -75,7 +84,8 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
           if (must || said(state.enabled, state.counts) !== reported) now(() => state);
           must = false;
         }),
-      THROTTLE_MS,
+      // (A report that must go, a page back from the cache, is no feed's: within 100 ms.)
+      always ? DELAY_MS : Math.max(DELAY_MS, lastToldAt + SPACING_MS - performance.now()),
     );
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
