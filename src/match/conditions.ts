@@ -10,6 +10,8 @@
 //                         with the same surname ("Nasir Fitrat"). Once seen, the page has a
 //                         namesake, and the alias's other mentions on the page no longer count.
 //   name-after:<list>     likewise for the word right after ("Fitrat Ahmadzai": a given name).
+//                         Neither holds in a headline in title case ("Army Chief Fitrat
+//                         Rejects Trump's Demand"), where every word is capitalised.
 //
 // Pure: the validator checks the syntax with it, the matcher decides block and word scopes
 // while it scans one block, and PageContext decides page scopes as the page is read.
@@ -54,6 +56,20 @@ const WORD_BEFORE = /([^\s\u00a0]+)[ \u00a0]$/;
 const WORD_AFTER = /^[ \u00a0]([^\s\u00a0]+)/;
 const OPENING = /^["'“‘«(]+/;
 const CLOSING = /[,.;:!?)"'”’»]+$/;
+
+/** Words of four letters or more, in scripts with letter case. */
+const LONG_WORD = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]{4,}/gu;
+
+/** True when `text` is written in title case, as headlines often are: at least three words of
+ *  four letters or more, nine in ten of them capitalised (title case leaves short words such
+ *  as "to" and "of" in lower case; German prose capitalises its nouns, about a third of them). */
+export function titleCased(text: string): boolean {
+  const long = text.match(LONG_WORD) ?? [];
+  if (long.length < 3) return false;
+  let capitalised = 0;
+  for (const word of long) if (word[0] !== word[0]!.toLowerCase()) capitalised++;
+  return capitalised >= 0.9 * long.length;
+}
 
 /** The capitalised word right before `start` (one space between), or null. */
 export function nameBefore(text: string, start: number): string | null {

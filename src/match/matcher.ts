@@ -5,6 +5,7 @@ import {
   nameAfter,
   nameBefore,
   namesakeCue,
+  titleCased,
   pageKey,
   parseCondition,
   type Condition,
@@ -204,6 +205,7 @@ export class Matcher {
       if (entry.kind === 'cue' || entry.plain) seen.push({ key: entry.sighting, start, end });
     }
     const candidates: Candidate[] = [];
+    let headline: boolean | undefined;
     for (const { entry, start, end } of hits) {
       if (entry.kind === 'cue') continue;
       if (entry.plain) {
@@ -211,12 +213,15 @@ export class Matcher {
         continue;
       }
       let namesake = false;
-      for (const c of entry.nameRules) {
-        namesake ||= this.isOtherName(
-          c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
-          c.name,
-        );
-      }
+      // A headline in title case capitalises every word: none of them tells a given name.
+      const inTitleCase = entry.nameRules.length > 0 && (headline ??= titleCased(text));
+      if (!inTitleCase)
+        for (const c of entry.nameRules) {
+          namesake ||= this.isOtherName(
+            c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
+            c.name,
+          );
+        }
       if (namesake) cues.add(namesakeCue(entry.topic));
       if (namesake || holdsAny(entry.localUnless, text, start, end, seen)) continue;
       let requires = entry.vetoes;

@@ -84,6 +84,16 @@ describe('context rules', () => {
     ['another given name before', 'Alfred Einstein studied the orbit.', []],
     ['another name after', 'Einstein Smith studied the orbit.', []],
     [
+      'a headline in title case capitalises every word: none is a given name',
+      'Professor Einstein Rejects The Orbit Theory',
+      [['einstein', 'Einstein']],
+    ],
+    [
+      'the same words in a sentence: the capitalised word after is a name',
+      'Professor Einstein Rejects studied the orbit.',
+      [],
+    ],
+    [
       'a namesake on the page vetoes the surname alone elsewhere',
       'Albert Einstein wrote.\n\nHis cousin Alfred Einstein replied.\n\nEinstein studied the orbit.',
       [['einstein', 'Albert Einstein']],

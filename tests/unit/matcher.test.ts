@@ -132,7 +132,31 @@ describe('ambiguous aliases of the bundled pack', () => {
         ['bagram', 'BAGRAM'],
       ],
     ],
+    // Words that start a sentence, weekdays and German nouns are no given names.
+    ['As Fitrat put it, the Taliban will keep the base.', [['fitrat', 'Fitrat']]],
+    ['On Monday Fitrat said the Taliban will keep the base.', [['fitrat', 'Fitrat']]],
+    ['Laut Fitrat wollen die Taliban die Basis behalten.', [['fitrat', 'Fitrat']]],
+    ['Selon Fitrat, les talibans garderont la base.', [['fitrat', 'Fitrat']]],
+    ['Однако Фитрат заявил, что талибы сохранят базу.', [['fitrat', 'Фитрат']]],
+    [
+      'Taliban Army Chief Fitrat Rejects Trump’s Bagram Demand',
+      [
+        ['fitrat', 'Fitrat'],
+        ['bagram', 'Bagram'],
+      ],
+    ],
     ['the 2020 agreement on trade tariffs', []],
+    // Another deal's party right beside it: not the Taliban's, whatever the page says.
+    ['the 2020 agreement between Israel and the UAE, the Taliban said', []],
+    ['the January 2020 deal with China, not a pact with the Taliban', []],
+    ['the 2020 deal between the Sudanese government and rebel groups, the Taliban', []],
+    ['about Gaza, nobody about the 2020 peace deal with the Taliban', [['doha-2020', '2020 peace deal']]],
+    ['The Doha agreement paused the fighting between Israel and Hamas. Taliban', []],
+    ['l’accord de Doha signé avec les rebelles tchadiens. Taliban', []],
+    ['多哈协议，苏丹政府，塔利班', []],
+    // Baghlan Province is 巴格兰省; Bagram is 巴格兰 too.
+    ['阿富汗北部巴格兰省发生洪灾', []],
+    ['巴格兰空军基地', [['bagram', '巴格兰']]],
     ['the February 2020 agreement with the Taliban', [['doha-2020', 'February 2020 agreement']]],
     // 2008: the Doha Agreement on Lebanon.
     ['the doha agreement on Lebanon', []],
