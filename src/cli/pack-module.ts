@@ -53,8 +53,15 @@ export function leanPack(pack: TopicPack): unknown {
     );
   return {
     version: pack.version,
+    // A word with nothing but its text is that text (most of them: the long not-names list).
     cues: Object.fromEntries(
-      Object.entries(pack.cues).map(([cue, words]) => [cue, words.map((w) => lean(w, DEFAULTS.cue))]),
+      Object.entries(pack.cues).map(([cue, words]) => [
+        cue,
+        words.map((w) => {
+          const entry = lean(w, DEFAULTS.cue);
+          return Object.keys(entry).length === 1 ? w.text : entry;
+        }),
+      ]),
     ),
     topics: pack.topics.map(({ gist: _gist, facts, timeline, aliases, ...topic }) => ({
       ...topic,
@@ -74,7 +81,7 @@ const literal = (defaults: object) =>
 /** Code, run in the page, that puts back what leanPack left out (`withDefaults(lean)`). */
 export const PACK_DEFAULTS = `const withDefaults = (p) => ({
   ...p,
-  cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, ws.map((w) => ({ ${literal(DEFAULTS.cue)}, ...w }))])),
+  cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, ws.map((w) => ({ ${literal(DEFAULTS.cue)}, ...(typeof w === 'string' ? { text: w } : w) }))])),
   topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map((a) => ({ ${literal(DEFAULTS.alias)}, ...a })) })),
 });`;
 
