@@ -23,9 +23,11 @@ interface Box {
  * Returns the cleanup function.
  */
 export function placeCard(anchor: Range, card: HTMLElement): () => void {
-  // The card inherits the page's direction (`all: initial` keeps it): in a right-to-left page
-  // it lines up with the mention's right end, as text there does.
-  const rtl = getComputedStyle(card).direction === 'rtl';
+  // In right-to-left text the card lines up with the mention's right end, as text there does.
+  // (The direction of the mention's own text: the card's is the reader's language's.)
+  const at = anchor.startContainer;
+  const element = at.nodeType === Node.ELEMENT_NODE ? (at as Element) : at.parentElement;
+  const rtl = element !== null && getComputedStyle(element).direction === 'rtl';
 
   const update = () => {
     const lines = lineBoxes(anchor);

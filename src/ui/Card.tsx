@@ -1,5 +1,33 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../card/model';
-import { t } from '../i18n';
+import { t, uiDirection, uiLanguage } from '../i18n';
+
+/** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
+const CONTENT = { lang: 'en', dir: 'ltr' } as const;
+
+/** True while the card, cut to the room the window leaves, has more of itself below. */
+function useMoreBelow(): [{ current: HTMLDivElement | null }, boolean] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [moreBelow, setMoreBelow] = useState(false);
+  useEffect(() => {
+    const card = ref.current;
+    if (!card) return;
+    const look = () => setMoreBelow(card.scrollTop + card.clientHeight < card.scrollHeight - 1);
+    look();
+    // The card's size changes as it is placed (its max-height); its content when the
+    // timeline opens (toggle does not bubble: caught on the way down).
+    const resizes = new ResizeObserver(look);
+    resizes.observe(card);
+    card.addEventListener('scroll', look, { passive: true });
+    card.addEventListener('toggle', look, true);
+    return () => {
+      resizes.disconnect();
+      card.removeEventListener('scroll', look);
+      card.removeEventListener('toggle', look, true);
+    };
+  }, []);
+  return [ref, moreBelow];
+}
 
 export interface CardProps {
   card: CardModel;
@@ -20,10 +48,16 @@ export interface CardUi {
  *  Every fact links to the article sentence it comes from. */
 export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardProps) {
   const titleId = `context-overlay-title-${card.topic}`;
+  const [ref, moreBelow] = useMoreBelow();
+  // The card's own words (a link's "source", the timeline's label, the footer) are in the
+  // reader's language and its direction; the article's, in English from left to right, even
+  // on a right-to-left page (where the card still lines up with the mention's right end).
+  const ui = { lang: uiLanguage(), dir: uiDirection() };
   const source = (sentenceId: string, sentence: string) => (
     <a
       class="source"
       href={articleUrl(sentenceId)}
+      {...ui}
       title={sentence}
       aria-label={t('cardSourceLabel', sentence)}
       onClick={(event) => {
@@ -38,7 +72,10 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
   );
   return (
     <div
+      ref={ref}
       class="card"
+      {...ui}
+      data-more-below={moreBelow ? '' : undefined}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
@@ -47,11 +84,13 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
       onMouseEnter={() => onPointerOnCard(true)}
       onMouseLeave={() => onPointerOnCard(false)}
     >
-      <h2 id={titleId} class="title">
+      <h2 id={titleId} class="title" {...CONTENT}>
         {card.title}
       </h2>
-      <p class="description">{card.description}</p>
-      <ul class="facts">
+      <p class="description" {...CONTENT}>
+        {card.description}
+      </p>
+      <ul class="facts" {...CONTENT}>
         {card.facts.map((fact) => (
           <li key={fact.sentenceId + fact.text} data-sentence={fact.sentenceId}>
             {fact.text} {source(fact.sentenceId, fact.sentence)}
@@ -59,7 +98,7 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
         ))}
       </ul>
       {card.quote && (
-        <figure class="quote" data-sentence={card.quote.sentenceId}>
+        <figure class="quote" data-sentence={card.quote.sentenceId} {...CONTENT}>
           <blockquote>“{card.quote.text}”</blockquote>
           <figcaption>
             — {card.quote.speaker} {source(card.quote.sentenceId, card.quote.text)}

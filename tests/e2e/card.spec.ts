@@ -250,3 +250,77 @@ test.describe('hover card', () => {
     expect(Math.abs(after - (before.y - 30))).toBeLessThanOrEqual(1);
   });
 });
+
+test.describe('hover card, cut short or right to left', () => {
+  for (const lang of ['en', 'fa'] as const) {
+    test.describe(`interface in ${lang}`, () => {
+      test.use({ uiLanguage: lang });
+      test('on a right-to-left page: lines up with the mention’s right end, its English reads left to right', async ({
+        page,
+        server,
+      }) => {
+        await page.goto(server.url('rtl.html'));
+        await waitForMarkCount(page, 3);
+        const mention = await page.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.getElementById('bagram')!);
+          const r = range.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        });
+        await page.mouse.move((mention.left + mention.right) / 2, (mention.top + mention.bottom) / 2);
+        const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+        await expect(card).toBeVisible();
+        await expect
+          .poll(async () => (await card.boundingBox())!.x + (await card.boundingBox())!.width)
+          .toBeCloseTo(mention.right, 0);
+        const directions = await card.evaluate((el) =>
+          ['.title', '.description', '.facts', '.quote', '.provenance'].map((s) => {
+            const part = el.querySelector(s);
+            return part ? `${s} ${getComputedStyle(part).direction}` : `${s} missing`;
+          }),
+        );
+        // The article's words left to right; the card's own (the footer) in the reader's language.
+        expect(directions).toEqual([
+          '.title ltr',
+          '.description ltr',
+          '.facts ltr',
+          '.quote ltr',
+          `.provenance ${lang === 'fa' ? 'rtl' : 'ltr'}`,
+        ]);
+        await page.screenshot({
+          path: screenshotPath(`card-rtl-page-${lang}.png`),
+          clip: { x: 0, y: 0, width: 1280, height: 720 },
+        });
+      });
+    });
+  }
+
+  test('cut short by a low window: keeps its footer in sight and shades it while more is below', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const at = await textCenter(page, '#lede', 'Air Base');
+    await page.evaluate((y) => window.scrollBy(0, y - 150), at.y);
+    const again = await textCenter(page, '#lede', 'Air Base');
+    await page.mouse.move(again.x, again.y);
+    const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+    await expect(card).toBeVisible();
+    await expect(card).toHaveAttribute('data-more-below', '');
+    const footer = card.locator('.provenance');
+    const inSight = async () => {
+      const [c, f] = [(await card.boundingBox())!, (await footer.boundingBox())!];
+      return f.y >= c.y && f.y + f.height <= c.y + c.height + 1;
+    };
+    expect(await inSight()).toBe(true);
+    expect(await footer.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none');
+    await page.screenshot({ path: screenshotPath('card-cut-short.png') });
+    // Scrolled to its end: nothing more below, no shade, the footer where it was.
+    await card.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
+    await expect(card).not.toHaveAttribute('data-more-below');
+    expect(await inSight()).toBe(true);
+    expect(await footer.evaluate((el) => getComputedStyle(el).boxShadow)).toBe('none');
+  });
+});
