@@ -83,8 +83,9 @@ export function Options({ settings, topics, update }: OptionsProps) {
             <tbody>
               {settings.sites.map((rule) => (
                 <tr key={rule.host} data-site={rule.host}>
-                  <th scope="row" dir="ltr">
-                    {siteLabel(rule.host)}
+                  <th scope="row">
+                    {/* Isolated left to right, placed where the page's direction puts a cell's text. */}
+                    <bdi dir="ltr">{siteLabel(rule.host)}</bdi>
                   </th>
                   <td>
                     <input

@@ -342,6 +342,24 @@ for (const lang of ['en', 'fa'] as const) {
       await options.locator('.add-site input[type=text]').fill('example.com');
       await options.locator('.add-site button').click();
       await expect(options.locator('tr[data-site="example.com"]')).toBeVisible();
+      // The host name starts where its column's header does (the right edge in Persian), and
+      // a row's Remove stays by its switches.
+      const edges = await options.evaluate((rtl) => {
+        const box = (el: Element | null) => el!.getBoundingClientRect();
+        const start = (r: DOMRect) => (rtl ? r.right : r.left);
+        const text = document.createRange();
+        text.selectNodeContents(document.querySelector('.sites thead th')!);
+        const header = text.getBoundingClientRect();
+        const host = box(document.querySelector('tr[data-site="example.com"] bdi'));
+        const remove = box(document.querySelector('tr[data-site="example.com"] button'));
+        const switches = box(document.querySelector('tr[data-site="example.com"] td:nth-of-type(2)'));
+        return {
+          hostFromHeader: Math.abs(start(host) - start(header)),
+          removeFromSwitches: Math.min(Math.abs(remove.left - switches.right), Math.abs(switches.left - remove.right)),
+        };
+      }, lang === 'fa');
+      expect(edges.hostFromHeader).toBeLessThanOrEqual(1);
+      expect(edges.removeFromSwitches).toBeLessThan(120);
       await options.screenshot({ path: screenshotPath(`options-${lang}.png`), fullPage: true });
       const optionsResults = await new AxeBuilder({ page: options }).analyze();
       expect(optionsResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
