@@ -43,7 +43,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('optionsSites')}</h2>
         <fieldset class="mode">
-          <legend class="visually-hidden">{t('optionsSites')}</legend>
+          <legend class="visually-hidden">{t('optionsMode')}</legend>
           {(['everywhere', 'listed-only'] as const).map((mode) => (
             <label key={mode}>
               <input

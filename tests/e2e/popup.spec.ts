@@ -26,7 +26,7 @@ test.describe('popup', () => {
     await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('4');
     await expect(popup.locator('[data-topic="fitrat"] .count')).toHaveText('2');
     await expect(popup.locator('[data-topic="doha-2020"] .count')).toHaveText('2');
-    await expect(popup.locator('[data-topic="fitrat"]')).toContainText('Afghan defence ministry chief of staff');
+    await expect(popup.locator('[data-topic="fitrat"]')).toContainText('Afghan defense ministry chief of staff');
     await expect(popup.locator('.status')).toHaveText('On for 127.0.0.1');
     await expect(popup.getByRole('switch', { name: /127\.0\.0\.1/ })).toBeChecked();
     await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
