@@ -60,12 +60,13 @@ const CLOSING = /[,.;:!?)"'”’»]+$/;
 /** Words of four letters or more, in scripts with letter case. */
 const LONG_WORD = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]{4,}/gu;
 
-/** True when `text` is written in title case, as headlines often are: at least three words of
+/** True when `text` is written in title case, as headlines often are: at least five words of
  *  four letters or more, nine in ten of them capitalised (title case leaves short words such
- *  as "to" and "of" in lower case; German prose capitalises its nouns, about a third of them). */
+ *  as "to" and "of" in lower case; German prose capitalises its nouns, about a third of them).
+ *  Fewer words could be a list of names or a photo credit ("Photo: Wahid Fitrat/Reuters"). */
 export function titleCased(text: string): boolean {
   const long = text.match(LONG_WORD) ?? [];
-  if (long.length < 3) return false;
+  if (long.length < 5) return false;
   let capitalised = 0;
   for (const word of long) if (word[0] !== word[0]!.toLowerCase()) capitalised++;
   return capitalised >= 0.9 * long.length;

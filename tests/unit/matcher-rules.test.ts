@@ -89,6 +89,11 @@ describe('context rules', () => {
       [['einstein', 'Einstein']],
     ],
     [
+      'a short capitalised line is no headline: a photo credit’s given name still counts',
+      'Albert Einstein wrote.\n\nPhoto Credit: Alfred Einstein\n\nEinstein studied the orbit.',
+      [['einstein', 'Albert Einstein']],
+    ],
+    [
       'the same words in a sentence: the capitalised word after is a name',
       'Professor Einstein Rejects studied the orbit.',
       [],
