@@ -6,7 +6,6 @@ export type MessageKey = keyof typeof en;
 
 interface I18nApi {
   getMessage(key: string, substitutions?: string[]): string;
-  getUILanguage(): string;
 }
 
 function api(): I18nApi | null {
@@ -20,8 +19,11 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return api()?.getMessage(key, subs.map(String)) || key;
 }
 
+/** The language of the messages the browser picked: its own where we have it, English
+ *  otherwise. `lang`, number formats and plural rules follow it: the browser's language alone
+ *  would put `lang="de"` on English words, or an Arabic browser's right to left on them. */
 export function uiLanguage(): string {
-  return api()?.getUILanguage() || 'en';
+  return api()?.getMessage('messagesLanguage') || 'en';
 }
 
 /** "1 mention" / "3 mentions", by the UI language's plural rules, with its digits. */
@@ -35,7 +37,7 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(uiLanguage()).format(n);
 }
 
-/** Text direction of the UI language (`@@bidi_dir` is set by the browser per locale). */
+/** Text direction of the messages the browser picked (see uiLanguage). */
 export function uiDirection(): 'ltr' | 'rtl' {
-  return api()?.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  return api()?.getMessage('messagesDirection') === 'rtl' ? 'rtl' : 'ltr';
 }

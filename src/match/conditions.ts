@@ -10,8 +10,8 @@
 //                         with the same surname ("Nasir Fitrat"). Once seen, the page has a
 //                         namesake, and the alias's other mentions on the page no longer count.
 //   name-after:<list>     likewise for the word right after ("Fitrat Ahmadzai": a given name).
-//                         Neither holds in a headline in title case ("Army Chief Fitrat
-//                         Rejects Trump's Demand"), where every word is capitalised.
+//                         Not in a headline in title case ("Army Chief Fitrat Rejects
+//                         Trump's Demand"), where the verb after is capitalised too.
 //
 // Pure: the validator checks the syntax with it, the matcher decides block and word scopes
 // while it scans one block, and PageContext decides page scopes as the page is read.
@@ -58,7 +58,8 @@ const OPENING = /^["'“‘«(]+/;
 const CLOSING = /[,.;:!?)"'”’»]+$/;
 
 /** Words of four letters or more, in scripts with letter case. */
-const LONG_WORD = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]{4,}/gu;
+const LONG_WORD =
+  /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}][\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}]{3,}/gu;
 
 /** True when `text` is written in title case, as headlines often are: at least five words of
  *  four letters or more, nine in ten of them capitalised (title case leaves short words such

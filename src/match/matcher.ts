@@ -213,15 +213,15 @@ export class Matcher {
         continue;
       }
       let namesake = false;
-      // A headline in title case capitalises every word: none of them tells a given name.
-      const inTitleCase = entry.nameRules.length > 0 && (headline ??= titleCased(text));
-      if (!inTitleCase)
-        for (const c of entry.nameRules) {
-          namesake ||= this.isOtherName(
-            c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
-            c.name,
-          );
-        }
+      for (const c of entry.nameRules) {
+        // A headline in title case capitalises its verbs too ("Fitrat Rejects"): the word
+        // after tells nothing there. The word before still does ("Journalist Wahid Fitrat").
+        if (c.kind === 'name-after' && (headline ??= titleCased(text))) continue;
+        namesake ||= this.isOtherName(
+          c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
+          c.name,
+        );
+      }
       if (namesake) cues.add(namesakeCue(entry.topic));
       if (namesake || holdsAny(entry.localUnless, text, start, end, seen)) continue;
       let requires = entry.vetoes;

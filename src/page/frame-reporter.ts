@@ -71,22 +71,32 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   // (Most pages have nothing to count: no idle callback for them, a task less each.)
   const whenIdle = (run: () => void) => ((options.countsLookAtPage?.() ?? true) ? idle(run) : run());
   let pending = false;
+  /** When the pending timer fires (it is cleared once it has). */
+  let dueAt = 0;
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    dueAt = performance.now() + delay;
+    timer = setTimeout(() => {
+      timer = undefined;
+      whenIdle(() => {
+        pending = false;
+        if (signal.aborted) return;
+        const state = options.current();
+        if (must || said(state.enabled, state.counts) !== reported) now(() => state);
+        must = false;
+      });
+    }, delay);
+  };
   const soon = (always = false) => {
     must ||= always;
-    if (pending) return;
+    if (pending) {
+      // A report that must go (a page back from the cache) is no feed's: it does not wait
+      // for the spacing a report already pending was given.
+      if (always && timer !== undefined && dueAt - performance.now() > DELAY_MS) schedule(DELAY_MS);
+      return;
+    }
     pending = true;
-    timer = setTimeout(
-      () =>
-        whenIdle(() => {
-          pending = false;
-          if (signal.aborted) return;
-          const state = options.current();
-          if (must || said(state.enabled, state.counts) !== reported) now(() => state);
-          must = false;
-        }),
-      // (A report that must go, a page back from the cache, is no feed's: within 100 ms.)
-      always ? DELAY_MS : Math.max(DELAY_MS, lastToldAt + SPACING_MS - performance.now()),
-    );
+    schedule(always ? DELAY_MS : Math.max(DELAY_MS, lastToldAt + SPACING_MS - performance.now()));
   };
   signal.addEventListener('abort', () => clearTimeout(timer));
 

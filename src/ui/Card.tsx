@@ -108,7 +108,7 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
       {card.timeline.length > 0 && (
         <details class="timeline">
           <summary>{t('cardTimeline')}</summary>
-          <ol>
+          <ol {...CONTENT}>
             {card.timeline.map((step) => (
               <li key={step.when} data-sentence={step.sentenceId}>
                 <span class="when">{step.when}</span>

@@ -274,10 +274,12 @@ test.describe('hover card, cut short or right to left', () => {
           .poll(async () => (await card.boundingBox())!.x + (await card.boundingBox())!.width)
           .toBeCloseTo(mention.right, 0);
         const directions = await card.evaluate((el) =>
-          ['.title', '.description', '.facts', '.quote', '.provenance'].map((s) => {
-            const part = el.querySelector(s);
-            return part ? `${s} ${getComputedStyle(part).direction}` : `${s} missing`;
-          }),
+          ['.title', '.description', '.facts', '.quote', '.timeline ol', '.timeline summary', '.provenance'].map(
+            (s) => {
+              const part = el.querySelector(s);
+              return part ? `${s} ${getComputedStyle(part).direction}` : `${s} missing`;
+            },
+          ),
         );
         // The article's words left to right; the card's own (the footer) in the reader's language.
         expect(directions).toEqual([
@@ -285,6 +287,8 @@ test.describe('hover card, cut short or right to left', () => {
           '.description ltr',
           '.facts ltr',
           '.quote ltr',
+          '.timeline ol ltr',
+          `.timeline summary ${lang === 'fa' ? 'rtl' : 'ltr'}`,
           `.provenance ${lang === 'fa' ? 'rtl' : 'ltr'}`,
         ]);
         await page.screenshot({

@@ -366,3 +366,32 @@ for (const lang of ['en', 'fa'] as const) {
     });
   });
 }
+
+test.describe('interface in a language it has no messages for (Arabic)', () => {
+  test.use({ uiLanguage: 'ar' });
+  test('speaks English, left to right, and says so: no right-to-left layout of English words', async ({
+    page,
+    server,
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
+    await expect(popup.locator('[data-topic]')).toHaveCount(3);
+    expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'en',
+      'ltr',
+    ]);
+    const at = await textCenter(page, '#fitrat-para', 'Fitrat');
+    await page.bringToFront();
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+    await expect(card).toBeVisible();
+    expect(await card.evaluate((el) => [el.getAttribute('lang'), getComputedStyle(el).direction])).toEqual([
+      'en',
+      'ltr',
+    ]);
+  });
+});

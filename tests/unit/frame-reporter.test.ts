@@ -86,6 +86,21 @@ describe('a frame’s reports', () => {
     expect(bagramCounts().at(-1)).toBe(12);
   });
 
+  it('sends a report that must go within 100 ms, even while one waits for the spacing', () => {
+    const reporter = start();
+    state = { enabled: true, counts: { bagram: 1 } };
+    reporter.soon();
+    vi.advanceTimersByTime(100);
+    state = { enabled: true, counts: { bagram: 2 } };
+    reporter.soon(); // spaced: due 300 ms after the first report
+    vi.advanceTimersByTime(10);
+    reporter.soon(true); // the page came back from the back/forward cache
+    vi.advanceTimersByTime(100);
+    expect(reports()).toHaveLength(2);
+    vi.advanceTimersByTime(500);
+    expect(reports()).toHaveLength(2);
+  });
+
   it('hears the same counts listed in another order as nothing new', () => {
     const reporter = start();
     state = { enabled: true, counts: { bagram: 1, fitrat: 2 } };

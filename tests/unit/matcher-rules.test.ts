@@ -84,9 +84,14 @@ describe('context rules', () => {
     ['another given name before', 'Alfred Einstein studied the orbit.', []],
     ['another name after', 'Einstein Smith studied the orbit.', []],
     [
-      'a headline in title case capitalises every word: none is a given name',
+      'a headline in title case capitalises its verbs: the word after is no given name there',
       'Professor Einstein Rejects The Orbit Theory',
       [['einstein', 'Einstein']],
+    ],
+    [
+      'in a headline in title case the word before still tells a given name',
+      'Orbit Scientists Honour Alfred Einstein At Dinner\n\nEinstein studied the orbit.',
+      [],
     ],
     [
       'a short capitalised line is no headline: a photo credit’s given name still counts',

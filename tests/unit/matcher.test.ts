@@ -151,6 +151,17 @@ describe('ambiguous aliases of the bundled pack', () => {
     ['the January 2020 deal with China, not a pact with the Taliban', []],
     ['the 2020 deal between the Sudanese government and rebel groups, the Taliban', []],
     ['about Gaza, nobody about the 2020 peace deal with the Taliban', [['doha-2020', '2020 peace deal']]],
+    // … but not a word that reporting on the Taliban's deal often holds.
+    ['China welcomed the February 2020 agreement with the Taliban', [['doha-2020', 'February 2020 agreement']]],
+    ['Under the 2020 deal, trade routes reopened, the Taliban said', [['doha-2020', '2020 deal']]],
+    ['Beijing has courted the Taliban since the 2020 Doha agreement', [['doha-2020', '2020 Doha agreement']]],
+    [
+      'Qatar, which brokered the Doha agreement with the Taliban, now mediates between Israel and Hamas',
+      [['doha-2020', 'Doha agreement']],
+    ],
+    ['Chad Pergram reports on the Doha agreement with the Taliban', [['doha-2020', 'Doha agreement']]],
+    ['Taliban commander Said Fitrat was killed.', []],
+    ['Taliban Detain Journalist Wahid Fitrat in Kabul Province', []],
     ['The Doha agreement paused the fighting between Israel and Hamas. Taliban', []],
     ['l’accord de Doha signé avec les rebelles tchadiens. Taliban', []],
     ['多哈协议，苏丹政府，塔利班', []],
