@@ -321,6 +321,14 @@ test.describe('hover card, cut short or right to left', () => {
     expect(await inSight()).toBe(true);
     expect(await footer.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none');
     await page.screenshot({ path: screenshotPath('card-cut-short.png') });
+    // A link the keyboard reaches is scrolled into sight above the footer, not under it.
+    // (Those of the closed timeline are not shown, and take no focus.)
+    const links = card.locator('.facts a.source, .quote a.source');
+    for (let i = 0; i < (await links.count()); i++) {
+      await links.nth(i).focus();
+      const [link, f] = [(await links.nth(i).boundingBox())!, (await footer.boundingBox())!];
+      expect(link.y + link.height, `source link ${i}`).toBeLessThanOrEqual(f.y + 1);
+    }
     // Scrolled to its end: nothing more below, no shade, the footer where it was.
     await card.evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
     await expect(card).not.toHaveAttribute('data-more-below');
