@@ -1,32 +1,29 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../card/model';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
 const CONTENT = { lang: 'en', dir: 'ltr' } as const;
 
-/** True while the card, cut to the room the window leaves, has more of itself below. */
-function useMoreBelow(): [{ current: HTMLDivElement | null }, boolean] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [moreBelow, setMoreBelow] = useState(false);
-  useEffect(() => {
-    const card = ref.current;
-    if (!card) return;
-    const look = () => setMoreBelow(card.scrollTop + card.clientHeight < card.scrollHeight - 1);
-    look();
-    // The card's size changes as it is placed (its max-height); its content when the
-    // timeline opens (toggle does not bubble: caught on the way down).
-    const resizes = new ResizeObserver(look);
-    resizes.observe(card);
-    card.addEventListener('scroll', look, { passive: true });
-    card.addEventListener('toggle', look, true);
-    return () => {
-      resizes.disconnect();
-      card.removeEventListener('scroll', look);
-      card.removeEventListener('toggle', look, true);
-    };
-  }, []);
-  return [ref, moreBelow];
+/** Marks the card `data-more-below` while, cut to the room the window leaves, more of it is
+ *  below (its footer's shade). A ref, stable across renders: its cleanup runs when the card
+ *  goes. (On the element, not in state: a scroll re-renders nothing.) */
+function watchMoreBelow(card: HTMLDivElement | null): (() => void) | undefined {
+  if (!card) return undefined;
+  const look = () => {
+    card.toggleAttribute('data-more-below', card.scrollTop + card.clientHeight < card.scrollHeight - 1);
+  };
+  look();
+  // The card's size changes as it is placed (its max-height); its content when the timeline
+  // opens (toggle does not bubble: caught on the way down).
+  const resizes = new ResizeObserver(look);
+  resizes.observe(card);
+  card.addEventListener('scroll', look, { passive: true });
+  card.addEventListener('toggle', look, true);
+  return () => {
+    resizes.disconnect();
+    card.removeEventListener('scroll', look);
+    card.removeEventListener('toggle', look, true);
+  };
 }
 
 export interface CardProps {
@@ -48,7 +45,6 @@ export interface CardUi {
  *  Every fact links to the article sentence it comes from. */
 export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardProps) {
   const titleId = `context-overlay-title-${card.topic}`;
-  const [ref, moreBelow] = useMoreBelow();
   // The card's own words (a link's "source", the timeline's label, the footer) are in the
   // reader's language and its direction; the article's, in English from left to right, even
   // on a right-to-left page (where the card still lines up with the mention's right end).
@@ -72,10 +68,9 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
   );
   return (
     <div
-      ref={ref}
+      ref={watchMoreBelow}
       class="card"
       {...ui}
-      data-more-below={moreBelow ? '' : undefined}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
