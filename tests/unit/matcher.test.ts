@@ -160,6 +160,7 @@ describe('ambiguous aliases of the bundled pack', () => {
       [['doha-2020', 'Doha agreement']],
     ],
     ['Chad Pergram reports on the Doha agreement with the Taliban', [['doha-2020', 'Doha agreement']]],
+    ['The Doha Agreement, signed on 21 May 2008, ended the standoff. Taliban', []],
     ['Taliban commander Said Fitrat was killed.', []],
     ['Taliban Detain Journalist Wahid Fitrat in Kabul Province', []],
     ['The Doha agreement paused the fighting between Israel and Hamas. Taliban', []],
