@@ -59,20 +59,35 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   let opens = 0;
 
   const dialog = () => host.element?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
+  /** Where the card's mention last stood on screen (its first line), to find its words again
+   *  when the page puts them in new nodes. */
+  let placedAt: DOMRectReadOnly | null = null;
+  const place = (mention: PageMention, el: HTMLElement) => {
+    unplace?.();
+    unplace = placeCard(liveRange(mention), el, (line) => (placedAt = line));
+  };
   const closeCard = () => {
     unplace?.();
     unplace = null;
+    placedAt = null;
     host.hide();
   };
   const showCard = (drawWith: CardUi, mention: PageMention, focus: boolean) => {
     closeCard();
     try {
-      host.show(drawWith, {
-        card: buildCard(mention.topic, pack, article),
-        onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
-        onOpenArticle: options.openArticle,
-        articleUrl: options.articleUrl,
-      });
+      // Inside an open modal dialog, the card goes in it: anywhere else it would sit under
+      // the dialog's backdrop, inert.
+      const modal = openModal();
+      host.show(
+        drawWith,
+        {
+          card: buildCard(mention.topic, pack, article),
+          onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
+          onOpenArticle: options.openArticle,
+          articleUrl: options.articleUrl,
+        },
+        modal?.contains(mention.nodes[0] ?? null) ? modal : document.documentElement,
+      );
     } catch {
       // The page made our host unusable (it defined <context-overlay> as an element of its
       // own, with a shadow root already): no card, and nothing of ours left behind.
@@ -81,7 +96,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       return;
     }
     const el = dialog();
-    if (el) unplace = placeCard(liveRange(mention), el);
+    if (el) place(mention, el);
     if (focus) el?.focus({ preventScroll: true });
   };
   const intent = new HoverIntent<PageMention>(
@@ -108,6 +123,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         closeCard();
         giveFocusBack(hadFocus);
       },
+      moved(mention) {
+        const el = dialog();
+        if (el) place(mention, el);
+      },
     },
     options.delays,
   );
@@ -133,6 +152,13 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   // events, and learn from the card what the reader set (or move their focus).
   const onPointerMove = (event: MouseEvent) => {
     if (!event.isTrusted) return;
+    // A button held down: the reader is selecting text, and a card would cover where the
+    // selection is going. Over nothing of ours until it is let go.
+    if (event.buttons !== 0) {
+      pointer = null;
+      intent.pointerOver(null);
+      return;
+    }
     pointer = { x: event.clientX, y: event.clientY, onHost: event.target === host.element };
     if (framePending) return;
     framePending = true;
@@ -150,7 +176,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     intent.dismiss(); // the focus, if still in the card, goes back (see close)
   };
   const onPointerDown = (event: PointerEvent) => {
-    if (event.isTrusted && intent.current && event.target !== host.element) {
+    if (event.isTrusted && intent.wanted && event.target !== host.element) {
       focusBefore = null; // the click puts the focus where it lands
       intent.dismiss();
     }
@@ -176,6 +202,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     showNext(topic) {
       const next = nextMention(index, intent.current, topic);
       if (!next) return false;
+      // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into
+      // its view first; then the window puts it a third of the way down.
+      const at = next.nodes[0]?.parentElement;
+      at?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
       const rect = liveRange(next).getBoundingClientRect();
       if (rect.top < 0 || rect.bottom > innerHeight) {
         window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
@@ -188,15 +218,57 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     },
     closeIfGone() {
       const current = intent.current;
-      if (current && !index.has(current)) intent.reset();
+      if (current && !index.has(current)) {
+        // A live page re-rendered the mention's paragraph (a feed, "updated 5 s ago" beside
+        // it): the card stays on the same words where they stand now.
+        const again = placedAt && sameWords(index, current, placedAt);
+        if (again) intent.replace(again);
+        else intent.reset();
+      }
+      // A card about to open for words the page just replaced: for what is under the
+      // pointer now (the still pointer sends no mousemove).
+      const wanted = intent.wanted;
+      if (wanted && wanted !== intent.current && !index.has(wanted)) {
+        const over =
+          pointer && !pointer.onHost ? safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []) : null;
+        intent.pointerOver(over);
+      }
     },
   };
+}
+
+/** The page's open modal dialog, if any (`:modal` is unknown to older browsers). */
+function openModal(): Element | null {
+  try {
+    return document.querySelector(':modal');
+  } catch {
+    return null;
+  }
+}
+
+/** The accepted mention with the words of `gone` (its topic, its text) nearest to where
+ *  `gone` last stood, within two lines of it; null if none. */
+function sameWords(index: MentionIndex, gone: PageMention, at: DOMRectReadOnly): PageMention | null {
+  let best: PageMention | null = null;
+  let bestDistance = 2 * Math.max(at.height, 16);
+  for (const m of index.values()) {
+    if (!m.accepted || m.topic !== gone.topic || m.text !== gone.text) continue;
+    const box = liveRange(m).getClientRects()[0];
+    if (!box) continue;
+    const distance = Math.hypot(box.left - at.left, box.top - at.top);
+    if (distance <= bestDistance) [best, bestDistance] = [m, distance];
+  }
+  return best;
 }
 
 /** The accepted mention after `current` in document order (wrapping), of `topic` if given,
  *  that the reader can see (a card for hidden text has nothing to point at). */
 function nextMention(index: MentionIndex, current: PageMention | null, topic?: TopicId): PageMention | null {
-  const candidates = [...index.values()].filter((m) => m.accepted && (!topic || m.topic === topic));
+  // An open modal dialog makes the rest of the page inert: only its own mentions are reachable.
+  const modal = openModal();
+  const candidates = [...index.values()].filter(
+    (m) => m.accepted && (!topic || m.topic === topic) && (!modal || modal.contains(m.nodes[0] ?? null)),
+  );
   candidates.sort(byDocumentOrder);
   const after = current ? candidates.findIndex((m) => byDocumentOrder(m, current) > 0) : 0;
   const from = after < 0 ? 0 : after;

@@ -22,7 +22,12 @@ interface Box {
  * is no room, shifted sideways to stay in the viewport, never over the mention itself.
  * Returns the cleanup function.
  */
-export function placeCard(anchor: Range, card: HTMLElement): () => void {
+export function placeCard(
+  anchor: Range,
+  card: HTMLElement,
+  /** Hears where the mention's first line stands, at each placing. */
+  onPlaced?: (line: DOMRectReadOnly) => void,
+): () => void {
   // In right-to-left text the card lines up with the mention's right end, as text there does.
   // (The direction of the mention's own text: the card's is the reader's language's.)
   const at = anchor.startContainer;
@@ -35,6 +40,14 @@ export function placeCard(anchor: Range, card: HTMLElement): () => void {
     const last = lines.at(-1);
     // No boxes: the mention's text is gone or hidden; leave the card where it was.
     if (!first || !last) return;
+    onPlaced?.(
+      DOMRectReadOnly.fromRect({
+        x: first.left,
+        y: first.top,
+        width: first.right - first.left,
+        height: first.bottom - first.top,
+      }),
+    );
     const viewport = window.visualViewport;
     const minX = (viewport?.offsetLeft ?? 0) + PAD;
     const minY = (viewport?.offsetTop ?? 0) + PAD;

@@ -24,12 +24,26 @@ export class HoverIntent<T> {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly view: { open(target: T): void; close(): void },
+    private readonly view: { open(target: T): void; close(): void; moved?(target: T): void },
     private readonly delays: HoverDelays = DEFAULT_HOVER_DELAYS,
   ) {}
 
   get current(): T | null {
     return this.shown;
+  }
+
+  /** The target shown, or about to be. */
+  get wanted(): T | null {
+    return this.shown ?? this.pending;
+  }
+
+  /** The page put the shown target's words in new nodes (a live page re-rendering them):
+   *  the card stays open, on `target`, as it was (pinned, the pointer on it or not). */
+  replace(target: T): void {
+    if (this.shown === null) return;
+    if (this.dismissed === this.shown) this.dismissed = target;
+    this.shown = target;
+    this.view.moved?.(target);
   }
 
   /** Opens `target` at once, from the keyboard; it stays until Escape, a click elsewhere or

@@ -3,7 +3,7 @@ import { HOST_TAG } from './text-blocks';
 
 /**
  * The one node we add to a page: `<context-overlay>` with an open shadow root (contract 4).
- * Created on first use and removed on dispose, so a page where no card was ever opened is
+ * Created on first use, in the page only while a card shows: a page where no card is open is
  * left exactly as it was.
  */
 export class OverlayHost {
@@ -14,13 +14,17 @@ export class OverlayHost {
 
   constructor(private readonly css: string) {}
 
-  show(ui: CardUi, card: CardProps): void {
+  /** Draws `card` in our element, under `parent` (the document's root element, or the open
+   *  modal dialog the mention is in). */
+  show(ui: CardUi, card: CardProps, parent: Element = document.documentElement): void {
     this.ui = ui;
-    ui.render(this.mount(), card);
+    ui.render(this.mount(parent), card);
   }
 
+  /** Clears the card and takes our element out of the page until the next card. */
   hide(): void {
     if (this.root) this.ui?.render(this.root, null);
+    this.host?.remove();
   }
 
   /** The element our UI is rendered into, if it exists. */
@@ -35,9 +39,12 @@ export class OverlayHost {
     this.root = null;
   }
 
-  private mount(): HTMLElement {
-    if (this.host?.isConnected && this.root) return this.root;
-    this.host?.remove();
+  private mount(parent: Element): HTMLElement {
+    if (this.host && this.root) {
+      // Under <html>, not <body>: frameworks that own <body>'s children never see it.
+      if (this.host.parentNode !== parent) parent.append(this.host);
+      return this.root;
+    }
     const host = document.createElement(HOST_TAG.toLowerCase());
     const shadow = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
@@ -45,8 +52,7 @@ export class OverlayHost {
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement('div');
     shadow.append(root);
-    // Under <html>, not <body>: frameworks that own <body>'s children never see it.
-    document.documentElement.append(host);
+    parent.append(host);
     this.host = host;
     this.root = root;
     return root;

@@ -1,0 +1,149 @@
+// The card on pages that do not hold still: a live page re-rendering the mention's paragraph,
+// a selection being dragged, a box that scrolls on its own, a modal dialog.
+import type { Page } from '@playwright/test';
+import { expect, showNextMention, tabIdOf, test, textCenter, waitForMarkCount } from './fixtures';
+
+const cardOpen = (page: Page) =>
+  page.evaluate(() => !!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]'));
+
+test.beforeEach(async ({ page, server }) => {
+  await page.goto(server.url('news.html'));
+  await waitForMarkCount(page, 8);
+});
+
+test('a card stays open, on the same words, while a live page re-renders their paragraph', async ({ page }) => {
+  // "Updated N s ago" beside the mention: the page replaces the paragraph's nodes every 300 ms.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'live';
+    p.style.cssText = 'position: fixed; top: 300px; left: 40px; margin: 0; font: 16px/20px sans-serif';
+    document.body.append(p);
+    let n = 0;
+    const draw = () => {
+      const b = document.createElement('b');
+      b.textContent = 'Bagram Air Base';
+      p.replaceChildren(`Updated ${n++} s ago: the Taliban said `, b, ' stays.');
+    };
+    draw();
+    setInterval(draw, 300);
+  });
+  await waitForMarkCount(page, 9);
+  const at = await textCenter(page, '#live', 'Air Base');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+  await expect(card).toBeVisible();
+  // A card that closed at a re-render would be gone within 300 ms, and stay gone: the pointer
+  // rests and sends no mousemove.
+  const seen: boolean[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(150);
+    seen.push(await cardOpen(page));
+  }
+  expect(seen.every(Boolean), JSON.stringify(seen)).toBe(true);
+  const box = (await card.boundingBox())!;
+  expect(Math.abs(box.y - (at.y + 10 + 6))).toBeLessThanOrEqual(2); // still just below its line
+});
+
+test('no card while a selection is dragged across a mark; the page’s selection is the reader’s', async ({ page }) => {
+  const from = await textCenter(page, '#lede', 'official');
+  const over = await textCenter(page, '#lede', 'Air Base');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(over.x, over.y, { steps: 5 });
+  await page.waitForTimeout(600);
+  expect(await cardOpen(page)).toBe(false);
+  await page.mouse.up();
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toContain('Bagram');
+});
+
+test('next mention scrolls a box that scrolls on its own to its mention', async ({ page, serviceWorker }) => {
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'box';
+    box.style.cssText = 'position: fixed; top: 60px; right: 20px; width: 240px; height: 120px; overflow: auto';
+    for (let i = 0; i < 30; i++) {
+      const filler = document.createElement('p');
+      filler.textContent = 'Filler text about the weather and the markets.';
+      box.append(filler);
+    }
+    const deep = document.createElement('p');
+    deep.id = 'deep';
+    deep.textContent = 'Last: the Taliban kept Bagram Air Base.';
+    box.append(deep);
+    document.body.append(box);
+  });
+  await waitForMarkCount(page, 9);
+  const tabId = await tabIdOf(page, serviceWorker);
+  // The box's mention is the last in reading order: go round to it.
+  let found = false;
+  for (let i = 0; i < 9 && !found; i++) {
+    await showNextMention(serviceWorker, tabId, 'bagram');
+    found = await page.evaluate(() => document.getElementById('box')!.scrollTop > 0);
+  }
+  expect(found).toBe(true);
+  const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+  await expect(card).toBeVisible();
+  const [mention, boxRect] = await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('deep')!);
+    return [range.getBoundingClientRect().toJSON(), document.getElementById('box')!.getBoundingClientRect().toJSON()];
+  });
+  // The mention is in the box's view, and the card beside it.
+  expect(mention.top).toBeGreaterThanOrEqual(boxRect.top - 1);
+  expect(mention.bottom).toBeLessThanOrEqual(boxRect.bottom + 1);
+  const cardBox = (await card.boundingBox())!;
+  expect(cardBox.y >= mention.bottom || cardBox.y + cardBox.height <= mention.top).toBe(true);
+});
+
+test('in an open modal dialog: the card opens over it and can be used; next mention stays in it', async ({
+  page,
+  serviceWorker,
+}) => {
+  await page.evaluate(() => {
+    const dialog = document.createElement('dialog');
+    const p = document.createElement('p');
+    p.id = 'in-dialog';
+    p.textContent = 'In the dialog: Fasihuddin Fitrat spoke for the Taliban.';
+    dialog.append(p);
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  await waitForMarkCount(page, 9);
+  const at = await textCenter(page, '#in-dialog', 'Fitrat');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+  await expect(card).toBeVisible();
+  expect(await page.evaluate(() => !!document.querySelector('dialog context-overlay'))).toBe(true);
+  // Onto the card and over its link: it stays (under the backdrop it was inert and closed).
+  const link = card.getByRole('link').first();
+  const linkBox = (await link.boundingBox())!;
+  await page.mouse.move(linkBox.x + linkBox.width / 2, linkBox.y + linkBox.height / 2, { steps: 4 });
+  await page.waitForTimeout(600);
+  await expect(card).toBeVisible();
+  expect(await page.evaluate(() => document.elementFromPoint(0, 0) !== null)).toBe(true);
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+    x: linkBox.x + linkBox.width / 2,
+    y: linkBox.y + linkBox.height / 2,
+  });
+  expect(hit).toBe('context-overlay');
+
+  await page.keyboard.press('Escape'); // closes the card (the dialog may close too: reopen it)
+  await page.evaluate(() => {
+    const dialog = document.querySelector('dialog')!;
+    if (!dialog.open) dialog.showModal();
+  });
+  const tabId = await tabIdOf(page, serviceWorker);
+  for (let i = 0; i < 3; i++) {
+    expect(await showNextMention(serviceWorker, tabId)).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  }
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('our element leaves the page when the card closes', async ({ page }) => {
+  const at = await textCenter(page, '#lede', 'Air Base');
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => document.querySelector('context-overlay') === null)).toBe(true);
+});
