@@ -64,7 +64,13 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   let placedAt: DOMRectReadOnly | null = null;
   const place = (mention: PageMention, el: HTMLElement) => {
     unplace?.();
-    unplace = placeCard(liveRange(mention), el, (line) => (placedAt = line));
+    unplace = placeCard(
+      liveRange(mention),
+      el,
+      (line) => (placedAt = line),
+      // (Later: placing runs inside the card's opening, and closing it there would reenter.)
+      () => queueMicrotask(() => intent.current === mention && intent.dismiss()),
+    );
   };
   const closeCard = () => {
     unplace?.();

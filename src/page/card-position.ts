@@ -27,6 +27,9 @@ export function placeCard(
   card: HTMLElement,
   /** Hears where the mention's first line stands, at each placing. */
   onPlaced?: (line: DOMRectReadOnly) => void,
+  /** Hears that the mention went out of sight (scrolled out of the window or out of a box
+   *  that scrolls on its own): a card left there would point at other text. */
+  onOutOfSight?: () => void,
 ): () => void {
   // In right-to-left text the card lines up with the mention's right end, as text there does.
   // (The direction of the mention's own text: the card's is the reader's language's.)
@@ -40,6 +43,7 @@ export function placeCard(
     const last = lines.at(-1);
     // No boxes: the mention's text is gone or hidden; leave the card where it was.
     if (!first || !last) return;
+    if (onOutOfSight && !lines.some((line) => inSight(line, element))) return onOutOfSight();
     onPlaced?.(
       DOMRectReadOnly.fromRect({
         x: first.left,
@@ -101,6 +105,25 @@ export function placeCard(
     stop.abort();
     resizes.disconnect();
   };
+}
+
+/** True when some of `box` shows in the window and in every box around `element` that clips
+ *  what overflows it (a sidebar that scrolls, a dialog's body). */
+function inSight(box: Box, element: Element | null): boolean {
+  let { top, bottom, left, right } = box;
+  const clip = (r: { top: number; bottom: number; left: number; right: number }) => {
+    top = Math.max(top, r.top);
+    bottom = Math.min(bottom, r.bottom);
+    left = Math.max(left, r.left);
+    right = Math.min(right, r.right);
+  };
+  clip({ top: 0, left: 0, bottom: innerHeight, right: innerWidth });
+  for (let el = element; el && el !== document.documentElement && el !== document.body; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (style.position === 'fixed') break; // what holds it no longer scrolls it
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clip(el.getBoundingClientRect());
+  }
+  return bottom > top && right > left;
 }
 
 /** One box per line of the range: a range has a rect for each element and text piece it

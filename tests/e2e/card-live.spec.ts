@@ -93,6 +93,22 @@ test('next mention scrolls a box that scrolls on its own to its mention', async 
   expect(mention.bottom).toBeLessThanOrEqual(boxRect.bottom + 1);
   const cardBox = (await card.boundingBox())!;
   expect(cardBox.y >= mention.bottom || cardBox.y + cardBox.height <= mention.top).toBe(true);
+  // Scrolled out of its box's view, the mention takes its card with it (it stayed, pointing
+  // at other text, holding the focus).
+  await page.evaluate(() => document.getElementById('box')!.scrollTo({ top: 0, behavior: 'instant' }));
+  await expect.poll(() => cardOpen(page)).toBe(false);
+});
+
+test('a card the keyboard opened closes when its mention is scrolled out of the window', async ({
+  page,
+  serviceWorker,
+}) => {
+  await page.evaluate(() => (document.body.style.paddingBottom = '3000px'));
+  const tabId = await tabIdOf(page, serviceWorker);
+  expect(await showNextMention(serviceWorker, tabId, 'fitrat')).toBe(true);
+  await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  await page.evaluate(() => window.scrollBy({ top: 2000, behavior: 'instant' }));
+  await expect.poll(() => cardOpen(page)).toBe(false);
 });
 
 test('in an open modal dialog: the card opens over it and can be used; next mention stays in it', async ({
