@@ -125,7 +125,12 @@ function runInFrame(prefilter: Prefilter): void {
   const unwatch = settingsStore.watch(apply);
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;
-    if (message.type === 'next-mention') return Promise.resolve(overlay?.view.showNext(message.topic) ?? false);
+    if (message.type === 'next-mention') {
+      const { topic, step } = message;
+      const view = overlay?.view;
+      if (step) return Promise.resolve(view ? view.stepNext(topic, step) : 'none');
+      return Promise.resolve(view?.showNext(topic) ?? false);
+    }
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
     // The popup opened: what the reader can see is looked at afresh.
     overlay?.view.forget();

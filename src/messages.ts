@@ -28,8 +28,16 @@ export type ToContent =
   /** The top frame answers with its document and site (a PageAnswer). */
   | { type: 'page-request' }
   /** Move to the next mention (of `topic`, if given) in reading order and open its card
-   *  with focus in it: the keyboard path to the cards. */
-  | { type: 'next-mention'; topic?: TopicId };
+   *  with focus in it: the keyboard path to the cards. Without `step`, round to the frame's
+   *  first after its last (answers a boolean); with one, a NextAnswer (see src/top-page.ts). */
+  | { type: 'next-mention'; topic?: TopicId; step?: NextStep };
+
+/** The keyboard's next mention across a tab's frames: `continue` from the card a frame shows
+ *  (to its next mention; none after it: close the card), `first` of the frame's mentions. */
+export type NextStep = 'continue' | 'first';
+/** `shown`: a card opened; `end`: the frame's card was on its last mention, and closed;
+ *  `none`: nothing to go on from (no card, or no mention). */
+export type NextAnswer = 'shown' | 'end' | 'none';
 
 /** The tab's top document as its content script tells it. A page where the extension finds
  *  nothing does not report, so the background and the popup ask it which page the tab is on

@@ -1,7 +1,7 @@
 // Asks a tab's top frame which page the tab is on. Kept beside the message protocol: the
 // background and the popup both need it.
 import { browser } from 'wxt/browser';
-import { isPageAnswer, type PageAnswer, type TabState, type ToContent } from './messages';
+import { isPageAnswer, type NextStep, type PageAnswer, type TabState, type ToContent } from './messages';
 import type { TopicId } from './pack/types';
 
 /** How long a top frame has to answer: one paused in a debugger or behind an alert must not
@@ -20,10 +20,10 @@ export async function askTopPage(tabId: number): Promise<PageAnswer | null> {
   return isPageAnswer(answer) ? answer : null;
 }
 
-/** Opens the next mention (of `topic`) from the keyboard path: in the top frame, else in the
- *  first frame that counted one (a page whose mentions are all in a frame). True if shown. */
+/** Opens the next mention (of `topic`) from the keyboard path, through the tab's frames in
+ *  turn: the top frame's mentions, then those of each frame that counted one, round to the
+ *  top again. True if shown. */
 export async function showNextMention(tabId: number, state: TabState | null, topic?: TopicId): Promise<boolean> {
-  const ask: ToContent = topic ? { type: 'next-mention', topic } : { type: 'next-mention' };
   const frameIds = [
     0,
     ...Object.entries(state?.frames ?? {})
@@ -33,9 +33,23 @@ export async function showNextMention(tabId: number, state: TabState | null, top
       })
       .map(([id]) => Number(id)),
   ];
-  for (const frameId of frameIds) {
-    const shown: unknown = await browser.tabs.sendMessage(tabId, ask, { frameId }).catch(() => false);
-    if (shown === true) return true;
+  const step = async (frameId: number, step: NextStep): Promise<unknown> => {
+    const ask: ToContent = { type: 'next-mention', ...(topic ? { topic } : {}), step };
+    return browser.tabs.sendMessage(tabId, ask, { frameId }).catch(() => 'none');
+  };
+  // The frame whose card the keyboard is on goes on to its next mention; past its last, the
+  // next frame starts from its first.
+  let from = 0;
+  for (let i = 0; i < frameIds.length; i++) {
+    const answer = await step(frameIds[i]!, 'continue');
+    if (answer === 'shown') return true;
+    if (answer === 'end') {
+      from = i + 1;
+      break;
+    }
+  }
+  for (let k = 0; k < frameIds.length; k++) {
+    if ((await step(frameIds[(from + k) % frameIds.length]!, 'first')) === 'shown') return true;
   }
   return false;
 }

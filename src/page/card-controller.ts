@@ -3,6 +3,7 @@
 //   mousemove ─(1 per frame)─▶ hit test ─▶ HoverIntent ─▶ open/close ─▶ Card in <context-overlay>
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
 import { buildCard } from '../card/model';
+import type { NextAnswer, NextStep } from '../messages';
 import type { Article, PagePack, TopicId } from '../pack/types';
 import { placeCard } from './card-position';
 import type { CardUi } from '../ui/Card';
@@ -31,8 +32,10 @@ export interface CardControllerOptions {
 
 export interface CardController {
   /** Opens the card of the next mention (of `topic`) after the current one, with focus in
-   *  it. Returns false when the page has no such mention. */
+   *  it, round to the first after the last. Returns false when the page has no such mention. */
   showNext(topic?: TopicId): boolean;
+  /** One step of the keyboard's path through a tab's frames (see NextStep). */
+  stepNext(topic: TopicId | undefined, step: NextStep): NextAnswer;
   /** Closes the card if its mention is gone from the index (the page changed its text). */
   closeIfGone(): void;
 }
@@ -204,23 +207,40 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
   document.addEventListener('mouseout', onPointerOut, listen);
 
+  /** Scrolls `next` into view and opens its card with the focus in it. */
+  const goTo = (next: PageMention) => {
+    // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into
+    // its view first; then the window puts it a third of the way down.
+    const at = next.nodes[0]?.parentElement;
+    at?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+    const rect = liveRange(next).getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > innerHeight) {
+      window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+    }
+    // From one card to the next, the focus goes back in the end where it was before the first.
+    if (!focusInCard()) focusBefore = deepActiveElement();
+    focusWanted = true;
+    intent.openNow(next);
+  };
+
   return {
     showNext(topic) {
       const next = nextMention(index, intent.current, topic);
-      if (!next) return false;
-      // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into
-      // its view first; then the window puts it a third of the way down.
-      const at = next.nodes[0]?.parentElement;
-      at?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
-      const rect = liveRange(next).getBoundingClientRect();
-      if (rect.top < 0 || rect.bottom > innerHeight) {
-        window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+      if (next) goTo(next);
+      return next !== null;
+    },
+    stepNext(topic, step) {
+      const current = intent.current;
+      if (step === 'continue' && !current) return 'none';
+      const next = nextMention(index, step === 'first' ? null : current, topic, false);
+      if (next) {
+        goTo(next);
+        return 'shown';
       }
-      // From one card to the next, the focus goes back in the end where it was before the first.
-      if (!focusInCard()) focusBefore = deepActiveElement();
-      focusWanted = true;
-      intent.openNow(next);
-      return true;
+      if (step === 'first') return 'none';
+      // Past this frame's last: its card closes, and the tab's next frame goes on.
+      intent.dismiss();
+      return 'end';
     },
     closeIfGone() {
       const current = intent.current;
@@ -269,7 +289,13 @@ function sameWords(index: MentionIndex, gone: PageMention, at: DOMRectReadOnly):
 
 /** The accepted mention after `current` in document order (wrapping), of `topic` if given,
  *  that the reader can see (a card for hidden text has nothing to point at). */
-function nextMention(index: MentionIndex, current: PageMention | null, topic?: TopicId): PageMention | null {
+function nextMention(
+  index: MentionIndex,
+  current: PageMention | null,
+  topic?: TopicId,
+  /** Round to the first after the last (else: none after the last). */
+  round = true,
+): PageMention | null {
   // An open modal dialog makes the rest of the page inert: only its own mentions are reachable.
   const modal = openModal();
   const candidates = [...index.values()].filter(
@@ -277,8 +303,9 @@ function nextMention(index: MentionIndex, current: PageMention | null, topic?: T
   );
   candidates.sort(byDocumentOrder);
   const after = current ? candidates.findIndex((m) => byDocumentOrder(m, current) > 0) : 0;
+  if (after < 0 && !round) return null;
   const from = after < 0 ? 0 : after;
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = 0; i < (round ? candidates.length : candidates.length - from); i++) {
     const m = candidates[(from + i) % candidates.length]!;
     // (Where the check above misjudges, a mention without a box on the page is passed over
     // too: that is the card in the top-left corner.)

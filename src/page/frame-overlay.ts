@@ -40,7 +40,8 @@ export interface FrameOverlayOptions {
   articleUrl(sentence?: string): string;
 }
 
-export type FrameOverlay = Pick<CardController, 'showNext'> & Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
+export type FrameOverlay = Pick<CardController, 'showNext' | 'stepNext'> &
+  Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
   const { pack, article } = options;
@@ -187,5 +188,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (node) => scanner.dropUnder(node),
     { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
   );
-  return { showNext: (topic) => cards.showNext(topic), counts: shown.counts, forget: shown.forget, any: shown.any };
+  const { showNext, stepNext } = cards;
+  return { showNext, stepNext, counts: shown.counts, forget: shown.forget, any: shown.any };
 }

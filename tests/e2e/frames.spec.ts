@@ -1,3 +1,4 @@
+import type { Frame } from '@playwright/test';
 import {
   badgeText,
   countReports,
@@ -41,6 +42,55 @@ test('marks mentions in same-origin, srcdoc and cross-origin frames, and counts 
   await expect(popup.locator('[data-topic="bagram"] .count')).toHaveText('3');
   await expect(popup.locator('[data-topic="doha-2020"] .count')).toHaveText('2');
   await expect(popup.locator('[data-topic="fitrat"] .count')).toHaveText('1');
+});
+
+test('the keyboard’s next mention goes through the top page, then each frame, and round again', async ({
+  page,
+  server,
+  otherServer,
+  serviceWorker,
+}) => {
+  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
+  const tabId = await tabIdOf(page, serviceWorker);
+  // Every frame has reported its mentions (1 + 2 + 1 + 2).
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  const frames = { top: page.mainFrame() } as Record<string, Frame>;
+  for (const id of ['same', 'srcdoc', 'cross']) {
+    frames[id] = (await (await page.locator(`#${id}`).elementHandle())!.contentFrame())!;
+  }
+  const cardIn = async () => {
+    const open: string[] = [];
+    for (const [id, frame] of Object.entries(frames)) {
+      const title = await frame.evaluate(
+        () =>
+          document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ??
+          null,
+      );
+      if (title) open.push(`${id}: ${title}`);
+    }
+    return open.join(' | ');
+  };
+  const seen: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    const before = await cardIn();
+    await serviceWorker.evaluate(() =>
+      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+        'next-mention',
+      ),
+    );
+    await expect.poll(cardIn).not.toBe(before || '(none)');
+    seen.push(await cardIn());
+  }
+  // One card at a time; all four frames visited; the seventh press is back at the top.
+  expect(
+    seen.every((s) => !s.includes('|')),
+    seen.join('\n'),
+  ).toBe(true);
+  expect(new Set(seen.map((s) => s.split(':')[0])), seen.join('\n')).toEqual(
+    new Set(['top', 'same', 'srcdoc', 'cross']),
+  );
+  expect(seen[0]).toBe('top: Bagram Air Base');
+  expect(seen[6]).toBe('top: Bagram Air Base');
 });
 
 test('a frame with nothing to mark starts nothing until a mention comes (ads, widgets)', async ({

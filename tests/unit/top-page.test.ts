@@ -7,15 +7,16 @@ const world = vi.hoisted(() => ({
   /** What each frame does with a message: an answer, 'silent' (never answers) or 'none'
    *  (no content script there: sendMessage rejects). */
   frames: new Map<number, unknown>(),
-  asked: [] as Array<{ frameId: number; type: string }>,
+  asked: [] as Array<{ frameId: number; type: string; step?: string }>,
 }));
 
 vi.mock('wxt/browser', () => ({
   browser: {
     tabs: {
-      sendMessage: (_tab: number, message: { type: string }, options: { frameId: number }) => {
-        world.asked.push({ frameId: options.frameId, type: message.type });
-        const answer = world.frames.get(options.frameId) ?? 'none';
+      sendMessage: (_tab: number, message: { type: string; step?: string }, options: { frameId: number }) => {
+        world.asked.push({ frameId: options.frameId, type: message.type, step: message.step });
+        const held = world.frames.get(options.frameId) ?? 'none';
+        const answer = typeof held === 'function' ? (held as (m: unknown) => unknown)(message) : held;
         if (answer === 'silent') return new Promise(() => {});
         if (answer === 'none') return Promise.reject(new Error('Could not establish connection'));
         return Promise.resolve(answer);
@@ -67,37 +68,67 @@ describe('askTopPage', () => {
 
 describe('showNextMention', () => {
   const state = (frames: Record<string, FrameReport>): TabState => ({ topToken: 'doc', frames });
+  /** A frame's card, as the content script keeps it: `mentions` in order, `at` the one shown. */
+  const frameWith = (mentions: number) => {
+    const f = { at: -1 };
+    const answer = (message: unknown) => {
+      const { step } = message as { step: 'continue' | 'first' };
+      if (step === 'continue') {
+        if (f.at < 0) return 'none';
+        if (f.at + 1 < mentions) return (f.at++, 'shown');
+        f.at = -1;
+        return 'end';
+      }
+      if (mentions === 0) return 'none';
+      f.at = 0;
+      return 'shown';
+    };
+    return Object.assign(answer, { card: f });
+  };
+  const path = () => world.asked.map((a) => `${a.frameId}:${a.step}`);
 
-  it('goes to the top frame first', async () => {
-    world.frames.set(0, true);
-    world.frames.set(3, true);
-    const shown = await showNextMention(
-      7,
-      state({ '0': frame(true, { bagram: 1 }), '3': frame(false, { bagram: 2 }) }),
-    );
-    expect(shown).toBe(true);
-    expect(world.asked.map((a) => a.frameId)).toEqual([0]);
+  it('goes through the top frame’s mentions, then each frame’s that counted one, round to the top', async () => {
+    const top = frameWith(2);
+    const ad = frameWith(1);
+    const embed = frameWith(2);
+    world.frames.set(0, top);
+    world.frames.set(3, ad);
+    world.frames.set(5, embed);
+    const tab = state({
+      '0': frame(true, { bagram: 2 }),
+      '3': frame(false, { bagram: 1 }),
+      '4': frame(false, {}), // counted nothing: never asked
+      '5': frame(false, { bagram: 2 }),
+    });
+    const where = () => [top.card.at, ad.card.at, embed.card.at];
+    const seen: number[][] = [];
+    for (let i = 0; i < 6; i++) {
+      await expect(showNextMention(7, tab)).resolves.toBe(true);
+      seen.push(where());
+    }
+    expect(seen).toEqual([
+      [0, -1, -1],
+      [1, -1, -1],
+      [-1, 0, -1],
+      [-1, -1, 0],
+      [-1, -1, 1],
+      [0, -1, -1], // round to the top
+    ]);
+    expect(world.asked.some((a) => a.frameId === 4)).toBe(false);
   });
 
-  it('goes on to the frames that counted the topic when the top frame shows nothing', async () => {
-    world.frames.set(0, false);
-    world.frames.set(4, false);
-    world.frames.set(5, true);
-    const tab = state({
-      '0': frame(true, {}),
-      '3': frame(false, { fitrat: 1 }), // another topic: not asked
-      '4': frame(false, { bagram: 1 }),
-      '5': frame(false, { bagram: 2 }),
-      '6': frame(false, { bagram: 0 }),
-    });
+  it('asks only the frames that counted the topic', async () => {
+    world.frames.set(0, frameWith(0));
+    world.frames.set(4, frameWith(1));
+    const tab = state({ '0': frame(true, {}), '3': frame(false, { fitrat: 1 }), '4': frame(false, { bagram: 1 }) });
     await expect(showNextMention(7, tab, 'bagram')).resolves.toBe(true);
-    expect(world.asked.map((a) => a.frameId)).toEqual([0, 4, 5]);
+    expect(path()).toEqual(['0:continue', '4:continue', '0:first', '4:first']);
   });
 
   it('is false when no frame can show one, a frame that went away included', async () => {
-    world.frames.set(0, false);
+    world.frames.set(0, frameWith(0));
     const tab = state({ '0': frame(true, {}), '2': frame(false, { 'doha-2020': 1 }) });
     await expect(showNextMention(7, tab)).resolves.toBe(false);
-    expect(world.asked.map((a) => a.frameId)).toEqual([0, 2]);
+    expect(path()).toEqual(['0:continue', '2:continue', '0:first', '2:first']);
   });
 });
