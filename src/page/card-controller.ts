@@ -67,13 +67,24 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   let placedAt: DOMRectReadOnly | null = null;
   const place = (mention: PageMention, el: HTMLElement) => {
     unplace?.();
-    unplace = placeCard(
+    const placed = placeCard(
       liveRange(mention),
       el,
       (line) => (placedAt = line),
       // (Later: placing runs inside the card's opening, and closing it there would reenter.)
       () => queueMicrotask(() => intent.current === mention && intent.dismiss()),
     );
+    // The mention may move from under a still pointer (a ticker): what is under it is looked
+    // at again as the card is looked at (no mousemove comes).
+    const under = setInterval(() => {
+      if (pointer && !pointer.onHost && intent.current === mention && !intent.pinnedOpen) {
+        intent.pointerOver(safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []));
+      }
+    }, 250);
+    unplace = () => {
+      placed();
+      clearInterval(under);
+    };
   };
   const closeCard = () => {
     unplace?.();

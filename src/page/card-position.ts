@@ -100,10 +100,14 @@ export function placeCard(
   resizes.observe(card);
   const context = anchor.startContainer.parentElement;
   if (context) resizes.observe(context);
+  // Text that moves with no scroll and no resize (a ticker, a carousel sliding, an animated
+  // transform): looked at four times a second while the card is open.
+  const moving = setInterval(update, 250);
   update();
   return () => {
     stop.abort();
     resizes.disconnect();
+    clearInterval(moving);
   };
 }
 

@@ -32,6 +32,11 @@ export class HoverIntent<T> {
     return this.shown;
   }
 
+  /** The card shown was opened from the keyboard (it stays until Escape or a click). */
+  get pinnedOpen(): boolean {
+    return this.pinned && this.shown !== null;
+  }
+
   /** The target shown, or about to be. */
   get wanted(): T | null {
     return this.shown ?? this.pending;

@@ -44,6 +44,28 @@ test('a card stays open, on the same words, while a live page re-renders their p
   expect(Math.abs(box.y - (at.y + 10 + 6))).toBeLessThanOrEqual(2); // still just below its line
 });
 
+test('text that slides away from a still pointer (a ticker): the card follows it, then closes', async ({ page }) => {
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'ticker';
+    p.style.cssText = 'position: fixed; top: 320px; left: 40px; margin: 0; font: 16px/20px sans-serif';
+    p.textContent = 'Breaking: the Taliban say Bagram Air Base stays theirs.';
+    document.body.append(p);
+  });
+  await waitForMarkCount(page, 9);
+  const at = await textCenter(page, '#ticker', 'Air Base');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+  await expect(card).toBeVisible();
+  const before = (await card.boundingBox())!;
+  // The ticker slides 200 px left: no scroll, no resize, no mousemove.
+  await page.evaluate(() => (document.getElementById('ticker')!.style.transform = 'translateX(-200px)'));
+  await page.waitForTimeout(350);
+  if (await cardOpen(page)) expect((await card.boundingBox())!.x).toBeLessThan(before.x - 150);
+  // The pointer is over other text now: the card closes (0.3 s after it is seen).
+  await expect.poll(() => cardOpen(page), { timeout: 2000 }).toBe(false);
+});
+
 test('no card while a selection is dragged across a mark; the page’s selection is the reader’s', async ({ page }) => {
   const from = await textCenter(page, '#lede', 'official');
   const over = await textCenter(page, '#lede', 'Air Base');
