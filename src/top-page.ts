@@ -33,9 +33,12 @@ export async function showNextMention(tabId: number, state: TabState | null, top
       })
       .map(([id]) => Number(id)),
   ];
+  // A frame busy or paused in a debugger must not hold up the reader's key: past a second,
+  // it has nothing to show.
   const step = async (frameId: number, step: NextStep): Promise<unknown> => {
     const ask: ToContent = { type: 'next-mention', ...(topic ? { topic } : {}), step };
-    return browser.tabs.sendMessage(tabId, ask, { frameId }).catch(() => 'none');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('none'), ANSWER_MS));
+    return Promise.race([browser.tabs.sendMessage(tabId, ask, { frameId }).catch(() => 'none'), timeout]);
   };
   // The frame whose card the keyboard is on goes on to its next mention; past its last, the
   // next frame starts from its first.

@@ -6,6 +6,7 @@ import { buildCard } from '../card/model';
 import type { NextAnswer, NextStep } from '../messages';
 import type { Article, PagePack, TopicId } from '../pack/types';
 import { placeCard } from './card-position';
+import { hiddenForGood, scrollBoxesTo } from './clipping';
 import type { CardUi } from '../ui/Card';
 import { liveRange, mentionAtPoint } from './hit-test';
 import { HoverIntent, type HoverDelays } from './hover-intent';
@@ -96,7 +97,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     closeCard();
     try {
       // Inside an open modal dialog, the card goes in it: anywhere else it would sit under
-      // the dialog's backdrop, inert.
+      // the dialog's backdrop, inert. (Not in one that holds fixed boxes itself, centred with
+      // a transform: the card would be placed off and cut off by it.)
       const modal = openModal();
       host.show(
         drawWith,
@@ -106,7 +108,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
           onOpenArticle: options.openArticle,
           articleUrl: options.articleUrl,
         },
-        modal?.contains(mention.nodes[0] ?? null) ? modal : document.documentElement,
+        modal?.contains(mention.nodes[0] ?? null) && !holdsFixedBoxes(modal) ? modal : document.documentElement,
       );
     } catch {
       // The page made our host unusable (it defined <context-overlay> as an element of its
@@ -218,12 +220,13 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
   document.addEventListener('mouseout', onPointerOut, listen);
 
+  /** Where the keyboard goes on from: the card open, else the mention it last went to. */
+  const from = () => intent.current ?? (lastByKeyboard && index.has(lastByKeyboard) ? lastByKeyboard : null);
   /** Scrolls `next` into view and opens its card with the focus in it. */
   const goTo = (next: PageMention) => {
     // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into
     // its view first; then the window puts it a third of the way down.
-    const at = next.nodes[0]?.parentElement;
-    at?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+    scrollBoxesTo(liveRange(next), next.nodes[0]?.parentElement ?? null);
     const rect = liveRange(next).getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > innerHeight) {
       window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
@@ -231,25 +234,32 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     // From one card to the next, the focus goes back in the end where it was before the first.
     if (!focusInCard()) focusBefore = deepActiveElement();
     focusWanted = true;
+    lastByKeyboard = next;
     intent.openNow(next);
   };
+  /** The mention the keyboard last went to: the next press goes on from it, even if its card
+   *  closed meanwhile (Escape, a click, its text scrolled away). */
+  let lastByKeyboard: PageMention | null = null;
 
   return {
     showNext(topic) {
-      const next = nextMention(index, intent.current, topic);
+      const next = nextMention(index, from(), topic);
       if (next) goTo(next);
       return next !== null;
     },
     stepNext(topic, step) {
-      const current = intent.current;
+      const current = from();
       if (step === 'continue' && !current) return 'none';
-      const next = nextMention(index, step === 'first' ? null : current, topic, false);
+      // In an open modal dialog the keyboard goes round its mentions: the frames behind it
+      // are as inert as the rest of the page.
+      const next = nextMention(index, step === 'first' ? null : current, topic, openModal() !== null);
       if (next) {
         goTo(next);
         return 'shown';
       }
       if (step === 'first') return 'none';
       // Past this frame's last: its card closes, and the tab's next frame goes on.
+      lastByKeyboard = null;
       intent.dismiss();
       return 'end';
     },
@@ -272,6 +282,20 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       }
     },
   };
+}
+
+/** True when `el` is the containing block of its fixed descendants. */
+function holdsFixedBoxes(el: Element): boolean {
+  const s = getComputedStyle(el);
+  return (
+    s.transform !== 'none' ||
+    s.perspective !== 'none' ||
+    s.filter !== 'none' ||
+    s.backdropFilter !== 'none' ||
+    /paint|layout|strict|content/.test(s.contain) ||
+    /transform|perspective|filter/.test(s.willChange) ||
+    s.containerType !== 'normal'
+  );
 }
 
 /** The page's open modal dialog, if any (`:modal` is unknown to older browsers). */
@@ -320,7 +344,11 @@ function nextMention(
     const m = candidates[(from + i) % candidates.length]!;
     // (Where the check above misjudges, a mention without a box on the page is passed over
     // too: that is the card in the top-left corner.)
-    if (mentionShown(m) && liveRange(m).getClientRects().length > 0) return m;
+    if (!mentionShown(m)) continue;
+    const boxes = liveRange(m).getClientRects();
+    // Text a box the reader cannot scroll cuts off (an ellipsis, a clamped teaser): the card
+    // would open and close at once.
+    if (boxes.length > 0 && !hiddenForGood(boxes[0]!, m.nodes[0]?.parentElement ?? null)) return m;
   }
   return null;
 }

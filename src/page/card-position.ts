@@ -2,6 +2,7 @@
 // offset, flip, shift and size, kept current by autoUpdate), which cost the content script
 // 6 KB gzipped for the one placement below; the rules here are the ones those middlewares
 // applied for it.
+import { inSight, type Box } from './clipping';
 
 /** Between the mention and the card: close enough to read as its card, clear of the mark. */
 const GAP = 6;
@@ -9,13 +10,6 @@ const GAP = 6;
 const PAD = 8;
 /** Below this a card shows too little to read; it may overflow the viewport instead. */
 const MIN_HEIGHT = 120;
-
-interface Box {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 /**
  * Keeps `card` beside `anchor` (a mention's live Range): below it, flipping above when there
@@ -43,7 +37,10 @@ export function placeCard(
     const last = lines.at(-1);
     // No boxes: the mention's text is gone or hidden; leave the card where it was.
     if (!first || !last) return;
-    if (onOutOfSight && !lines.some((line) => inSight(line, element))) return onOutOfSight();
+    // (A card with no box: its host is in a dialog the page has closed since.)
+    if (onOutOfSight && (!lines.some((line) => inSight(line, element)) || card.getClientRects().length === 0)) {
+      return onOutOfSight();
+    }
     onPlaced?.(
       DOMRectReadOnly.fromRect({
         x: first.left,
@@ -109,25 +106,6 @@ export function placeCard(
     resizes.disconnect();
     clearInterval(moving);
   };
-}
-
-/** True when some of `box` shows in the window and in every box around `element` that clips
- *  what overflows it (a sidebar that scrolls, a dialog's body). */
-function inSight(box: Box, element: Element | null): boolean {
-  let { top, bottom, left, right } = box;
-  const clip = (r: { top: number; bottom: number; left: number; right: number }) => {
-    top = Math.max(top, r.top);
-    bottom = Math.min(bottom, r.bottom);
-    left = Math.max(left, r.left);
-    right = Math.min(right, r.right);
-  };
-  clip({ top: 0, left: 0, bottom: innerHeight, right: innerWidth });
-  for (let el = element; el && el !== document.documentElement && el !== document.body; el = el.parentElement) {
-    const style = getComputedStyle(el);
-    if (style.position === 'fixed') break; // what holds it no longer scrolls it
-    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clip(el.getBoundingClientRect());
-  }
-  return bottom > top && right > left;
 }
 
 /** One box per line of the range: a range has a rect for each element and text piece it

@@ -185,3 +185,86 @@ test('our element leaves the page when the card closes', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect.poll(() => page.evaluate(() => document.querySelector('context-overlay') === null)).toBe(true);
 });
+
+test('next mention passes over text an ellipsis cuts off, and leaves the page’s own boxes as they were', async ({
+  page,
+  serviceWorker,
+}) => {
+  await page.evaluate(() => {
+    const teaser = document.createElement('h3');
+    teaser.id = 'teaser';
+    teaser.style.cssText = 'width: 200px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis';
+    teaser.textContent = 'A very long teaser headline that goes on and on about the army chief, Fitrat';
+    document.body.prepend(teaser);
+  });
+  await waitForMarkCount(page, 9);
+  const tabId = await tabIdOf(page, serviceWorker);
+  for (let i = 0; i < 3; i++) {
+    expect(await showNextMention(serviceWorker, tabId, 'fitrat')).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  }
+  expect(await page.evaluate(() => document.getElementById('teaser')!.scrollLeft)).toBe(0);
+});
+
+test('next mention does not scroll the page when its mention is in view, however tall its block', async ({
+  page,
+  serviceWorker,
+}) => {
+  await page.evaluate(() => {
+    const tall = document.createElement('div');
+    tall.style.cssText = 'position: absolute; top: 200px; left: 0; width: 600px; height: 3000px';
+    tall.textContent = 'Near its top: the Taliban say Bagram Air Base stays theirs.';
+    document.body.prepend(tall);
+    document.body.style.minHeight = '4000px';
+  });
+  await waitForMarkCount(page, 9);
+  const tabId = await tabIdOf(page, serviceWorker);
+  // Round to the tall block's mention (the first in reading order: it was prepended).
+  expect(await showNextMention(serviceWorker, tabId, 'bagram')).toBe(true);
+  await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('a menu placed outside the box that clips its parent: its mention opens a card', async ({ page }) => {
+  await page.evaluate(() => {
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position: fixed; top: 100px; left: 700px; width: 300px';
+    const clip = document.createElement('div');
+    clip.style.cssText = 'overflow: hidden; height: 20px';
+    const menu = document.createElement('div');
+    menu.id = 'menu';
+    menu.style.cssText = 'position: absolute; top: 60px; left: 0; background: #eee';
+    menu.textContent = 'Menu: Fasihuddin Fitrat profile';
+    clip.append(menu);
+    holder.append(clip);
+    document.body.append(holder);
+  });
+  await waitForMarkCount(page, 9);
+  const at = await textCenter(page, '#menu', 'Fitrat');
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+  await page.waitForTimeout(400);
+  expect(await cardOpen(page)).toBe(true);
+});
+
+test('in a modal dialog centred with a transform, the card still stands beside its mention', async ({ page }) => {
+  await page.evaluate(() => {
+    const dialog = document.createElement('dialog');
+    dialog.style.cssText = 'position: fixed; top: 50%; left: 50%; margin: 0; transform: translate(-50%, -50%)';
+    const p = document.createElement('p');
+    p.id = 'in-dialog';
+    p.textContent = 'In the dialog: Fasihuddin Fitrat spoke for the Taliban.';
+    dialog.append(p);
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  await waitForMarkCount(page, 9);
+  const at = await textCenter(page, '#in-dialog', 'Fitrat');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+  await expect(card).toBeVisible();
+  const box = (await card.boundingBox())!;
+  expect(Math.abs(box.y - (at.y + 6)) < 20 || Math.abs(box.y + box.height - (at.y - 6)) < 20).toBe(true);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+});

@@ -117,6 +117,19 @@ describe('showNextMention', () => {
     expect(world.asked.some((a) => a.frameId === 4)).toBe(false);
   });
 
+  it('does not wait more than a second for a frame that never answers', async () => {
+    vi.useFakeTimers();
+    world.frames.set(0, frameWith(1));
+    world.frames.set(3, 'silent'); // busy, or paused in a debugger
+    const tab = state({ '0': frame(true, { bagram: 1 }), '3': frame(false, { bagram: 1 }) });
+    let shown: boolean | 'pending' = 'pending';
+    void showNextMention(7, tab).then((s) => (shown = s));
+    await vi.advanceTimersByTimeAsync(900);
+    expect(shown).toBe('pending');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(shown).toBe(true);
+  });
+
   it('asks only the frames that counted the topic', async () => {
     world.frames.set(0, frameWith(0));
     world.frames.set(4, frameWith(1));
