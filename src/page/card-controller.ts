@@ -215,6 +215,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     if (!event.isTrusted) return;
     const to = event.relatedTarget;
     if (to === null || (to instanceof Element && /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(to.tagName))) {
+      pointer = null; // (where it was is no longer where it is: see the look for moving text)
       intent.pointerOver(null);
     }
   };

@@ -78,7 +78,12 @@ test('the keyboard’s next mention goes through the top page, then each frame, 
         'next-mention',
       ),
     );
-    await expect.poll(cardIn).not.toBe(before || '(none)');
+    await expect
+      .poll(async () => {
+        const now = await cardIn();
+        return now !== '' && now !== before;
+      })
+      .toBe(true);
     seen.push(await cardIn());
   }
   // One card at a time; all four frames visited; the seventh press is back at the top.
