@@ -6,6 +6,27 @@ import { expect, showNextMention, tabIdOf, test, textCenter, waitForMarkCount } 
 const cardOpen = (page: Page) =>
   page.evaluate(() => !!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]'));
 
+/** Opens a modal dialog (styled `style`) that mentions Fitrat, rests the pointer on the
+ *  mention and waits for its card. */
+async function hoverInModal(page: Page, style = '') {
+  await page.evaluate((style) => {
+    const dialog = document.createElement('dialog');
+    dialog.style.cssText = style;
+    const p = document.createElement('p');
+    p.id = 'in-dialog';
+    p.textContent = 'In the dialog: Fasihuddin Fitrat spoke for the Taliban.';
+    dialog.append(p);
+    document.body.append(dialog);
+    dialog.showModal();
+  }, style);
+  await waitForMarkCount(page, 9);
+  const at = await textCenter(page, '#in-dialog', 'Fitrat');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+  await expect(card).toBeVisible();
+  return { at, card };
+}
+
 test.beforeEach(async ({ page, server }) => {
   await page.goto(server.url('news.html'));
   await waitForMarkCount(page, 8);
@@ -137,20 +158,7 @@ test('in an open modal dialog: the card opens over it and can be used; next ment
   page,
   serviceWorker,
 }) => {
-  await page.evaluate(() => {
-    const dialog = document.createElement('dialog');
-    const p = document.createElement('p');
-    p.id = 'in-dialog';
-    p.textContent = 'In the dialog: Fasihuddin Fitrat spoke for the Taliban.';
-    dialog.append(p);
-    document.body.append(dialog);
-    dialog.showModal();
-  });
-  await waitForMarkCount(page, 9);
-  const at = await textCenter(page, '#in-dialog', 'Fitrat');
-  await page.mouse.move(at.x, at.y);
-  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
-  await expect(card).toBeVisible();
+  const { card } = await hoverInModal(page);
   expect(await page.evaluate(() => !!document.querySelector('dialog context-overlay'))).toBe(true);
   // Onto the card and over its link: it stays (under the backdrop it was inert and closed).
   const link = card.getByRole('link').first();
@@ -248,21 +256,10 @@ test('a menu placed outside the box that clips its parent: its mention opens a c
 });
 
 test('in a modal dialog centred with a transform, the card still stands beside its mention', async ({ page }) => {
-  await page.evaluate(() => {
-    const dialog = document.createElement('dialog');
-    dialog.style.cssText = 'position: fixed; top: 50%; left: 50%; margin: 0; transform: translate(-50%, -50%)';
-    const p = document.createElement('p');
-    p.id = 'in-dialog';
-    p.textContent = 'In the dialog: Fasihuddin Fitrat spoke for the Taliban.';
-    dialog.append(p);
-    document.body.append(dialog);
-    dialog.showModal();
-  });
-  await waitForMarkCount(page, 9);
-  const at = await textCenter(page, '#in-dialog', 'Fitrat');
-  await page.mouse.move(at.x, at.y);
-  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
-  await expect(card).toBeVisible();
+  const { at, card } = await hoverInModal(
+    page,
+    'position: fixed; top: 50%; left: 50%; margin: 0; transform: translate(-50%, -50%)',
+  );
   const box = (await card.boundingBox())!;
   expect(Math.abs(box.y - (at.y + 6)) < 20 || Math.abs(box.y + box.height - (at.y - 6)) < 20).toBe(true);
   expect(box.y).toBeGreaterThanOrEqual(0);
