@@ -6,7 +6,7 @@ import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
 import { articlePath, isToContent, type ContentToBackground, type PageAnswer } from '../src/messages';
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
-import { citedArticle, pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
+import { pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
 import type { PagePack } from '../src/pack/types';
 import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
@@ -80,7 +80,6 @@ function runInFrame(prefilter: Prefilter): void {
     const view = startFrameOverlay(
       {
         pack,
-        article: citedArticle,
         prefilter,
         // The precomputed regex fits the whole pack only.
         matcher: () => new Matcher(pack, settings.hiddenTopics.length === 0 ? matcherSource : undefined),

@@ -31,7 +31,6 @@ showCited();
 startFrameOverlay(
   {
     pack: bundledPack,
-    article: bundledArticle,
     prefilter: new Prefilter(prefilterSource(bundledPack)),
     matcher: () => new Matcher(bundledPack),
     cardCss,

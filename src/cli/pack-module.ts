@@ -10,7 +10,11 @@ import { loadDataFiles } from '../pack/data-files';
 import type { Article, TopicPack } from '../pack/types';
 
 export const PACK_MODULE = 'virtual:context-overlays/pack';
+/** The article sentences the cards cite: for the card's UI, which the content script loads
+ *  when a card is first wanted (a page never hovered never parses them). */
+export const ARTICLE_MODULE = 'virtual:context-overlays/article';
 const RESOLVED = `\0${PACK_MODULE}`;
+const RESOLVED_ARTICLE = `\0${ARTICLE_MODULE}`;
 
 /** JSON.parse of a string literal: V8 reads it faster than the same object as code. */
 const parsedAtRuntime = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
@@ -18,14 +22,14 @@ const parsedAtRuntime = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.st
 export function packModule(dataDir: URL): Plugin {
   return {
     name: 'context-overlays-pack',
-    resolveId: (id) => (id === PACK_MODULE ? RESOLVED : undefined),
+    resolveId: (id) => (id === PACK_MODULE ? RESOLVED : id === ARTICLE_MODULE ? RESOLVED_ARTICLE : undefined),
     load(id) {
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== RESOLVED_ARTICLE) return undefined;
       for (const file of ['article.json', 'topics.json']) this.addWatchFile(fileURLToPath(new URL(file, dataDir)));
       const { article, pack } = loadDataFiles(dataDir);
+      // Cards quote only the sentences the topics cite; the reader page has the whole text.
+      if (id === RESOLVED_ARTICLE) return `export const citedArticle = ${parsedAtRuntime(citedOnly(article, pack))};`;
       return [
-        // Cards quote only the sentences the topics cite; the reader page has the whole text.
-        `export const citedArticle = ${parsedAtRuntime(citedOnly(article, pack))};`,
         PACK_DEFAULTS,
         `export const pack = withDefaults(${parsedAtRuntime(leanPack(pack))});`,
         `export const prefilterSource = ${JSON.stringify(prefilterSource(pack))};`,

@@ -2,9 +2,8 @@
 //
 //   mousemove ─(1 per frame)─▶ hit test ─▶ HoverIntent ─▶ open/close ─▶ Card in <context-overlay>
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
-import { buildCard } from '../card/model';
 import type { NextAnswer, NextStep } from '../messages';
-import type { Article, PagePack, TopicId } from '../pack/types';
+import type { PagePack, TopicId } from '../pack/types';
 import { placeCard } from './card-position';
 import { hiddenForGood, scrollBoxesTo } from './clipping';
 import type { CardUi } from '../ui/Card';
@@ -17,7 +16,6 @@ import { mentionShown } from './shown-text';
 
 export interface CardControllerOptions {
   pack: PagePack;
-  article: Article;
   cardCss: string;
   index: MentionIndex;
   delays?: HoverDelays;
@@ -42,7 +40,7 @@ export interface CardController {
 }
 
 export function startCardController(options: CardControllerOptions, signal: AbortSignal): CardController {
-  const { pack, article, index } = options;
+  const { pack, index } = options;
   const host = new OverlayHost(options.cardCss);
   let unplace: (() => void) | null = null;
   /** Where focus was before a keyboard-opened card took it, to give it back when the card
@@ -103,7 +101,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       host.show(
         drawWith,
         {
-          card: buildCard(mention.topic, pack, article),
+          topic: pack.topics.find((t) => t.id === mention.topic)!,
           onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
           onOpenArticle: options.openArticle,
           articleUrl: options.articleUrl,

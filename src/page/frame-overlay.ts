@@ -10,7 +10,7 @@
 // exactly as it was (no highlight names, no host element).
 import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
-import type { Article, PagePack } from '../pack/types';
+import type { PagePack } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
 import type { CardUi } from '../ui/Card';
 import { HighlightLayer } from './highlight-layer';
@@ -25,7 +25,6 @@ import { pagePainted } from './viewport';
 
 export interface FrameOverlayOptions {
   pack: PagePack;
-  article: Article;
   prefilter: Prefilter;
   /** Builds the matcher; called only once some text passes the prefilter. */
   matcher(): Matcher;
@@ -44,14 +43,13 @@ export type FrameOverlay = Pick<CardController, 'showNext' | 'stepNext'> &
   Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
-  const { pack, article } = options;
+  const { pack } = options;
   const layer = new HighlightLayer(pack.topics.map((t) => t.id));
   const scanner = new PageScanner(options.prefilter, options.matcher, layer);
   const shadows = new ShadowRoots();
   const cards = startCardController(
     {
       pack,
-      article,
       cardCss: options.cardCss,
       cardUi: options.cardUi,
       index: scanner.index,

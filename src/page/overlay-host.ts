@@ -1,4 +1,4 @@
-import type { CardProps, CardUi } from '../ui/Card';
+import type { CardRequest, CardUi } from '../ui/Card';
 import { HOST_TAG } from './text-blocks';
 
 /**
@@ -16,7 +16,7 @@ export class OverlayHost {
 
   /** Draws `card` in our element, under `parent` (the document's root element, or the open
    *  modal dialog the mention is in). */
-  show(ui: CardUi, card: CardProps, parent: Element = document.documentElement): void {
+  show(ui: CardUi, card: CardRequest, parent: Element = document.documentElement): void {
     this.ui = ui;
     ui.render(this.mount(parent), card);
   }

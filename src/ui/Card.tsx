@@ -1,4 +1,5 @@
 import type { CardModel } from '../card/model';
+import type { PageTopic } from '../pack/types';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -35,10 +36,14 @@ export interface CardProps {
   articleUrl(sentence?: string): string;
 }
 
+/** What the content script asks the card's UI for: the topic as the page's pack has it. The
+ *  UI builds the card with the article sentences it carries (src/ui/render-card.tsx). */
+export type CardRequest = Omit<CardProps, 'card'> & { topic: PageTopic };
+
 /** Draws a card into `root`, or clears it (null): what the content script loads on first use
  *  (src/page/card-ui.ts, src/ui/render-card.tsx). */
 export interface CardUi {
-  render(root: Element, props: CardProps | null): void;
+  render(root: Element, request: CardRequest | null): void;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).

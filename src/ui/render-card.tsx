@@ -1,9 +1,14 @@
 import { render } from 'preact';
+import { citedArticle } from 'virtual:context-overlays/article';
+import { buildCard } from '../card/model';
 import { Card, type CardUi } from './Card';
 
 /** The card UI that the content script loads on first use (src/page/card-ui.ts). */
 export const cardUi: CardUi = {
-  render(root, props) {
-    render(props ? <Card {...props} /> : null, root);
+  render(root, request) {
+    if (!request) return render(null, root);
+    const { topic, ...props } = request;
+    const card = buildCard(topic.id, { version: 1, cues: {}, topics: [topic] }, citedArticle);
+    render(<Card {...props} card={card} />, root);
   },
 };

@@ -4,7 +4,7 @@
 // keyboard takes focus. Hit-testing and placement need layout, which happy-dom has not: the
 // mention under the pointer is given, and cards are not placed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledArticle, bundledPack } from '../../src/pack/bundled';
+import { bundledPack } from '../../src/pack/bundled';
 import { startCardController } from '../../src/page/card-controller';
 import { MentionIndex } from '../../src/page/mention-index';
 import type { PageMention } from '../../src/page/page-mention';
@@ -28,11 +28,11 @@ function lateUi() {
     render(root, props) {
       root.replaceChildren();
       if (!props) return;
-      drawn.push(props.card.topic);
+      drawn.push(props.topic.id);
       const dialog = document.createElement('div');
       dialog.setAttribute('role', 'dialog');
       dialog.tabIndex = -1;
-      dialog.dataset.topic = props.card.topic;
+      dialog.dataset.topic = props.topic.id;
       root.append(dialog);
     },
   };
@@ -87,7 +87,6 @@ describe('cards whose UI comes late', () => {
     startCardController(
       {
         pack: bundledPack,
-        article: bundledArticle,
         cardCss: '',
         index,
         delays: { showMs: 5, hideMs: 5 },

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
+import { ARTICLE_MODULE, leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
 import { Matcher } from '../../src/match/matcher';
 import { prefilterSource } from '../../src/match/prefilter';
 import { buildCard } from '../../src/card/model';
@@ -16,14 +16,17 @@ it('holds the validated pack, the article sentences its cards cite, and the pref
   const plugin = packModule(new URL('../../data/', import.meta.url));
   const resolveId = plugin.resolveId as (id: string) => string | undefined;
   const load = plugin.load as (this: { addWatchFile(file: string): void }, id: string) => string;
-  const id = resolveId(PACK_MODULE);
-  expect(id).toBeDefined();
-  const watched: string[] = [];
-  const code = load.call({ addWatchFile: (file) => watched.push(file) }, id!);
-  expect(watched.map((f) => f.replace(/.*\//, ''))).toEqual(['article.json', 'topics.json']);
-  const file = join(mkdtempSync(join(tmpdir(), 'pack-module-')), 'pack.mjs');
-  writeFileSync(file, code);
-  const built = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const built: Record<string, unknown> = {};
+  for (const name of [PACK_MODULE, ARTICLE_MODULE]) {
+    const id = resolveId(name);
+    expect(id).toBeDefined();
+    const watched: string[] = [];
+    const code = load.call({ addWatchFile: (file) => watched.push(file) }, id!);
+    expect(watched.map((f) => f.replace(/.*\//, ''))).toEqual(['article.json', 'topics.json']);
+    const file = join(mkdtempSync(join(tmpdir(), 'pack-module-')), 'pack.mjs');
+    writeFileSync(file, code);
+    Object.assign(built, await import(pathToFileURL(file).href));
+  }
   // The pack as a page needs it: all of it but the popup's gist and the facts' evidence.
   expect(built.pack).toEqual({
     ...bundledPack,
