@@ -11,13 +11,15 @@ const ANSWER_MS = 1000;
 /** The tab's top document as its content script tells it; null where none runs (or it does
  *  not answer in time). */
 export async function askTopPage(tabId: number): Promise<PageAnswer | null> {
-  const ask: ToContent = { type: 'page-request' };
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), ANSWER_MS));
-  const answer: unknown = await Promise.race([
-    browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => null),
-    timeout,
-  ]);
+  const answer = await ask(tabId, 0, { type: 'page-request' }, null);
   return isPageAnswer(answer) ? answer : null;
+}
+
+/** A frame's answer to `message`, or `none` when it has no content script or takes longer
+ *  than ANSWER_MS. */
+function ask(tabId: number, frameId: number, message: ToContent, none: unknown): Promise<unknown> {
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(none), ANSWER_MS));
+  return Promise.race([browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => none), timeout]);
 }
 
 /** Opens the next mention (of `topic`) from the keyboard path, through the tab's frames in
@@ -33,13 +35,10 @@ export async function showNextMention(tabId: number, state: TabState | null, top
       })
       .map(([id]) => Number(id)),
   ];
-  // A frame busy or paused in a debugger must not hold up the reader's key: past a second,
-  // it has nothing to show.
-  const step = async (frameId: number, step: NextStep): Promise<unknown> => {
-    const ask: ToContent = { type: 'next-mention', ...(topic ? { topic } : {}), step };
-    const timeout = new Promise((resolve) => setTimeout(() => resolve('none'), ANSWER_MS));
-    return Promise.race([browser.tabs.sendMessage(tabId, ask, { frameId }).catch(() => 'none'), timeout]);
-  };
+  // (A frame busy or paused in a debugger must not hold up the reader's key: past a second,
+  // it has nothing to show.)
+  const step = (frameId: number, step: NextStep) =>
+    ask(tabId, frameId, { type: 'next-mention', ...(topic ? { topic } : {}), step }, 'none');
   // The frame whose card the keyboard is on goes on to its next mention; past its last, the
   // next frame starts from its first.
   let from = 0;

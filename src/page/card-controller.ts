@@ -5,7 +5,7 @@
 import type { NextAnswer, NextStep } from '../messages';
 import type { PagePack, TopicId } from '../pack/types';
 import { placeCard } from './card-position';
-import { hiddenForGood, scrollBoxesTo } from './clipping';
+import { hiddenForGood, scrollBoxesTo, type Box } from './clipping';
 import type { CardUi } from '../ui/Card';
 import { liveRange, mentionAtPoint } from './hit-test';
 import { HoverIntent, type HoverDelays } from './hover-intent';
@@ -63,7 +63,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   const dialog = () => host.element?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]') ?? null;
   /** Where the card's mention last stood on screen (its first line), to find its words again
    *  when the page puts them in new nodes. */
-  let placedAt: DOMRectReadOnly | null = null;
+  let placedAt: Box | null = null;
   const place = (mention: PageMention, el: HTMLElement) => {
     unplace?.();
     const placed = placeCard(
@@ -77,7 +77,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     // at again as the card is looked at (no mousemove comes).
     const under = setInterval(() => {
       if (pointer && !pointer.onHost && intent.current === mention && !intent.pinnedOpen) {
-        intent.pointerOver(safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []));
+        intent.pointerOver(mentionUnderPointer());
       }
     }, 250);
     unplace = () => {
@@ -167,6 +167,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
 
   // Pointer: one passive listener; a hit test per animation frame at most.
   let pointer: { x: number; y: number; onHost: boolean } | null = null;
+  /** The mention under the pointer's last position (null if it has left the frame). */
+  const mentionUnderPointer = () =>
+    pointer && safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []);
   let framePending = false;
   // Only the reader's own input opens and closes cards: a page script could dispatch these
   // events, and learn from the card what the reader set (or move their focus).
@@ -186,7 +189,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       framePending = false;
       if (signal.aborted || !pointer) return;
       if (pointer.onHost) return; // the card's own mouseenter/leave handle this
-      const mention = safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []);
+      const mention = mentionUnderPointer();
       if (mention && !ui) void loadUi();
       intent.pointerOver(mention);
     });
@@ -275,9 +278,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       // pointer now (the still pointer sends no mousemove).
       const wanted = intent.wanted;
       if (wanted && wanted !== intent.current && !index.has(wanted)) {
-        const over =
-          pointer && !pointer.onHost ? safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []) : null;
-        intent.pointerOver(over);
+        intent.pointerOver(pointer && !pointer.onHost ? mentionUnderPointer() : null);
       }
     },
   };
@@ -308,9 +309,9 @@ function openModal(): Element | null {
 
 /** The accepted mention with the words of `gone` (its topic, its text) nearest to where
  *  `gone` last stood, within two lines of it; null if none. */
-function sameWords(index: MentionIndex, gone: PageMention, at: DOMRectReadOnly): PageMention | null {
+function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention | null {
   let best: PageMention | null = null;
-  let bestDistance = 2 * Math.max(at.height, 16);
+  let bestDistance = 2 * Math.max(at.bottom - at.top, 16);
   for (const m of index.values()) {
     if (!m.accepted || m.topic !== gone.topic || m.text !== gone.text) continue;
     const box = liveRange(m).getClientRects()[0];

@@ -20,7 +20,7 @@ export function placeCard(
   anchor: Range,
   card: HTMLElement,
   /** Hears where the mention's first line stands, at each placing. */
-  onPlaced?: (line: DOMRectReadOnly) => void,
+  onPlaced?: (line: Box) => void,
   /** Hears that the mention went out of sight (scrolled out of the window or out of a box
    *  that scrolls on its own): a card left there would point at other text. */
   onOutOfSight?: () => void,
@@ -41,14 +41,7 @@ export function placeCard(
     if (onOutOfSight && (!lines.some((line) => inSight(line, element)) || card.getClientRects().length === 0)) {
       return onOutOfSight();
     }
-    onPlaced?.(
-      DOMRectReadOnly.fromRect({
-        x: first.left,
-        y: first.top,
-        width: first.right - first.left,
-        height: first.bottom - first.top,
-      }),
-    );
+    onPlaced?.(first);
     const viewport = window.visualViewport;
     const minX = (viewport?.offsetLeft ?? 0) + PAD;
     const minY = (viewport?.offsetTop ?? 0) + PAD;

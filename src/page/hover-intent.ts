@@ -46,7 +46,6 @@ export class HoverIntent<T> {
    *  the card stays open, on `target`, as it was (pinned, the pointer on it or not). */
   replace(target: T): void {
     if (this.shown === null) return;
-    if (this.dismissed === this.shown) this.dismissed = target;
     this.shown = target;
     this.view.moved?.(target);
   }
