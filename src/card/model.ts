@@ -1,4 +1,4 @@
-import type { Article, PagePack, TopicId } from '../pack/types';
+import type { Article, CardTopic, TopicId } from '../pack/types';
 
 export interface CardFact {
   text: string;
@@ -22,8 +22,8 @@ export interface CardModel {
 }
 
 /** Everything a background card shows for a topic, each line tied to its article sentence. */
-export function buildCard(topicId: TopicId, pack: PagePack, article: Article): CardModel {
-  const topic = pack.topics.find((t) => t.id === topicId);
+export function buildCard(topicId: TopicId, topics: readonly CardTopic[], article: Article): CardModel {
+  const topic = topics.find((t) => t.id === topicId);
   if (!topic) throw new Error(`no topic "${topicId}" in the pack`);
   const sentences = new Map(article.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text] as const)));
   const sentenceText = (id: string): string => {

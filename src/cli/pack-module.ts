@@ -7,14 +7,15 @@ import type { Plugin } from 'vite';
 import { Matcher } from '../match/matcher';
 import { prefilterSource } from '../match/prefilter';
 import { loadDataFiles } from '../pack/data-files';
-import type { Article, TopicPack } from '../pack/types';
+import type { Article, CardTopic, TopicPack } from '../pack/types';
 
 export const PACK_MODULE = 'virtual:context-overlays/pack';
-/** The article sentences the cards cite: for the card's UI, which the content script loads
- *  when a card is first wanted (a page never hovered never parses them). */
-export const ARTICLE_MODULE = 'virtual:context-overlays/article';
+/** What the cards show (the topics' facts, timelines and quotes, and the article sentences
+ *  they cite): for the card's UI, which the content script loads when a card is first wanted
+ *  (a page never hovered never parses them). */
+export const CARD_MODULE = 'virtual:context-overlays/cards';
 const RESOLVED = `\0${PACK_MODULE}`;
-const RESOLVED_ARTICLE = `\0${ARTICLE_MODULE}`;
+const RESOLVED_CARDS = `\0${CARD_MODULE}`;
 
 /** JSON.parse of a string literal: V8 reads it faster than the same object as code. */
 const parsedAtRuntime = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
@@ -22,13 +23,18 @@ const parsedAtRuntime = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.st
 export function packModule(dataDir: URL): Plugin {
   return {
     name: 'context-overlays-pack',
-    resolveId: (id) => (id === PACK_MODULE ? RESOLVED : id === ARTICLE_MODULE ? RESOLVED_ARTICLE : undefined),
+    resolveId: (id) => (id === PACK_MODULE ? RESOLVED : id === CARD_MODULE ? RESOLVED_CARDS : undefined),
     load(id) {
-      if (id !== RESOLVED && id !== RESOLVED_ARTICLE) return undefined;
+      if (id !== RESOLVED && id !== RESOLVED_CARDS) return undefined;
       for (const file of ['article.json', 'topics.json']) this.addWatchFile(fileURLToPath(new URL(file, dataDir)));
       const { article, pack } = loadDataFiles(dataDir);
-      // Cards quote only the sentences the topics cite; the reader page has the whole text.
-      if (id === RESOLVED_ARTICLE) return `export const citedArticle = ${parsedAtRuntime(citedOnly(article, pack))};`;
+      if (id === RESOLVED_CARDS) {
+        // Cards quote only the sentences the topics cite; the reader page has the whole text.
+        return [
+          `export const cardTopics = ${parsedAtRuntime(cardTopics(pack))};`,
+          `export const citedArticle = ${parsedAtRuntime(citedOnly(article, pack))};`,
+        ].join('\n');
+      }
       return [
         PACK_DEFAULTS,
         `export const pack = withDefaults(${parsedAtRuntime(leanPack(pack))});`,
@@ -45,8 +51,8 @@ const DEFAULTS = {
   cue: { case: 'any', endings: [] },
 } as const;
 
-/** What a page needs of `pack` (PagePack), without the values in DEFAULTS: the content script
- *  is held to 30 KB gzipped (issue 6), and these made a tenth of its data. */
+/** What a page needs of `pack` to find mentions (PagePack), without the values in DEFAULTS:
+ *  the content script is held to 30 KB gzipped (issue 6), and these made a tenth of its data. */
 export function leanPack(pack: TopicPack): unknown {
   const lean = (entry: object, defaults: object) =>
     Object.fromEntries(
@@ -67,13 +73,20 @@ export function leanPack(pack: TopicPack): unknown {
         }),
       ]),
     ),
-    topics: pack.topics.map(({ gist: _gist, facts, timeline, aliases, ...topic }) => ({
-      ...topic,
-      aliases: aliases.map((a) => lean(a, DEFAULTS.alias)),
-      facts: facts.map(({ evidence: _evidence, ...fact }) => fact),
-      timeline: timeline.map(({ evidence: _evidence, ...entry }) => entry),
-    })),
+    topics: pack.topics.map(({ id, aliases }) => ({ id, aliases: aliases.map((a) => lean(a, DEFAULTS.alias)) })),
   };
+}
+
+/** What the cards show of each topic (CardTopic): no evidence, no gist, no aliases. */
+export function cardTopics(pack: TopicPack): CardTopic[] {
+  return pack.topics.map(({ id, title, description, facts, timeline, quote }) => ({
+    id,
+    title,
+    description,
+    facts: facts.map(({ evidence: _evidence, ...fact }) => fact),
+    timeline: timeline.map(({ evidence: _evidence, ...entry }) => entry),
+    ...(quote ? { quote } : {}),
+  }));
 }
 
 /** Object-literal entries for `defaults`: evaluated per entry, each gets arrays of its own. */

@@ -1,6 +1,6 @@
 // The module src/cli/pack-module.ts makes at build time (the content script's data).
 declare module 'virtual:context-overlays/pack' {
-  /** The pack as a page needs it (no gist, no evidence). */
+  /** The pack as a page needs it to find mentions (ids, aliases, cue lists). */
   export const pack: import('./types').PagePack;
   /** Prefilter source for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: string;
@@ -9,7 +9,9 @@ declare module 'virtual:context-overlays/pack' {
 }
 
 // The card's UI's data, made by the same plugin.
-declare module 'virtual:context-overlays/article' {
-  /** The article with only the sentences the pack cites (what cards show). */
+declare module 'virtual:context-overlays/cards' {
+  /** What each topic's card shows. */
+  export const cardTopics: import('./types').CardTopic[];
+  /** The article with only the sentences the cards cite. */
   export const citedArticle: import('./types').Article;
 }

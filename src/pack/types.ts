@@ -84,14 +84,18 @@ export interface TopicPack {
   topics: Topic[];
 }
 
-/** What a page needs of the pack (the content script's copy, src/cli/pack-module.ts): no
- *  popup gist and no evidence, which only the build's checks read. Every TopicPack is one. */
+/** What a page needs of the pack to find mentions (the content script's copy,
+ *  src/cli/pack-module.ts): ids, aliases and cue lists. Every TopicPack is one. */
 export interface PagePack {
   version: 1;
   cues: Record<string, CueWord[]>;
-  topics: PageTopic[];
+  topics: MatchTopic[];
 }
-export type PageTopic = Omit<Topic, 'gist' | 'facts' | 'timeline'> & {
+export type MatchTopic = Pick<Topic, 'id' | 'aliases'>;
+
+/** What a card shows of a topic (the card UI's copy): no evidence, which only the build's
+ *  checks read. Every Topic is one. */
+export type CardTopic = Pick<Topic, 'id' | 'title' | 'description' | 'quote'> & {
   facts: Array<Omit<Fact, 'evidence'>>;
   timeline: Array<Omit<TimelineEntry, 'evidence'>>;
 };

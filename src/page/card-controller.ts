@@ -3,7 +3,7 @@
 //   mousemove ─(1 per frame)─▶ hit test ─▶ HoverIntent ─▶ open/close ─▶ Card in <context-overlay>
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
 import type { NextAnswer, NextStep } from '../messages';
-import type { PagePack, TopicId } from '../pack/types';
+import type { TopicId } from '../pack/types';
 import { placeCard } from './card-position';
 import { hiddenForGood, scrollBoxesTo, type Box } from './clipping';
 import type { CardUi } from '../ui/Card';
@@ -15,7 +15,6 @@ import type { PageMention } from './page-mention';
 import { mentionShown } from './shown-text';
 
 export interface CardControllerOptions {
-  pack: PagePack;
   cardCss: string;
   index: MentionIndex;
   delays?: HoverDelays;
@@ -40,7 +39,7 @@ export interface CardController {
 }
 
 export function startCardController(options: CardControllerOptions, signal: AbortSignal): CardController {
-  const { pack, index } = options;
+  const { index } = options;
   const host = new OverlayHost(options.cardCss);
   let unplace: (() => void) | null = null;
   /** Where focus was before a keyboard-opened card took it, to give it back when the card
@@ -101,7 +100,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       host.show(
         drawWith,
         {
-          topic: pack.topics.find((t) => t.id === mention.topic)!,
+          topic: mention.topic,
           onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
           onOpenArticle: options.openArticle,
           articleUrl: options.articleUrl,

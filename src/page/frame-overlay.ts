@@ -49,7 +49,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   const shadows = new ShadowRoots();
   const cards = startCardController(
     {
-      pack,
       cardCss: options.cardCss,
       cardUi: options.cardUi,
       index: scanner.index,

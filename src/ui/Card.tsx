@@ -1,5 +1,5 @@
 import type { CardModel } from '../card/model';
-import type { PageTopic } from '../pack/types';
+import type { TopicId } from '../pack/types';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -36,9 +36,9 @@ export interface CardProps {
   articleUrl(sentence?: string): string;
 }
 
-/** What the content script asks the card's UI for: the topic as the page's pack has it. The
- *  UI builds the card with the article sentences it carries (src/ui/render-card.tsx). */
-export type CardRequest = Omit<CardProps, 'card'> & { topic: PageTopic };
+/** What the content script asks the card's UI for: a topic's card. The UI builds it from the
+ *  topics' card fields and the article sentences it carries (src/ui/render-card.tsx). */
+export type CardRequest = Omit<CardProps, 'card'> & { topic: TopicId };
 
 /** Draws a card into `root`, or clears it (null): what the content script loads on first use
  *  (src/page/card-ui.ts, src/ui/render-card.tsx). */

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { citedArticle } from 'virtual:context-overlays/article';
+import { cardTopics, citedArticle } from 'virtual:context-overlays/cards';
 import { buildCard } from '../card/model';
 import { Card, type CardUi } from './Card';
 
@@ -8,7 +8,7 @@ export const cardUi: CardUi = {
   render(root, request) {
     if (!request) return render(null, root);
     const { topic, ...props } = request;
-    const card = buildCard(topic.id, { version: 1, cues: {}, topics: [topic] }, citedArticle);
+    const card = buildCard(topic, cardTopics, citedArticle);
     render(<Card {...props} card={card} />, root);
   },
 };

@@ -4,7 +4,6 @@
 // keyboard takes focus. Hit-testing and placement need layout, which happy-dom has not: the
 // mention under the pointer is given, and cards are not placed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledPack } from '../../src/pack/bundled';
 import { startCardController } from '../../src/page/card-controller';
 import { MentionIndex } from '../../src/page/mention-index';
 import type { PageMention } from '../../src/page/page-mention';
@@ -28,11 +27,11 @@ function lateUi() {
     render(root, props) {
       root.replaceChildren();
       if (!props) return;
-      drawn.push(props.topic.id);
+      drawn.push(props.topic);
       const dialog = document.createElement('div');
       dialog.setAttribute('role', 'dialog');
       dialog.tabIndex = -1;
-      dialog.dataset.topic = props.topic.id;
+      dialog.dataset.topic = props.topic;
       root.append(dialog);
     },
   };
@@ -86,7 +85,6 @@ describe('cards whose UI comes late', () => {
   const start = () =>
     startCardController(
       {
-        pack: bundledPack,
         cardCss: '',
         index,
         delays: { showMs: 5, hideMs: 5 },

@@ -13,7 +13,7 @@ describe('the bundled data pack', () => {
 
   it('traces every card fact to its article sentence', () => {
     for (const topic of pack.topics) {
-      const card = buildCard(topic.id, pack, article);
+      const card = buildCard(topic.id, pack.topics, article);
       expect(card.facts.length).toBeGreaterThanOrEqual(2);
       for (const fact of card.facts) {
         // Every number and capitalised name in a fact must stand in the sentence it cites,
@@ -25,7 +25,7 @@ describe('the bundled data pack', () => {
   });
 
   it('dates every timeline step with numbers its sentence gives', () => {
-    const card = buildCard('bagram', pack, article);
+    const card = buildCard('bagram', pack.topics, article);
     expect(card.timeline.map((t) => t.when)).toEqual([
       'Early 1950s',
       'Cold War',
@@ -45,7 +45,7 @@ describe('the bundled data pack', () => {
   });
 
   it("gives Fitrat's quote from the article", () => {
-    const card = buildCard('fitrat', pack, article);
+    const card = buildCard('fitrat', pack.topics, article);
     expect(card.quote?.text).toContain('not possible');
   });
 });

@@ -5,19 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { ARTICLE_MODULE, leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
+import { CARD_MODULE, leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
 import { Matcher } from '../../src/match/matcher';
 import { prefilterSource } from '../../src/match/prefilter';
 import { buildCard } from '../../src/card/model';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
-import type { Article, TopicPack } from '../../src/pack/types';
+import type { Article, CardTopic, TopicPack } from '../../src/pack/types';
 
-it('holds the validated pack, the article sentences its cards cite, and the prefilter source made from them', async () => {
+it('holds what the validated pack finds mentions with, what its cards show, and the regex sources made from them', async () => {
   const plugin = packModule(new URL('../../data/', import.meta.url));
   const resolveId = plugin.resolveId as (id: string) => string | undefined;
   const load = plugin.load as (this: { addWatchFile(file: string): void }, id: string) => string;
   const built: Record<string, unknown> = {};
-  for (const name of [PACK_MODULE, ARTICLE_MODULE]) {
+  for (const name of [PACK_MODULE, CARD_MODULE]) {
     const id = resolveId(name);
     expect(id).toBeDefined();
     const watched: string[] = [];
@@ -27,21 +27,19 @@ it('holds the validated pack, the article sentences its cards cite, and the pref
     writeFileSync(file, code);
     Object.assign(built, await import(pathToFileURL(file).href));
   }
-  // The pack as a page needs it: all of it but the popup's gist and the facts' evidence.
+  // What the content script finds mentions with: the topics' ids and aliases, the cue lists.
   expect(built.pack).toEqual({
     ...bundledPack,
-    topics: bundledPack.topics.map(({ gist: _g, ...t }) => ({
-      ...t,
-      facts: t.facts.map(({ evidence: _e, ...f }) => f),
-      timeline: t.timeline.map(({ evidence: _e, ...e }) => e),
-    })),
+    topics: bundledPack.topics.map(({ id, aliases }) => ({ id, aliases })),
   });
-  // Every card is the same built from the cited sentences alone.
+  // Every card is the same built from the card UI's data alone.
   for (const topic of bundledPack.topics) {
-    expect(buildCard(topic.id, bundledPack, built.citedArticle as Article)).toEqual(
-      buildCard(topic.id, bundledPack, bundledArticle),
+    expect(buildCard(topic.id, built.cardTopics as CardTopic[], built.citedArticle as Article)).toEqual(
+      buildCard(topic.id, bundledPack.topics, bundledArticle),
     );
   }
+  // Nothing only the build's checks or the popup read (the facts' evidence, the gist).
+  for (const key of ['evidence', 'gist', 'aliases']) expect(JSON.stringify(built.cardTopics)).not.toContain(`"${key}"`);
   const sentences = (a: Article) => a.paragraphs.flatMap((p) => p.sentences).length;
   expect(sentences(built.citedArticle as Article)).toBeLessThan(sentences(bundledArticle));
   expect(built.prefilterSource).toBe(prefilterSource(bundledPack));
@@ -73,19 +71,7 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
   writeFileSync(file, `${PACK_DEFAULTS}\nexport { withDefaults };`);
   const { withDefaults } = (await import(pathToFileURL(file).href)) as { withDefaults(lean: unknown): unknown };
   const restored = withDefaults(JSON.parse(JSON.stringify(leanPack(pack)))) as TopicPack;
-  const { gist, ...pageTopic } = topic;
-  expect(gist).not.toBe('');
-  expect(restored).toEqual({
-    ...pack,
-    topics: [
-      {
-        ...pageTopic,
-        aliases: pack.topics[0]!.aliases,
-        facts: topic.facts.map(({ evidence: _e, ...f }) => f),
-        timeline: topic.timeline.map(({ evidence: _e, ...e }) => e),
-      },
-    ],
-  });
+  expect(restored).toEqual({ ...pack, topics: [{ id: topic.id, aliases: pack.topics[0]!.aliases }] });
   // Each entry has lists of its own.
   expect(restored.topics[0]!.aliases[1]!.requires).not.toBe(restored.topics[0]!.aliases[0]!.requires);
   restored.topics[0]!.aliases[1]!.endings.push('x');
