@@ -47,7 +47,7 @@ export function packModule(dataDir: URL): Plugin {
 
 /** The values src/pack/validate.ts fills in when a pack file leaves them out. */
 const DEFAULTS = {
-  alias: { case: 'any', requires: [], unless: [], endings: [] },
+  alias: { case: 'any', requires: [], unless: [], sure: [], endings: [] },
   cue: { case: 'any', endings: [] },
 } as const;
 

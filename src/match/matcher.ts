@@ -59,6 +59,8 @@ interface EntryBase {
 interface Rules {
   /** No rule at all: the alias always counts (and vouches for its topic within the block). */
   plain: boolean;
+  /** Block and word-scope conditions that make it count whatever the other rules say. */
+  sure: Condition[];
   localRequires: Condition[];
   /** PageContext keys of the page-wide requirements. */
   pageRequires: string[];
@@ -131,10 +133,10 @@ export class Matcher {
     for (const topic of pack.topics) {
       const sighting = pageKey({ kind: 'topic', name: topic.id });
       for (const alias of topic.aliases) {
-        const signature = `${alias.requires.join(' ')}|${alias.unless.join(' ')}`;
+        const signature = `${alias.requires.join(' ')}|${alias.unless.join(' ')}|${alias.sure.join(' ')}`;
         let aliasRules = sorted.get(signature);
         if (!aliasRules) {
-          aliasRules = sortRules(topic.id, conditions(alias.requires), conditions(alias.unless));
+          aliasRules = sortRules(topic.id, conditions(alias.requires), conditions(alias.unless), conditions(alias.sure));
           sorted.set(signature, aliasRules);
         }
         add({
@@ -208,7 +210,7 @@ export class Matcher {
     let headline: boolean | undefined;
     for (const { entry, start, end } of hits) {
       if (entry.kind === 'cue') continue;
-      if (entry.plain) {
+      if (entry.plain || holdsAny(entry.sure, text, start, end, seen)) {
         candidates.push({ topic: entry.topic, start, end, alias: entry.text, requires: [] });
         continue;
       }
@@ -307,7 +309,12 @@ function holdsAny(
   return false;
 }
 
-function sortRules(topic: TopicId, requires: readonly Condition[], unless: readonly Condition[]): Rules {
+function sortRules(
+  topic: TopicId,
+  requires: readonly Condition[],
+  unless: readonly Condition[],
+  sure: readonly Condition[],
+): Rules {
   const local = (c: Condition) => c.scope !== 'page';
   const named = (c: Condition) => c.kind === 'name-before' || c.kind === 'name-after';
   const vetoes = unless.filter((c) => !local(c)).map((c) => VETO + pageKey(c));
@@ -315,6 +322,7 @@ function sortRules(topic: TopicId, requires: readonly Condition[], unless: reado
   const pageRequires = requires.filter((c) => !local(c)).map(pageKey);
   return {
     plain: requires.length === 0 && unless.length === 0,
+    sure: [...sure],
     localRequires: requires.filter(local),
     pageRequires,
     pageConditions: [...pageRequires, ...vetoes],

@@ -33,6 +33,9 @@ export interface Alias {
   requires: string[];
   /** The mention does not count if any of these conditions holds (same syntax). */
   unless: string[];
+  /** The mention counts if any of these holds, whatever `requires` and `unless` say: words
+   *  that settle what it is ("Doha Agreement with the Taliban"). Block or word scope only. */
+  sure: string[];
   /** Endings each word of the alias may take in inflected languages (Баграм → Баграма). */
   endings: string[];
 }

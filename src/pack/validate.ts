@@ -170,12 +170,21 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
                 return q.fail(`"${rule}" is not a rule: write cue:<list> or topic:<id>, optionally @block or @<words>`);
               if ((c.kind === 'name-before' || c.kind === 'name-after') && field !== 'unless')
                 q.fail(`"${rule}" belongs in unless`);
+              if (field === 'sure' && c.scope === 'page')
+                q.fail(`"${rule}" needs @block or @<words>: only what stands by a mention settles it`);
               const known = c.kind === 'topic' ? topicIds.has(c.name) : Object.hasOwn(cues, c.name);
               if (!known) q.fail(`"${rule}" names no cue list or topic of this pack`);
               return rule;
             })
         : [];
-    return { text, case: caseRule(r), requires: rules('requires'), unless: rules('unless'), endings: endings(r) };
+    return {
+      text,
+      case: caseRule(r),
+      requires: rules('requires'),
+      unless: rules('unless'),
+      sure: rules('sure'),
+      endings: endings(r),
+    };
   };
 
   // A cue word spelled like an alias (or another cue word) would shadow it in the matcher.

@@ -11,6 +11,7 @@ const alias = (text: string, rules: Partial<Alias> = {}): Alias => ({
   case: 'any',
   requires: [],
   unless: [],
+  sure: [],
   endings: [],
   ...rules,
 });
@@ -25,6 +26,7 @@ const pack: TopicPack = {
     space: words('planet', 'orbit', 'NASA'),
     metal: words('element', 'toxic', 'thermometer'),
     titles: words('Dr', 'Professor', 'Then'),
+    probes: words('Messenger probe'),
   },
   topics: [
     {
@@ -32,7 +34,12 @@ const pack: TopicPack = {
       id: 'mercury',
       aliases: [
         alias('planet Mercury'),
-        alias('Mercury', { case: 'as-written', requires: ['cue:space@4'], unless: ['cue:metal@block'] }),
+        alias('Mercury', {
+          case: 'as-written',
+          requires: ['cue:space@4'],
+          unless: ['cue:metal@block'],
+          sure: ['cue:probes@block'],
+        }),
       ],
     },
     {
@@ -67,6 +74,7 @@ describe('context rules', () => {
     ['cue in another block', 'NASA said so.\n\nMercury rose.', []],
     ['veto in the same block', 'NASA found Mercury is toxic.', []],
     ['veto in another block', 'NASA found Mercury.\n\nIt is toxic.', [['mercury', 'Mercury']]],
+    ['a word that settles it, despite a veto', 'The Messenger probe found Mercury is toxic.', [['mercury', 'Mercury']]],
     ['as-written case', 'NASA found mercury.', []],
     ['all capitals', 'NASA FINDS MERCURY', [['mercury', 'MERCURY']]],
     [

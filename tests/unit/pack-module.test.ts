@@ -61,8 +61,15 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
       {
         ...topic,
         aliases: [
-          { text: 'Bagram', case: 'as-written', requires: ['cue:place'], unless: ['cue:place@block'], endings: ['a'] },
-          { text: 'Bagram Air Base', case: 'any', requires: [], unless: [], endings: [] },
+          {
+            text: 'Bagram',
+            case: 'as-written',
+            requires: ['cue:place'],
+            unless: ['cue:place@block'],
+            sure: ['cue:place@2'],
+            endings: ['a'],
+          },
+          { text: 'Bagram Air Base', case: 'any', requires: [], unless: [], sure: [], endings: [] },
         ],
       },
     ],

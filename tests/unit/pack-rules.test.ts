@@ -36,6 +36,8 @@ describe('alias rules in the pack', () => {
     ],
     ['name rule outside unless', (p) => (alias(p).requires = ['name-before:not-names']), /belongs in unless/],
     ['name rule with a scope', (p) => (alias(p).unless = ['name-after:not-names@3']), /is not a rule/],
+    ['name rule in sure', (p) => (alias(p).sure = ['name-after:not-names']), /belongs in unless/],
+    ['page-wide sure', (p) => (alias(p).sure = ['cue:taliban']), /sure\[0\]: "cue:taliban" needs @block or @<words>/],
     ['empty ending', (p) => (alias(p).endings = ['']), /endings\[0\]: must be a non-empty string/],
     ['cue word twice', (p) => p.cues.taliban.push('Kabul'), /cues\.taliban\[\d+\]: duplicate word "Kabul"/],
     [
