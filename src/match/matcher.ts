@@ -136,7 +136,12 @@ export class Matcher {
         const signature = `${alias.requires.join(' ')}|${alias.unless.join(' ')}|${alias.sure.join(' ')}`;
         let aliasRules = sorted.get(signature);
         if (!aliasRules) {
-          aliasRules = sortRules(topic.id, conditions(alias.requires), conditions(alias.unless), conditions(alias.sure));
+          aliasRules = sortRules(
+            topic.id,
+            conditions(alias.requires),
+            conditions(alias.unless),
+            conditions(alias.sure),
+          );
           sorted.set(signature, aliasRules);
         }
         add({

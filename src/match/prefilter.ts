@@ -27,8 +27,11 @@ const WORD_GAPS = /[\s\u00a0\u202f\u200c\-\u2010-\u2014\u2212'\u2019\u02bc.\u00b
  *  send every page to the matcher ("Doha Round" is keyed by "doha", not "round"). */
 const COMMON = new Set(
   (
-    'agreement deal peace accord accords pact air base field round development agenda declaration ' +
-    'chief staff army ministry defence defense major chef february islamic of de la von the to for'
+    'agreement agreements deal peace accord accords pact air base field airbase airfield round development ' +
+    'agenda declaration chief staff army ministry defence defense major chef february islamic of de la von ' +
+    'the to for abkommen vereinbarung paix acuerdo paz anlaşması barış соглашение соглашения соглашению ' +
+    'соглашением соглашении соглашений соглашениям соглашениях договорённост договоренност ' +
+    'توافق موافقت پیمان معاہدہ معاہدے معاہدۂ اتفاق اتفاقية تړون هوکړه امن نامه نامۀ الدین قاری'
   ).split(' '),
 );
 
