@@ -195,6 +195,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.isTrusted || event.key !== 'Escape' || !intent.current) return;
+    // The card is the topmost layer: this Escape is its own. The page's modal dialog, lightbox
+    // or menu under it stays open (the next Escape is theirs).
+    event.preventDefault();
+    event.stopImmediatePropagation();
     intent.dismiss(); // the focus, if still in the card, goes back (see close)
   };
   const onPointerDown = (event: PointerEvent) => {
@@ -205,7 +209,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
   const listen = { capture: true, passive: true, signal } as const;
   document.addEventListener('mousemove', onPointerMove, listen);
-  document.addEventListener('keydown', onKeyDown, listen);
+  // On the window, before anything the page listens with (we start before its scripts).
+  window.addEventListener('keydown', onKeyDown, { capture: true, signal });
   document.addEventListener('pointerdown', onPointerDown, listen);
   // Scrolling moves text under a resting pointer without any mousemove.
   document.addEventListener('scroll', (event) => event.isTrusted && pointer && intent.pointerOver(null), listen);

@@ -173,11 +173,24 @@ test('in an open modal dialog: the card opens over it and can be used; next ment
   });
   expect(hit).toBe('context-overlay');
 
-  await page.keyboard.press('Escape'); // closes the card (the dialog may close too: reopen it)
+  // Escape closes the card, the topmost layer, and nothing under it: the dialog, and the
+  // page's own Escape handler (a lightbox's), wait for the next one.
   await page.evaluate(() => {
-    const dialog = document.querySelector('dialog')!;
-    if (!dialog.open) dialog.showModal();
+    const w = window as unknown as { pageEscapes: number };
+    w.pageEscapes = 0;
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && w.pageEscapes++);
   });
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  const afterOne = () =>
+    page.evaluate(() => ({
+      open: document.querySelector('dialog')!.open,
+      pageEscapes: (window as unknown as { pageEscapes: number }).pageEscapes,
+    }));
+  expect(await afterOne()).toEqual({ open: true, pageEscapes: 0 });
+  await page.keyboard.press('Escape');
+  expect(await afterOne()).toEqual({ open: false, pageEscapes: 1 });
+  await page.evaluate(() => document.querySelector('dialog')!.showModal());
   const tabId = await tabIdOf(page, serviceWorker);
   for (let i = 0; i < 3; i++) {
     expect(await showNextMention(serviceWorker, tabId)).toBe(true);
