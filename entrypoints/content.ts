@@ -11,6 +11,7 @@ import type { PagePack } from '../src/pack/types';
 import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { startFrameReporter } from '../src/page/frame-reporter';
+import { watchDocumentRewritten } from '../src/page/document-rewrite';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
@@ -50,7 +51,7 @@ function runInFrame(prefilter: Prefilter): void {
   const site = siteOf(topPageUrl());
   const documentToken = Math.random().toString(36).slice(2);
   /** The running overlay and the settings it was started with. */
-  let overlay: { stop: AbortController; view: FrameOverlay; key: string } | null = null;
+  let overlay: { stop: AbortController; view: FrameOverlay; key: string; settings: Settings } | null = null;
 
   const tell = (message: ContentToBackground) => {
     if (ctx.isInvalid) return;
@@ -100,8 +101,18 @@ function runInFrame(prefilter: Prefilter): void {
       pack.topics.map((t) => t.id),
     );
     abort.signal.addEventListener('abort', unstyle);
-    overlay = { stop: abort, view, key };
+    overlay = { stop: abort, view, key, settings };
   };
+  watchDocumentRewritten(
+    document,
+    () => {
+      if (!overlay) return;
+      const { settings, key } = overlay;
+      stop();
+      start(settings, key);
+    },
+    ctx.signal,
+  );
 
   // Applies settings at once, without a reload: off clears everything; a change in what
   // the overlay was built with restarts it; anything else leaves it running. A change is

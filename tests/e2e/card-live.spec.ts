@@ -278,3 +278,28 @@ test('in a modal dialog centred with a transform, the card still stands beside i
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
 });
+
+test('a page that writes itself anew (document.open): its new text is marked, and cards open and close', async ({
+  page,
+  serviceWorker,
+}) => {
+  // document.open() erases every listener of the document and window, ours included.
+  await page.evaluate(() => {
+    document.open();
+    // eslint-disable-next-line no-restricted-properties -- the page's own doing, under test
+    document.write('<!doctype html><p id="w" style="font: 16px/20px sans-serif">Rewritten: Bagram Air Base.</p>');
+    document.close();
+  });
+  await waitForMarkCount(page, 1);
+  const at = await textCenter(page, '#w', 'Air Base');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+  await expect(card).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await page.mouse.move(0, at.y + 200);
+  expect(await showNextMention(serviceWorker, await tabIdOf(page, serviceWorker))).toBe(true);
+  await expect(card).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+});
