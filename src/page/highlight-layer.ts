@@ -3,6 +3,9 @@ import type { TopicId } from '../pack/types';
 /** Name under which a topic's marks are registered (contract 3 in DESIGN.md). */
 export const highlightName = (topic: TopicId): string => `context-overlay-${topic}`;
 
+/** How soon marks the page took out of the registry are back. */
+const RESTORE_MS = 1000;
+
 /**
  * Draws marks with the CSS Custom Highlight API: one Highlight per topic, no element ever
  * wrapped or inserted into the page (182 marks: 0.7 ms and no mutation, vs 10–21 ms of
@@ -10,6 +13,8 @@ export const highlightName = (topic: TopicId): string => `context-overlay-${topi
  */
 export class HighlightLayer {
   private readonly highlights = new Map<TopicId, Highlight>();
+  /** Looks now and then whether the page took our names out of the registry. */
+  private watch: ReturnType<typeof setInterval> | undefined;
 
   constructor(topics: readonly TopicId[]) {
     for (const topic of topics) {
@@ -21,6 +26,18 @@ export class HighlightLayer {
 
   add(topic: TopicId, range: AbstractRange): void {
     this.highlights.get(topic)?.add(range);
+    // A page with its own highlights (a find-in-page box) may clear the whole registry,
+    // ours included: the marks would be gone for good while the badge still counts them.
+    // Put back within a second, only on pages with marks (no timer on the others).
+    this.watch ??= setInterval(() => this.restore(), RESTORE_MS);
+  }
+
+  /** Registers again each name the page took out of the registry (not one it took over). */
+  restore(): void {
+    for (const [topic, highlight] of this.highlights) {
+      const name = highlightName(topic);
+      if (!CSS.highlights.has(name)) CSS.highlights.set(name, highlight);
+    }
   }
 
   delete(topic: TopicId, range: AbstractRange): void {
@@ -29,6 +46,7 @@ export class HighlightLayer {
 
   /** Unregisters every name, leaving the page as it was. */
   dispose(): void {
+    clearInterval(this.watch);
     for (const [topic, highlight] of this.highlights) {
       // Only remove our own registration: the page could (in theory) have reused the name.
       if (CSS.highlights.get(highlightName(topic)) === highlight) CSS.highlights.delete(highlightName(topic));

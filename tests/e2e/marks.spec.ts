@@ -122,6 +122,28 @@ test.describe('pages that change', () => {
     await expect.poll(async () => (await marks(page)).bagram).toEqual(['Bagram Air Base', 'Bagram Airfield']);
   });
 
+  test('a page that clears the highlight registry (its own find box) gets its marks back, its own left alone', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const before = await marks(page);
+    await page.evaluate(() => {
+      CSS.highlights.clear();
+      const range = new StaticRange({
+        startContainer: document.body,
+        startOffset: 0,
+        endContainer: document.body,
+        endOffset: 1,
+      });
+      CSS.highlights.set('page-search', new Highlight(range));
+    });
+    expect(await highlightNames(page)).toEqual([]);
+    await expect.poll(() => marks(page), { timeout: 3000 }).toEqual(before);
+    expect(await page.evaluate(() => CSS.highlights.has('page-search'))).toBe(true);
+  });
+
   test('a conditional alias counts once the page shows what it is about', async ({ page, server }) => {
     await page.goto(server.url('plain.html'));
     await page.evaluate(() => {
