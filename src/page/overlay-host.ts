@@ -18,7 +18,14 @@ export class OverlayHost {
    *  modal dialog the mention is in). */
   show(ui: CardUi, card: CardRequest, parent: Element = document.documentElement): void {
     this.ui = ui;
-    ui.render(this.mount(parent), card);
+    const root = this.mount(parent);
+    // A page zoomed with CSS (`zoom` on <html>) zooms what it holds, our card too: it would be
+    // drawn at that size and at that multiple of the place worked out for it in the window's
+    // pixels. Undone inside our element (a page that zooms its <body> or article leaves us
+    // alone); zoom multiplies down the tree.
+    const zoom = (parent as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    root.style.zoom = zoom === 1 ? '' : String(1 / zoom);
+    ui.render(root, card);
   }
 
   /** Clears the card and takes our element out of the page until the next card. */

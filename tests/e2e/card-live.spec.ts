@@ -303,3 +303,18 @@ test('a page that writes itself anew (document.open): its new text is marked, an
   await page.keyboard.press('Escape');
   await expect(card).toBeHidden();
 });
+
+test('on a page zoomed with CSS on its root element, the card stands right under its mention at its own size', async ({
+  page,
+}) => {
+  await page.evaluate(() => (document.documentElement.style.zoom = '2'));
+  const at = await textCenter(page, '#lede', 'Air Base');
+  await page.mouse.move(at.x, at.y);
+  const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+  await expect(card).toBeVisible();
+  const box = (await card.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(Math.abs(box.y - at.y)).toBeLessThan(60); // beside the line, not twice as far down
+  expect(box.width).toBeLessThan(viewport.width / 2 + 40);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+});
