@@ -39,6 +39,10 @@ export type PopupView =
       topics: { id: TopicId; title: string; gist: string; count: number }[];
       /** The page's numbers are not in yet (just switched on, still scanning). */
       pending: boolean;
+      /** Titles of the topics the reader switched off in the settings (not looked for). */
+      hidden: string[];
+      /** The keyboard shortcut that opens the next mention's card, if one is set. */
+      nextKey: string | null;
       actions: PopupActions;
     };
 
@@ -78,6 +82,20 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     });
   };
   let site: string | null = null;
+  /** Undefined until the browser says (the summary is drawn once, with it). */
+  let nextKey: string | null | undefined;
+  // The shortcut as the reader has it (they may have changed it in the browser's settings;
+  // Firefox for Android has no commands at all).
+  void (browser.commands?.getAll() ?? Promise.resolve([])).then(
+    (commands) => {
+      nextKey = commands.find((c) => c.name === 'next-mention')?.shortcut || null;
+      update();
+    },
+    () => {
+      nextKey = null;
+      update();
+    },
+  );
 
   const actions: PopupActions = {
     setEnabled: (on) => site && void setSiteEnabled(site, on),
@@ -98,7 +116,15 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     const current = topPage && state?.topToken === topPage.documentToken;
     if (topPage !== undefined && state && !current && state.topToken !== askedAt) askTop();
     const cannotRun = contentAnswered === false || (topPage === null && silences >= TOP_PAGE_SILENCES);
-    if (cannotRun || contentAnswered !== true || !current || !summary || !site || settings === null) {
+    if (
+      cannotRun ||
+      contentAnswered !== true ||
+      !current ||
+      !summary ||
+      !site ||
+      settings === null ||
+      nextKey === undefined
+    ) {
       show(cannotRun ? { kind: 'cannot-run', actions } : { kind: 'loading' });
       return;
     }
@@ -118,6 +144,8 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
               .filter((t) => (summary.counts[t.id] ?? 0) > 0)
               .map((t) => ({ id: t.id, title: t.title, gist: t.gist, count: summary.counts[t.id] ?? 0 }))
           : [],
+      hidden: topicList.filter((t) => current.hiddenTopics.includes(t.id)).map((t) => t.title),
+      nextKey: nextKey ?? null,
       actions,
     };
   };

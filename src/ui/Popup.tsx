@@ -2,6 +2,20 @@ import { countOf, formatNumber, t } from '../i18n';
 import type { PopupView } from '../popup-state';
 import { LOCAL_FILES } from '../site-rules';
 
+/** The keyboard's way in, its shortcut one left-to-right piece of the sentence in any
+ *  language (Alt+Shift+K, not broken at a line's end nor reordered in a right-to-left one). */
+function keyboardHint(keys: string) {
+  const [before = '', after = ''] = t('popupKeyboardHint', KEY_SLOT).split(KEY_SLOT);
+  return (
+    <>
+      {before}
+      <kbd dir="ltr">{keys}</kbd>
+      {after}
+    </>
+  );
+}
+const KEY_SLOT = '{key}';
+
 export const siteLabel = (site: string) => (site === LOCAL_FILES ? t('localFiles') : site);
 
 /** The toolbar popup: status, the per-site switch (contract 5) and what the page mentions. */
@@ -64,10 +78,15 @@ function PagePanel({ view }: { view: Extract<PopupView, { kind: 'page' }> }) {
       {view.paused && <p class="hint">{t('popupPausedHint')}</p>}
       {!view.paused && !view.enabled && <p class="hint">{t('popupOffHint', site)}</p>}
       {view.enabled && view.pending && <p class="hint">{t('popupReading')}</p>}
-      {view.enabled && !view.pending && view.topics.length === 0 && <p class="empty">{t('popupEmpty')}</p>}
+      {view.enabled && !view.pending && view.topics.length === 0 && (
+        <p class="empty">{t(view.hidden.length === 0 ? 'popupEmpty' : 'popupEmptyFollowed')}</p>
+      )}
       {view.topics.length > 0 && (
         <>
-          <p class="summary">{t('popupSummary', countOf(total, 'mentionsOne', 'mentionsOther'))}</p>
+          <p class="summary">
+            {t('popupSummary', countOf(total, 'mentionsOne', 'mentionsOther'))}
+            {view.nextKey && <> {keyboardHint(view.nextKey)}</>}
+          </p>
           <ul class="topics">
             {view.topics.map((topic) => (
               <li key={topic.id} data-topic={topic.id} class="topic">
@@ -76,9 +95,11 @@ function PagePanel({ view }: { view: Extract<PopupView, { kind: 'page' }> }) {
                   <span class="topic-title">{topic.title}</span>
                   <span class="gist">{topic.gist}</span>
                 </span>
-                <span class="count" aria-label={countOf(topic.count, 'mentionsOne', 'mentionsOther')}>
+                {/* Read out with its unit: a bare number after the gist says nothing. */}
+                <span class="count" aria-hidden="true">
                   {formatNumber(topic.count)}
                 </span>
+                <span class="visually-hidden">{countOf(topic.count, 'mentionsOne', 'mentionsOther')}</span>
                 <button
                   type="button"
                   class="show"
@@ -92,6 +113,7 @@ function PagePanel({ view }: { view: Extract<PopupView, { kind: 'page' }> }) {
           </ul>
         </>
       )}
+      {view.enabled && view.hidden.length > 0 && <p class="hint">{t('popupHiddenTopics', view.hidden.join(', '))}</p>}
     </>
   );
 }

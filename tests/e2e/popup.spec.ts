@@ -27,6 +27,9 @@ test.describe('popup', () => {
     await expect(popup.locator('[data-topic="fitrat"] .count')).toHaveText('2');
     await expect(popup.locator('[data-topic="doha-2020"] .count')).toHaveText('2');
     await expect(popup.locator('[data-topic="fitrat"]')).toContainText('Afghan defense ministry chief of staff');
+    // Read out with its unit, and the keyboard's way in is named with the reader's shortcut.
+    expect(await popup.locator('[data-topic="bagram"]').ariaSnapshot()).toContain('4 mentions');
+    await expect(popup.locator('.summary')).toContainText('Or press Alt+Shift+K to go to the next one.');
     await expect(popup.locator('.status')).toHaveText('On for 127.0.0.1');
     await expect(popup.getByRole('switch', { name: /127\.0\.0\.1/ })).toBeChecked();
     await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
@@ -43,6 +46,32 @@ test.describe('popup', () => {
     const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
     await expect(popup.getByText(/Nothing on this page mentions/)).toBeVisible();
     await expect(popup.locator('[data-topic]')).toHaveCount(0);
+  });
+
+  test('with topics switched off in the settings, says so instead of “nothing mentions them”', async ({
+    page,
+    server,
+    serviceWorker,
+    extensionId,
+    browserContext,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const options = await browserContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    for (const name of ['Bagram Air Base', 'Fasihuddin Fitrat', 'The 2020 US–Taliban agreement'])
+      await options.getByRole('checkbox', { name }).uncheck();
+    await expect.poll(() => highlightNames(page)).toEqual([]);
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
+    await expect(popup.locator('.empty')).toHaveText('Nothing on this page mentions the topics you follow.');
+    await expect(
+      popup.getByText(/Switched off in Settings, not looked for: Bagram Air Base, Fasihuddin Fitrat/),
+    ).toBeVisible();
+    await options.getByRole('checkbox', { name: 'Bagram Air Base' }).check();
+    await expect(popup.locator('[data-topic]')).toHaveCount(1);
+    await expect(
+      popup.getByText('Switched off in Settings, not looked for: Fasihuddin Fitrat, The 2020 US–Taliban agreement.'),
+    ).toBeVisible();
   });
 
   test('a page with nothing to find tells the background nothing until the popup asks', async ({
