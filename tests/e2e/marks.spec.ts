@@ -82,6 +82,19 @@ test.describe('marks on a news page', () => {
     expect(await marks(page)).toEqual({ bagram: [], fitrat: [], 'doha-2020': [] });
   });
 
+  test('marks are for the screen: a printed page shows none', async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const markStyle = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('#lede')!, '::highlight(context-overlay-bagram)');
+        return { background: style.backgroundColor, line: style.textDecorationLine };
+      });
+    expect(await markStyle()).toEqual({ background: 'rgba(245, 158, 11, 0.2)', line: 'underline' });
+    await page.emulateMedia({ media: 'print' });
+    expect(await markStyle()).toEqual({ background: 'rgba(0, 0, 0, 0)', line: 'none' });
+  });
+
   test('a page with nothing to find registers the highlight names but marks nothing', async ({ page, server }) => {
     await page.goto(server.url('plain.html'));
     await expect.poll(() => highlightNames(page)).toHaveLength(3);
