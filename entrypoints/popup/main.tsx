@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { uiDirection, uiLanguage } from '../../src/i18n';
+import { t, uiDirection, uiLanguage } from '../../src/i18n';
 import { connectPopup } from '../../src/popup-state';
 import { Popup } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
@@ -16,6 +16,7 @@ async function tabIdToShow(): Promise<number | null> {
 
 document.documentElement.lang = uiLanguage();
 document.documentElement.dir = uiDirection();
+document.title = t('extName');
 const app = document.getElementById('app')!;
 void tabIdToShow().then((tabId) => {
   connectPopup(

@@ -332,6 +332,10 @@ for (const lang of ['en', 'fa'] as const) {
       await expect(popup.locator('[data-topic]')).toHaveCount(3);
       expect(await popup.evaluate(() => document.documentElement.dir)).toBe(lang === 'fa' ? 'rtl' : 'ltr');
       if (lang === 'fa') await expect(popup.locator('.status')).toHaveText('روشن برای 127.0.0.1');
+      // The toolbar button's tooltip and the popup's title are in the interface's language too.
+      const name = lang === 'fa' ? 'پیش\u200cزمینهٔ خبر' : 'Context overlays';
+      expect(await serviceWorker.evaluate(() => chrome.action.getTitle({}))).toBe(name);
+      expect(await popup.title()).toBe(name);
       await popup.setViewportSize({ width: 360, height: 420 });
       await popup.screenshot({ path: screenshotPath(`popup-${lang}.png`) });
       const popupResults = await new AxeBuilder({ page: popup }).analyze();
