@@ -117,18 +117,29 @@ export function parseSettings(json: unknown): { ok: true; settings: Settings } |
   return { ok: true, settings: out };
 }
 
-/** A host name as typed by a person ("https://www.Example.com/x", "example.com:8080") in the
- *  form rules use, or null if it is not one. */
+/** A host name as typed by a person ("https://www.Example.com/x", "example.com:8080",
+ *  "*.example.com") in the form rules use (the browser's: lower case, punycode, no port), or
+ *  null if no page could have it. */
 export function normalizeHost(input: string): string | null {
-  const text = input.trim();
+  const text = input.trim().replace(WILDCARD, '$1');
   if (text === 'file://' || /^file:/i.test(text)) return 'file://';
   if (!text || /\s/.test(text)) return null;
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
-    return host || null;
+    // The URL parser lets through names no site has (`a..b`, `-x-.com`, `%2a.example.com`).
+    if (host.startsWith('[')) return host; // an IPv6 address, as the browser writes it
+    return host !== '' && host.split('.').every((label) => LABEL.test(label)) ? host : null;
   } catch {
     return null;
   }
 }
+
+/** True when the host was typed as `*.example.com`: the rule is for its subdomains too. */
+export function wantsSubdomains(input: string): boolean {
+  return WILDCARD.test(input.trim());
+}
+
+const WILDCARD = /^((?:[a-z][a-z0-9+.-]*:\/\/)?)\*\./i;
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;

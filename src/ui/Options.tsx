@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatNumber, t, type MessageKey } from '../i18n';
 import type { TopicId } from '../pack/types';
 import {
   HOVER_DELAY_RANGE,
   normalizeHost,
   parseSettings,
+  wantsSubdomains,
   type HighlightStyle,
   type Settings,
   type SiteRule,
@@ -28,6 +29,22 @@ const STYLES: [HighlightStyle, MessageKey][] = [
 /** The settings page (contract 9). Every change is saved at once and applies in open tabs. */
 export function Options({ settings, topics, update }: OptionsProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [delayInvalid, setDelayInvalid] = useState(false);
+  /** After a row's Remove, where the focus goes once the row is gone: the next row's Remove
+   *  (the previous one's after the last row), or the field to add a site (none left). */
+  const focusAfterRemove = useRef<string | null | undefined>(undefined);
+  const sitesTable = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const host = focusAfterRemove.current;
+    if (host === undefined) return;
+    focusAfterRemove.current = undefined;
+    const root = sitesTable.current;
+    const target =
+      host === null
+        ? root?.querySelector<HTMLElement>('.add-site input[type="text"]')
+        : root?.querySelector<HTMLElement>(`tr[data-site="${CSS.escape(host)}"] button`);
+    target?.focus();
+  }, [settings.sites]);
   /** A change, or one made from the settings as stored when it is written. */
   const change = (next: Partial<Settings> | ((settings: Settings) => Partial<Settings>)) =>
     void update((current) => ({ ...current, ...(typeof next === 'function' ? next(current) : next) }));
@@ -40,7 +57,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
     <div class="options">
       <h1>{t('optionsTitle')}</h1>
 
-      <section aria-labelledby="sites-heading">
+      <section aria-labelledby="sites-heading" ref={sitesTable}>
         <h2 id="sites-heading">{t('optionsSites')}</h2>
         <fieldset class="mode">
           <legend class="visually-hidden">{t('optionsMode')}</legend>
@@ -109,7 +126,11 @@ export function Options({ settings, topics, update }: OptionsProps) {
                     <button
                       type="button"
                       aria-label={t('optionsRemoveSite', siteLabel(rule.host))}
-                      onClick={() => setRule(rule.host, null)}
+                      onClick={() => {
+                        const i = settings.sites.indexOf(rule);
+                        focusAfterRemove.current = (settings.sites[i + 1] ?? settings.sites[i - 1])?.host ?? null;
+                        setRule(rule.host, null);
+                      }}
                     >
                       {t('optionsRemove')}
                     </button>
@@ -152,12 +173,21 @@ export function Options({ settings, topics, update }: OptionsProps) {
             // stored value (saved from here, or imported) starts the field afresh.
             key={settings.hoverDelayMs}
             defaultValue={String(settings.hoverDelayMs)}
+            aria-invalid={delayInvalid}
+            aria-describedby={delayInvalid ? 'hover-delay-error' : undefined}
             onChange={(e) => {
               const ms = Number(e.currentTarget.value);
-              if (ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max) change({ hoverDelayMs: Math.round(ms) });
+              const valid = e.currentTarget.value !== '' && ms >= HOVER_DELAY_RANGE.min && ms <= HOVER_DELAY_RANGE.max;
+              setDelayInvalid(!valid);
+              if (valid) change({ hoverDelayMs: Math.round(ms) });
             }}
           />
         </label>
+        {delayInvalid && (
+          <p id="hover-delay-error" class="message error" role="alert">
+            {t('optionsHoverDelayRange', formatNumber(HOVER_DELAY_RANGE.min), formatNumber(HOVER_DELAY_RANGE.max))}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="topics-heading">
@@ -232,7 +262,11 @@ function AddSite({ settings, onAdd }: { settings: Settings; onAdd(rule: SiteRule
         const host = normalizeHost(input);
         if (!host) return setError(t('optionsBadHost', input));
         // A new rule says the opposite of the mode: that is why one adds it.
-        onAdd({ host, includeSubdomains: subdomains, enabled: settings.mode === 'listed-only' });
+        onAdd({
+          host,
+          includeSubdomains: subdomains || wantsSubdomains(input),
+          enabled: settings.mode === 'listed-only',
+        });
         setInput('');
         setError(null);
       }}
@@ -246,7 +280,10 @@ function AddSite({ settings, onAdd }: { settings: Settings; onAdd(rule: SiteRule
           placeholder={t('optionsAddSitePlaceholder')}
           aria-invalid={error !== null}
           aria-describedby={error ? 'add-site-error' : undefined}
-          onInput={(e) => setInput(e.currentTarget.value)}
+          onInput={(e) => {
+            setInput(e.currentTarget.value);
+            setError(null); // what it said was about the text as it was
+          }}
         />
       </label>
       <label>

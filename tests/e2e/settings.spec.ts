@@ -173,6 +173,52 @@ test.describe('options page', () => {
     await waitForMarkCount(page, 8);
   });
 
+  test('the settings page by keyboard: a wildcard host, Remove, and a delay out of range', async ({
+    browserContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const options = await browserContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const add = options.getByLabel('Add a site');
+    // "*.example.com" is the rule for example.com with its subdomains, not a rule for "%2a".
+    for (const host of ['*.example.com', 'news.test', 'other.test']) {
+      await add.fill(host);
+      await add.press('Enter');
+    }
+    await expect(options.locator('tr[data-site]')).toHaveCount(3);
+    await expect(options.getByRole('checkbox', { name: /subdomains of example\.com/i })).toBeChecked();
+    await add.fill('a..b');
+    await add.press('Enter');
+    await expect(options.getByRole('alert')).toContainText('“a..b” is not a host name');
+    await add.fill('');
+    await expect(options.getByRole('alert')).toHaveCount(0);
+    // Remove by keyboard: the focus goes to the next row's Remove, then to the field to add one.
+    await options.getByRole('button', { name: 'Remove the rule for news.test' }).focus();
+    await options.keyboard.press('Enter');
+    await expect(options.getByRole('button', { name: 'Remove the rule for other.test' })).toBeFocused();
+    await options.keyboard.press('Enter');
+    await expect(options.getByRole('button', { name: 'Remove the rule for example.com' })).toBeFocused();
+    await options.keyboard.press('Enter');
+    await expect(add).toBeFocused();
+    // A delay out of range says so, and nothing is saved until it is in range.
+    const delay = options.getByLabel('Card opens after resting (ms)');
+    await delay.fill('99999');
+    await delay.blur();
+    await expect(delay).toHaveAttribute('aria-invalid', 'true');
+    await expect(options.getByRole('alert')).toHaveText('Type a number from 100 to 1,500.');
+    const stored = () =>
+      serviceWorker.evaluate(async () => {
+        const all = { ...(await chrome.storage.local.get(null)), ...(await chrome.storage.sync.get(null)) };
+        return JSON.stringify(all).match(/"hoverDelayMs":(\d+)/)?.[1];
+      });
+    expect(await stored()).not.toBe('99999');
+    await delay.fill('400');
+    await delay.blur();
+    await expect(delay).toHaveAttribute('aria-invalid', 'false');
+    await expect.poll(stored).toBe('400');
+  });
+
   test('allow-list mode: off everywhere until a site is switched on', async ({
     page,
     server,

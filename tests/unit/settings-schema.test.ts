@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, migrateV1toV2, normalizeHost, parseSettings } from '../../src/settings-schema';
+import {
+  DEFAULT_SETTINGS,
+  migrateV1toV2,
+  normalizeHost,
+  parseSettings,
+  wantsSubdomains,
+} from '../../src/settings-schema';
 
 describe('migration from version 1', () => {
   it('turns the list of sites switched off into site rules, defaults for the rest', () => {
@@ -66,7 +72,19 @@ describe('host names typed by people', () => {
     ['', null],
     ['two words', null],
     ['ftp://example.com', null],
+    // What the URL parser lets through, though no page has it.
+    ['a..b', null],
+    ['-bad-.com', null],
+    ['%2a.example.com', null],
+    ['[::1]', '[::1]'],
+    // A wildcard is the rule for the host and its subdomains.
+    ['*.example.com', 'example.com'],
+    ['https://*.example.com', 'example.com'],
   ])('%j → %j', (input, host) => {
     expect(normalizeHost(input)).toBe(host);
+  });
+  it('reads a leading *. as “with its subdomains”', () => {
+    expect(wantsSubdomains('*.example.com')).toBe(true);
+    expect(wantsSubdomains('example.com')).toBe(false);
   });
 });
