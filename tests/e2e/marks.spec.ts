@@ -82,6 +82,30 @@ test.describe('marks on a news page', () => {
     expect(await marks(page)).toEqual({ bagram: [], fitrat: [], 'doha-2020': [] });
   });
 
+  test('each topic’s underline stands out at 3:1 or more on a light page and a dark one', async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const colours = await page.evaluate(() =>
+      ['bagram', 'fitrat', 'doha-2020'].map(
+        (topic) => getComputedStyle(document.body, `::highlight(context-overlay-${topic})`).textDecorationColor,
+      ),
+    );
+    const luminance = (rgb: number[]) => {
+      const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    for (const colour of colours) {
+      const rgb = colour.match(/[\d.]+/g)!.map(Number);
+      expect(rgb.length === 3 || rgb[3] === 1, colour).toBe(true); // opaque: no page behind it dims it
+      expect(contrast(rgb.slice(0, 3), [255, 255, 255]), colour).toBeGreaterThanOrEqual(3);
+      expect(contrast(rgb.slice(0, 3), [17, 17, 17]), colour).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   test('marks are for the screen: a printed page shows none', async ({ page, server }) => {
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
