@@ -9,6 +9,7 @@ import {
   tabStateKey,
   type FrameReport,
   type TabState,
+  type ToContent,
 } from '../src/messages';
 import { toolbarIconPaths } from '../src/icons';
 import { setSiteEnabled, settingsStore } from '../src/settings';
@@ -85,6 +86,11 @@ export default defineBackground(() => {
         url: browser.runtime.getURL(articlePath(message.sentence)),
         index: (sender.tab?.index ?? 0) + 1,
       });
+      return;
+    }
+    if (message.type === 'focus-back') {
+      const back: ToContent = { type: 'focus-back' };
+      if ((sender.frameId ?? 0) !== 0) browser.tabs.sendMessage(tabId, back, { frameId: 0 }).catch(() => {});
       return;
     }
     if (message.type === 'frame-gone') {

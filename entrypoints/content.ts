@@ -93,6 +93,7 @@ function runInFrame(prefilter: Prefilter): void {
         onCounts: () => reporter.soon(),
         openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
         articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
+        focusBackOutside: () => tell({ type: 'focus-back' }),
       },
       abort.signal,
     );
@@ -142,6 +143,10 @@ function runInFrame(prefilter: Prefilter): void {
       return Promise.resolve(view?.showNext(topic) ?? false);
     }
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
+    if (message.type === 'focus-back') {
+      overlay?.view.takeFocusBack();
+      return undefined;
+    }
     // The popup opened: what the reader can see is looked at afresh.
     overlay?.view.forget();
     reporter.now();

@@ -19,7 +19,10 @@ export type ContentToBackground =
   | { type: 'frame-gone'; documentToken: string }
   /** Open the bundled article (article.html), at a sentence if given. Pages cannot link to
    *  extension pages, so the card asks the background to open it. */
-  | { type: 'open-article'; sentence?: string };
+  | { type: 'open-article'; sentence?: string }
+  /** A card the keyboard opened in this frame closed, and the focus had come from another
+   *  frame: the top frame puts it back (see ToContent's `focus-back`). */
+  | { type: 'focus-back' };
 
 /** Popup or background → content scripts of a tab. */
 export type ToContent =
@@ -30,7 +33,11 @@ export type ToContent =
   /** Move to the next mention (of `topic`, if given) in reading order and open its card
    *  with focus in it: the keyboard path to the cards. Without `step`, round to the frame's
    *  first after its last (answers a boolean); with one, a NextAnswer (see src/top-page.ts). */
-  | { type: 'next-mention'; topic?: TopicId; step?: NextStep };
+  | { type: 'next-mention'; topic?: TopicId; step?: NextStep }
+  /** To the top frame: the keyboard's card in a frame closed; the focus goes back to where it
+   *  was in the top page before the keyboard's path went into the frames, if it is still in
+   *  a frame. */
+  | { type: 'focus-back' };
 
 /** The keyboard's next mention across a tab's frames: `continue` from the card a frame shows
  *  (to its next mention; none after it: close the card), `first` of the frame's mentions. */
@@ -95,11 +102,11 @@ const typeOf = (msg: unknown): unknown =>
 
 export function isContentToBackground(msg: unknown): msg is ContentToBackground {
   const type = typeOf(msg);
-  return type === 'frame-report' || type === 'frame-gone' || type === 'open-article';
+  return type === 'frame-report' || type === 'frame-gone' || type === 'open-article' || type === 'focus-back';
 }
 export function isToContent(msg: unknown): msg is ToContent {
   const type = typeOf(msg);
-  return type === 'report-request' || type === 'page-request' || type === 'next-mention';
+  return type === 'report-request' || type === 'page-request' || type === 'next-mention' || type === 'focus-back';
 }
 
 /** The reader page's URL, at a sentence if given (contract 8). */

@@ -26,6 +26,9 @@ export interface CardControllerOptions {
   shadowRoots?(): ShadowRoot[];
   /** The card's UI, loaded when first wanted (see card-ui.ts). */
   cardUi(): Promise<CardUi>;
+  /** A keyboard card in this subframe closed with the focus, which had come from another
+   *  frame: only the top frame can put it back (src/messages.ts, `focus-back`). */
+  focusBackOutside?(): void;
 }
 
 export interface CardController {
@@ -36,7 +39,12 @@ export interface CardController {
   stepNext(topic: TopicId | undefined, step: NextStep): NextAnswer;
   /** Closes the card if its mention is gone from the index (the page changed its text). */
   closeIfGone(): void;
+  /** The top frame: a keyboard card in a subframe closed; the focus goes back to where it
+   *  was here before the keyboard's path went into the frames, if it is still in a frame. */
+  takeFocusBack(): void;
 }
+
+const FRAME_TAGS = /^(IFRAME|FRAME|OBJECT|EMBED)$/;
 
 export function startCardController(options: CardControllerOptions, signal: AbortSignal): CardController {
   const { index } = options;
@@ -45,6 +53,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   /** Where focus was before a keyboard-opened card took it, to give it back when the card
    *  closes with the focus still in it. */
   let focusBefore: Element | null = null;
+  /** The focus was in another frame when the keyboard opened this frame's card. */
+  let focusFromOutside = false;
+  /** Where the focus was in this frame when the keyboard's path left it for the frames. */
+  let focusBeforeFrames: Element | null = null;
   /** A card opened from the keyboard takes focus once it is drawn. */
   let focusWanted = false;
   let ui: CardUi | null = null;
@@ -156,7 +168,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   const giveFocusBack = (hadFocus = focusInCard()) => {
     const target = focusBefore;
     focusBefore = null;
-    if (hadFocus && target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
+    if (hadFocus && focusFromOutside && window !== window.top) options.focusBackOutside?.();
+    else if (hadFocus && target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
+    focusFromOutside = false;
   };
 
   signal.addEventListener('abort', () => {
@@ -219,7 +233,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   const onPointerOut = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     const to = event.relatedTarget;
-    if (to === null || (to instanceof Element && /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(to.tagName))) {
+    if (to === null || (to instanceof Element && FRAME_TAGS.test(to.tagName))) {
       pointer = null; // (where it was is no longer where it is: see the look for moving text)
       intent.pointerOver(null);
     }
@@ -238,7 +252,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
     }
     // From one card to the next, the focus goes back in the end where it was before the first.
-    if (!focusInCard()) focusBefore = deepActiveElement();
+    if (!focusInCard()) {
+      focusBefore = deepActiveElement();
+      focusFromOutside = !document.hasFocus();
+    }
     focusWanted = true;
     lastByKeyboard = next;
     intent.openNow(next);
@@ -246,6 +263,12 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   /** The mention the keyboard last went to: the next press goes on from it, even if its card
    *  closed meanwhile (Escape, a click, its text scrolled away). */
   let lastByKeyboard: PageMention | null = null;
+  /** The keyboard's path may go on into a frame: where the focus is now is where it comes
+   *  back to (see takeFocusBack). */
+  const leaving = (answer: NextAnswer): NextAnswer => {
+    if (window === window.top) focusBeforeFrames = deepActiveElement();
+    return answer;
+  };
 
   return {
     showNext(topic) {
@@ -255,7 +278,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     },
     stepNext(topic, step) {
       const current = from();
-      if (step === 'continue' && !current) return 'none';
+      if (step === 'continue' && !current) return leaving('none');
       // In an open modal dialog the keyboard goes round its mentions: the frames behind it
       // are as inert as the rest of the page.
       const next = nextMention(index, step === 'first' ? null : current, topic, openModal() !== null);
@@ -263,11 +286,20 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         goTo(next);
         return 'shown';
       }
-      if (step === 'first') return 'none';
+      if (step === 'first') return leaving('none');
       // Past this frame's last: its card closes, and the tab's next frame goes on.
       lastByKeyboard = null;
       intent.dismiss();
-      return 'end';
+      return leaving('end');
+    },
+    takeFocusBack() {
+      const target = focusBeforeFrames;
+      focusBeforeFrames = null;
+      // Only while the focus is still in a frame: a reader who went elsewhere keeps it there.
+      const focused = document.activeElement;
+      if (!(target instanceof HTMLElement) || !target.isConnected || !focused || !FRAME_TAGS.test(focused.tagName))
+        return;
+      target.focus({ preventScroll: true });
     },
     closeIfGone() {
       const current = intent.current;

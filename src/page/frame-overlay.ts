@@ -37,9 +37,11 @@ export interface FrameOverlayOptions {
   onCounts(): void;
   openArticle(sentence?: string): void;
   articleUrl(sentence?: string): string;
+  /** See CardControllerOptions.focusBackOutside. */
+  focusBackOutside?(): void;
 }
 
-export type FrameOverlay = Pick<CardController, 'showNext' | 'stepNext'> &
+export type FrameOverlay = Pick<CardController, 'showNext' | 'stepNext' | 'takeFocusBack'> &
   Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
@@ -56,6 +58,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       openArticle: options.openArticle,
       articleUrl: options.articleUrl,
       shadowRoots: () => shadows.scanned(),
+      ...(options.focusBackOutside ? { focusBackOutside: options.focusBackOutside } : {}),
     },
     signal,
   );
@@ -185,6 +188,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (node) => scanner.dropUnder(node),
     { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
   );
-  const { showNext, stepNext } = cards;
-  return { showNext, stepNext, counts: shown.counts, forget: shown.forget, any: shown.any };
+  const { showNext, stepNext, takeFocusBack } = cards;
+  return { showNext, stepNext, takeFocusBack, counts: shown.counts, forget: shown.forget, any: shown.any };
 }

@@ -243,3 +243,50 @@ test('after a page with mentions, a page that finds nothing shows none of its co
   await popup.locator('[data-topic="bagram"] button').click();
   await expect(page.frameLocator('iframe').getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
 });
+
+test('Escape on a card the keyboard opened in a frame gives the focus back to where it was in the top page', async ({
+  page,
+  server,
+  otherServer,
+  serviceWorker,
+}) => {
+  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'top';
+    button.textContent = 'Share';
+    document.body.prepend(button);
+    button.focus();
+  });
+  /** Which frame shows a card: `top`, `same`, `srcdoc` or `cross` (null: none). */
+  const cardFrame = async () => {
+    for (const frame of page.frames()) {
+      const open = await frame.evaluate(
+        () => !!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]'),
+      );
+      if (!open) continue;
+      if (frame === page.mainFrame()) return 'top';
+      return frame.url() === 'about:srcdoc' ? 'srcdoc' : frame.url().startsWith(otherServer.url('')) ? 'cross' : 'same';
+    }
+    return null;
+  };
+  const escaped = new Set<string>();
+  for (let i = 0; i < 12 && escaped.size < 3; i++) {
+    await serviceWorker.evaluate(() =>
+      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+        'next-mention',
+      ),
+    );
+    await expect.poll(cardFrame).not.toBeNull();
+    const where = (await cardFrame())!;
+    if (where === 'top') continue;
+    // The focus is in the frame's card: Escape closes it and the focus is back on Share.
+    await page.keyboard.press('Escape');
+    await expect.poll(cardFrame, where).toBeNull();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), where).toBe('top');
+    escaped.add(where);
+  }
+  expect([...escaped].sort()).toEqual(['cross', 'same', 'srcdoc']);
+});
