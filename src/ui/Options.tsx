@@ -102,7 +102,7 @@ export function Options({ settings, topics, update }: OptionsProps) {
                 <tr key={rule.host} data-site={rule.host}>
                   <th scope="row">
                     {/* Isolated left to right, placed where the page's direction puts a cell's text. */}
-                    <bdi dir="ltr">{siteLabel(rule.host)}</bdi>
+                    <bdi dir="ltr">{breakableAtDots(siteLabel(rule.host))}</bdi>
                   </th>
                   <td>
                     <input
@@ -248,6 +248,12 @@ export function Options({ settings, topics, update }: OptionsProps) {
       </section>
     </div>
   );
+}
+
+/** A host name that a narrow window wraps after its dots (news.example. / com), not at any
+ *  letter. */
+function breakableAtDots(host: string) {
+  return host.split('.').map((label, i, all) => (i < all.length - 1 ? [label, '.', <wbr key={i} />] : label));
 }
 
 function AddSite({ settings, onAdd }: { settings: Settings; onAdd(rule: SiteRule): void }) {

@@ -413,6 +413,21 @@ for (const lang of ['en', 'fa'] as const) {
       await options.screenshot({ path: screenshotPath(`options-${lang}.png`), fullPage: true });
       const optionsResults = await new AxeBuilder({ page: options }).analyze();
       expect(optionsResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      // In a phone-narrow window the page keeps to its width: no sideways scrolling, every
+      // Remove whole, a long host name wrapped after a dot.
+      await options.locator('.add-site input[type=text]').fill('news.some-long-example.com');
+      await options.locator('.add-site button').click();
+      await options.setViewportSize({ width: 320, height: 640 });
+      const narrow = await options.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        removes: [...document.querySelectorAll('.sites button')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return r.left >= 0 && r.right <= innerWidth;
+        }),
+      }));
+      await options.screenshot({ path: screenshotPath(`options-${lang}-320.png`), fullPage: true });
+      expect(narrow).toEqual({ scrollWidth: 320, removes: [true, true] });
     });
   });
 }
