@@ -4,7 +4,6 @@
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
 import type { NextAnswer, NextStep } from '../messages';
 import type { TopicId } from '../pack/types';
-import { placeCard } from './card-position';
 import { hiddenForGood, scrollBoxesTo, type Box } from './clipping';
 import type { CardUi } from '../ui/Card';
 import { liveRange, mentionAtPoint } from './hit-test';
@@ -75,9 +74,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   /** Where the card's mention last stood on screen (its first line), to find its words again
    *  when the page puts them in new nodes. */
   let placedAt: Box | null = null;
-  const place = (mention: PageMention, el: HTMLElement) => {
+  const place = (drawWith: CardUi, mention: PageMention, el: HTMLElement) => {
     unplace?.();
-    const placed = placeCard(
+    const placed = drawWith.place(
       liveRange(mention),
       el,
       (line) => (placedAt = line),
@@ -127,7 +126,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       return;
     }
     const el = dialog();
-    if (el) place(mention, el);
+    if (el) place(drawWith, mention, el);
     if (focus) el?.focus({ preventScroll: true });
   };
   const intent = new HoverIntent<PageMention>(
@@ -156,7 +155,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       },
       moved(mention) {
         const el = dialog();
-        if (el) place(mention, el);
+        if (el && ui) place(ui, mention, el);
       },
     },
     options.delays,

@@ -1,5 +1,6 @@
 import type { CardModel } from '../card/model';
 import type { TopicId } from '../pack/types';
+import type { placeCard } from '../page/card-position';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -40,10 +41,11 @@ export interface CardProps {
  *  topics' card fields and the article sentences it carries (src/ui/render-card.tsx). */
 export type CardRequest = Omit<CardProps, 'card'> & { topic: TopicId };
 
-/** Draws a card into `root`, or clears it (null): what the content script loads on first use
- *  (src/page/card-ui.ts, src/ui/render-card.tsx). */
+/** Draws a card into `root`, or clears it (null), and keeps it beside its mention: what the
+ *  content script loads on first use (src/page/card-ui.ts, src/ui/render-card.tsx). */
 export interface CardUi {
   render(root: Element, request: CardRequest | null): void;
+  place: typeof placeCard;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).

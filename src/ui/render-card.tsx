@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import { cardTopics, citedArticle } from 'virtual:context-overlays/cards';
 import { buildCard } from '../card/model';
+import { placeCard } from '../page/card-position';
 import { Card, type CardUi } from './Card';
 
-/** The card UI that the content script loads on first use (src/page/card-ui.ts). */
+/** The card UI that the content script loads on first use (src/page/card-ui.ts). Placing
+ *  the card comes with it: only a page with a card open needs it. */
 export const cardUi: CardUi = {
+  place: placeCard,
   render(root, request) {
     if (!request) return render(null, root);
     const { topic, ...props } = request;

@@ -17,13 +17,13 @@ vi.mock('../../src/page/hit-test', () => ({
     getClientRects: () => [{ top: 10, bottom: 20 }],
   }),
 }));
-vi.mock('../../src/page/card-position', () => ({ placeCard: () => () => {} }));
 
 /** A card UI that arrives when the test says, and draws a dialog naming its topic. */
 function lateUi() {
   let arrive!: (ui: CardUi) => void;
   const drawn: string[] = [];
   const ui: CardUi = {
+    place: () => () => {},
     render(root, props) {
       root.replaceChildren();
       if (!props) return;
