@@ -207,7 +207,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     });
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted || event.key !== 'Escape' || !intent.current) return;
+    // (An Escape that cancels an input method's composition is the editor's.)
+    if (!event.isTrusted || event.key !== 'Escape' || event.isComposing || !intent.current) return;
     // The card is the topmost layer: this Escape is its own. The page's modal dialog, lightbox
     // or menu under it stays open (the next Escape is theirs).
     event.preventDefault();
@@ -216,13 +217,16 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
   const onPointerDown = (event: PointerEvent) => {
     if (event.isTrusted && intent.wanted && event.target !== host.element) {
-      focusBefore = null; // the click puts the focus where it lands
+      // The click puts the focus where it lands, in this frame or another.
+      focusBefore = null;
+      focusFromOutside = false;
       intent.dismiss();
     }
   };
   const listen = { capture: true, passive: true, signal } as const;
   document.addEventListener('mousemove', onPointerMove, listen);
-  // On the window, before anything the page listens with (we start before its scripts).
+  // On the window, in its capture phase: ahead of the page's own listeners except window
+  // capture listeners it added before ours (we start once the reader's settings are read).
   window.addEventListener('keydown', onKeyDown, { capture: true, signal });
   document.addEventListener('pointerdown', onPointerDown, listen);
   // Scrolling moves text under a resting pointer without any mousemove.
@@ -252,7 +256,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     }
     // From one card to the next, the focus goes back in the end where it was before the first.
     if (!focusInCard()) {
-      focusBefore = deepActiveElement();
+      // Back from a frame's card: the focus goes back where it was before the frames had it.
+      const focused = deepActiveElement();
+      focusBefore = focused && FRAME_TAGS.test(focused.tagName) && focusBeforeFrames ? focusBeforeFrames : focused;
       focusFromOutside = !document.hasFocus();
     }
     focusWanted = true;
@@ -265,7 +271,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   /** The keyboard's path may go on into a frame: where the focus is now is where it comes
    *  back to (see takeFocusBack). */
   const leaving = (answer: NextAnswer): NextAnswer => {
-    if (window === window.top) focusBeforeFrames = deepActiveElement();
+    // (Not a frame: the focus is in one of the frames' cards already, and where it was before
+    // that is what it goes back to.)
+    const focused = deepActiveElement();
+    if (window === window.top && !(focused && FRAME_TAGS.test(focused.tagName))) focusBeforeFrames = focused;
     return answer;
   };
 

@@ -290,3 +290,54 @@ test('Escape on a card the keyboard opened in a frame gives the focus back to wh
   }
   expect([...escaped].sort()).toEqual(['cross', 'same', 'srcdoc']);
 });
+
+test('the focus a frame’s keyboard card gives back: after two cards in the frame, and not after a click into it', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await page.goto(server.url('frames.html'));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('4');
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'top';
+    button.textContent = 'Share';
+    document.body.prepend(button);
+    button.focus();
+  });
+  const same = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
+  await same.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { id: 'q' })));
+  const cardTitle = () =>
+    same.evaluate(
+      () =>
+        document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null,
+    );
+  const next = async () => {
+    const before = await cardTitle();
+    await serviceWorker.evaluate(() =>
+      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+        'next-mention',
+      ),
+    );
+    await expect.poll(async () => (await cardTitle()) !== before || (await cardTitle()) === null).toBe(true);
+  };
+  // The frame holds two mentions: both cards in a row, then Escape: back on Share.
+  for (let i = 0; i < 8 && (await cardTitle()) === null; i++) await next();
+  const first = await cardTitle();
+  await next();
+  const second = await cardTitle();
+  expect([first, second].every((t) => t !== null) && first !== second, `${first} / ${second}`).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(cardTitle).toBeNull();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('top');
+
+  // A click into the frame while its card has the focus: the focus stays where the click put it.
+  for (let i = 0; i < 8 && (await cardTitle()) === null; i++) await next();
+  expect(await cardTitle()).not.toBeNull();
+  await page.frameLocator('#same').locator('#q').click();
+  await page.keyboard.type('abc');
+  await page.waitForTimeout(500);
+  expect(await same.evaluate(() => (document.hasFocus() ? document.activeElement?.id : 'no focus'))).toBe('q');
+  expect(await same.evaluate(() => (document.getElementById('q') as HTMLInputElement).value)).toBe('abc');
+});
