@@ -96,11 +96,18 @@ export interface Sighting {
 }
 
 /** True when `c` (block or word scope) holds for the span start..end of `text`, given what
- *  else the matcher saw in the same block. */
-export function holdsNear(c: Condition, text: string, start: number, end: number, seen: readonly Sighting[]): boolean {
+ *  else the matcher saw in the same block; with `afterOnly`, only by what stands after it. */
+export function holdsNear(
+  c: Condition,
+  text: string,
+  start: number,
+  end: number,
+  seen: readonly Sighting[],
+  afterOnly = false,
+): boolean {
   const key = pageKey(c);
   for (const s of seen) {
-    if (s.key !== key || (s.start === start && s.end === end)) continue;
+    if (s.key !== key || (s.start === start && s.end === end) || (afterOnly && s.start < end)) continue;
     if (c.scope === 'block') return true;
     if (typeof c.scope === 'number') {
       const gap = s.end <= start ? text.slice(s.end, start) : s.start >= end ? text.slice(end, s.start) : '';

@@ -215,7 +215,9 @@ export class Matcher {
     let headline: boolean | undefined;
     for (const { entry, start, end } of hits) {
       if (entry.kind === 'cue') continue;
-      if (entry.plain || holdsAny(entry.sure, text, start, end, seen)) {
+      // A word after it that settles what it names ("… with the Taliban"): not one before,
+      // which may be a party to another deal ("The Taliban condemned the 2020 agreement between Israel …").
+      if (entry.plain || holdsAny(entry.sure, text, start, end, seen, true)) {
         candidates.push({ topic: entry.topic, start, end, alias: entry.text, requires: [] });
         continue;
       }
@@ -309,8 +311,9 @@ function holdsAny(
   start: number,
   end: number,
   seen: readonly Sighting[],
+  afterOnly = false,
 ): boolean {
-  for (const c of conditions) if (holdsNear(c, text, start, end, seen)) return true;
+  for (const c of conditions) if (holdsNear(c, text, start, end, seen, afterOnly)) return true;
   return false;
 }
 

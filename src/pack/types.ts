@@ -33,8 +33,9 @@ export interface Alias {
   requires: string[];
   /** The mention does not count if any of these conditions holds (same syntax). */
   unless: string[];
-  /** The mention counts if any of these holds, whatever `requires` and `unless` say: words
-   *  that settle what it is ("Doha Agreement with the Taliban"). Block or word scope only. */
+  /** The mention counts if any of these holds after it, whatever `requires` and `unless` say:
+   *  words that settle what it is ("Doha Agreement with the Taliban"). Block or word scope
+   *  only, and only what follows the mention counts. */
   sure: string[];
   /** Endings each word of the alias may take in inflected languages (Баграм → Баграма). */
   endings: string[];

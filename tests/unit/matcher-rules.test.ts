@@ -74,7 +74,12 @@ describe('context rules', () => {
     ['cue in another block', 'NASA said so.\n\nMercury rose.', []],
     ['veto in the same block', 'NASA found Mercury is toxic.', []],
     ['veto in another block', 'NASA found Mercury.\n\nIt is toxic.', [['mercury', 'Mercury']]],
-    ['a word that settles it, despite a veto', 'The Messenger probe found Mercury is toxic.', [['mercury', 'Mercury']]],
+    [
+      'a word after it that settles it, despite a veto',
+      'Mercury, says the Messenger probe, is toxic.',
+      [['mercury', 'Mercury']],
+    ],
+    ['a settling word before it settles nothing', 'The Messenger probe found Mercury is toxic.', []],
     ['as-written case', 'NASA found mercury.', []],
     ['all capitals', 'NASA FINDS MERCURY', [['mercury', 'MERCURY']]],
     [
