@@ -107,7 +107,7 @@ function runInFrame(prefilter: Prefilter): void {
   watchDocumentRewritten(
     document,
     () => {
-      if (!overlay) return;
+      if (!overlay || ctx.isInvalid) return;
       const { settings, key } = overlay;
       stop();
       start(settings, key);

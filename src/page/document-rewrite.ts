@@ -5,14 +5,16 @@
 
 /** Calls `onRewritten` each time `doc`'s root element is replaced by another. */
 export function watchDocumentRewritten(doc: Document, onRewritten: () => void, signal: AbortSignal): void {
+  /** The last root the document had (kept while it has none: `document.open()` and the
+   *  `write()` that follows may come in different tasks). */
   let root = doc.documentElement;
   const observer = new MutationObserver(() => {
     const now = doc.documentElement;
-    if (now === root) return;
+    if (now === null || now === root) return;
     const had = root;
     root = now;
-    // The parser's first <html> is no rewrite; nor is a page left without a root for now.
-    if (had !== null && now !== null) onRewritten();
+    // The parser's first <html> is no rewrite.
+    if (had !== null) onRewritten();
   });
   observer.observe(doc, { childList: true });
   signal.addEventListener('abort', () => observer.disconnect());

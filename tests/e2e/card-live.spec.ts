@@ -318,3 +318,17 @@ test('on a page zoomed with CSS on its root element, the card stands right under
   expect(box.width).toBeLessThan(viewport.width / 2 + 40);
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
 });
+
+test('a page that opens itself anew and writes into it a task later keeps its cards', async ({ page }) => {
+  await page.evaluate(async () => {
+    document.open();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // eslint-disable-next-line no-restricted-properties -- the page's own doing, under test
+    document.write('<!doctype html><p id="w" style="font: 16px/20px sans-serif">Later: Bagram Air Base.</p>');
+    document.close();
+  });
+  await waitForMarkCount(page, 1);
+  const at = await textCenter(page, '#w', 'Air Base');
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
+});
