@@ -111,7 +111,8 @@ export function parseSettings(json: unknown): { ok: true; settings: Settings } |
       if (!r || !host) return { ok: false, error: `Site ${i + 1} has no valid host name.` };
       if (typeof r.enabled !== 'boolean')
         return { ok: false, error: `Site ${i + 1} (${host}) needs "enabled": true or false.` };
-      out.sites.push({ host, includeSubdomains: r.includeSubdomains === true, enabled: r.enabled });
+      const includeSubdomains = r.includeSubdomains === true || wantsSubdomains(r.host as string);
+      out.sites.push({ host, includeSubdomains, enabled: r.enabled });
     }
   }
   return { ok: true, settings: out };
@@ -119,7 +120,8 @@ export function parseSettings(json: unknown): { ok: true; settings: Settings } |
 
 /** A host name as typed by a person ("https://www.Example.com/x", "example.com:8080",
  *  "*.example.com") in the form rules use (the browser's: lower case, punycode, no port), or
- *  null if no page could have it. */
+ *  null if it is not one. Lenient: settings saved or exported by an earlier version keep
+ *  their rules (see looksLikeSite for what the form accepts). */
 export function normalizeHost(input: string): string | null {
   const text = input.trim().replace(WILDCARD, '$1');
   if (text === 'file://' || /^file:/i.test(text)) return 'file://';
@@ -127,13 +129,17 @@ export function normalizeHost(input: string): string | null {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    const host = url.hostname.toLowerCase().replace(/\.$/, '');
-    // The URL parser lets through names no site has (`a..b`, `-x-.com`, `%2a.example.com`).
-    if (host.startsWith('[')) return host; // an IPv6 address, as the browser writes it
-    return host !== '' && host.split('.').every((label) => LABEL.test(label)) ? host : null;
+    return url.hostname.toLowerCase().replace(/\.$/, '') || null;
   } catch {
     return null;
   }
+}
+
+/** False for names the URL parser lets through though no site has them (`a..b`, `-x-.com`,
+ *  `%2a.example.com`): what a person types in the settings' form is held to this. */
+export function looksLikeSite(host: string): boolean {
+  if (host === 'file://' || host.startsWith('[')) return true; // local files; an IPv6 address
+  return host.split('.').every((label) => LABEL.test(label));
 }
 
 /** True when the host was typed as `*.example.com`: the rule is for its subdomains too. */

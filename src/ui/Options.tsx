@@ -3,6 +3,7 @@ import { formatNumber, t, type MessageKey } from '../i18n';
 import type { TopicId } from '../pack/types';
 import {
   HOVER_DELAY_RANGE,
+  looksLikeSite,
   normalizeHost,
   parseSettings,
   wantsSubdomains,
@@ -266,7 +267,7 @@ function AddSite({ settings, onAdd }: { settings: Settings; onAdd(rule: SiteRule
       onSubmit={(e) => {
         e.preventDefault();
         const host = normalizeHost(input);
-        if (!host) return setError(t('optionsBadHost', input));
+        if (!host || !looksLikeSite(host)) return setError(t('optionsBadHost', input));
         // A new rule says the opposite of the mode: that is why one adds it.
         onAdd({
           host,

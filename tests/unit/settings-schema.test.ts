@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  looksLikeSite,
   migrateV1toV2,
   normalizeHost,
   parseSettings,
@@ -39,6 +40,13 @@ describe('importing settings', () => {
     expect(parseSettings(settings)).toEqual({ ok: true, settings });
   });
 
+  it('reads an imported *.example.com as example.com with its subdomains', () => {
+    const result = parseSettings({ ...DEFAULT_SETTINGS, sites: [{ host: '*.example.com', enabled: false }] });
+    expect(result.ok && result.settings.sites).toEqual([
+      { host: 'example.com', includeSubdomains: true, enabled: false },
+    ]);
+  });
+
   it('accepts a version-1 export by migrating it', () => {
     const result = parseSettings({ disabledSites: ['a.example'] });
     expect(result.ok && result.settings.sites).toEqual([
@@ -72,16 +80,20 @@ describe('host names typed by people', () => {
     ['', null],
     ['two words', null],
     ['ftp://example.com', null],
-    // What the URL parser lets through, though no page has it.
-    ['a..b', null],
-    ['-bad-.com', null],
-    ['%2a.example.com', null],
     ['[::1]', '[::1]'],
     // A wildcard is the rule for the host and its subdomains.
     ['*.example.com', 'example.com'],
     ['https://*.example.com', 'example.com'],
   ])('%j → %j', (input, host) => {
     expect(normalizeHost(input)).toBe(host);
+  });
+  it('refuses in the form what the URL parser lets through though no site has it', () => {
+    for (const typed of ['a..b', '-bad-.com', '%2a.example.com']) {
+      const host = normalizeHost(typed);
+      expect(host === null || !looksLikeSite(host), typed).toBe(true);
+    }
+    for (const typed of ['news.example.com', '[::1]', 'file:///x', 'xn--bcher-kva.example', '127.0.0.1'])
+      expect(looksLikeSite(normalizeHost(typed)!), typed).toBe(true);
   });
   it('reads a leading *. as “with its subdomains”', () => {
     expect(wantsSubdomains('*.example.com')).toBe(true);
