@@ -28,7 +28,7 @@ export class HighlightLayer {
     this.highlights.get(topic)?.add(range);
     // A page with its own highlights (a find-in-page box) may clear the whole registry,
     // ours included: the marks would be gone for good while the badge still counts them.
-    // Put back within a second, only on pages with marks (no timer on the others).
+    // Put back within a second, once a page has had marks (no timer on the others).
     this.watch ??= setInterval(() => this.restore(), RESTORE_MS);
   }
 

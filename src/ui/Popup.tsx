@@ -1,4 +1,4 @@
-import { countOf, formatNumber, t } from '../i18n';
+import { countOf, formatNumber, t, uiLanguage } from '../i18n';
 import type { PopupView } from '../popup-state';
 import { LOCAL_FILES } from '../site-rules';
 
@@ -113,7 +113,11 @@ function PagePanel({ view }: { view: Extract<PopupView, { kind: 'page' }> }) {
           </ul>
         </>
       )}
-      {view.enabled && view.hidden.length > 0 && <p class="hint">{t('popupHiddenTopics', view.hidden.join(', '))}</p>}
+      {view.enabled && view.hidden.length > 0 && (
+        <p class="hint">
+          {t('popupHiddenTopics', new Intl.ListFormat(uiLanguage(), { type: 'unit' }).format(view.hidden))}
+        </p>
+      )}
     </>
   );
 }
