@@ -30,6 +30,9 @@ export interface PopupActions {
 export type PopupView =
   | { kind: 'loading' }
   | { kind: 'cannot-run'; actions: PopupActions }
+  /** The tab shows the extension's own article reader: no content script runs there (it marks
+   *  its text itself), and "can't run" would be wrong. */
+  | { kind: 'reader'; actions: PopupActions }
   | {
       kind: 'page';
       site: string;
@@ -82,6 +85,17 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
     });
   };
   let site: string | null = null;
+  let onReader = false;
+  if (tabId !== null) {
+    // The extension sees its own pages' addresses, without the "tabs" permission.
+    void browser.tabs.get(tabId).then(
+      (tab) => {
+        onReader = tab.url?.startsWith(browser.runtime.getURL(articlePath())) ?? false;
+        if (onReader) update();
+      },
+      () => {},
+    );
+  }
   /** Undefined until the browser says (the summary is drawn once, with it). */
   let nextKey: string | null | undefined;
   // The shortcut as the reader has it (they may have changed it in the browser's settings;
@@ -109,6 +123,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
   };
 
   const update = () => {
+    if (onReader) return show({ kind: 'reader', actions });
     const summary = state ? summarizeTab(state) : null;
     site = summary?.site ?? null;
     // The stored state may still be the previous page's (the background keeps it until the

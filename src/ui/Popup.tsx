@@ -36,6 +36,12 @@ export function Popup({ view }: { view: PopupView }) {
           <p class="hint">{t('popupCannotRunHint')}</p>
         </div>
       )}
+      {view.kind === 'reader' && (
+        <div class="status-block">
+          <p class="status">{t('popupReader')}</p>
+          <p class="hint">{t('popupReaderHint')}</p>
+        </div>
+      )}
       {view.kind === 'page' && <PagePanel view={view} />}
       {view.kind !== 'loading' && (
         <nav class="links">

@@ -225,3 +225,16 @@ test('the badge keeps up with a page whose text changes faster than it reports',
   });
   await expect.poll(() => badgeText(serviceWorker, tabId), { timeout: 5000 }).toBe('1');
 });
+
+test('on the bundled article’s own page the popup says what it is, not that it cannot run', async ({
+  page,
+  browserContext,
+  extensionId,
+}) => {
+  await page.goto(`chrome-extension://${extensionId}/article.html`);
+  const tabId = await page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
+  const popup = await browserContext.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.locator('.status')).toHaveText('This is the article the cards are drawn from');
+  await expect(popup.getByText('Can’t run on this page')).toHaveCount(0);
+});

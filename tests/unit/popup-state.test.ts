@@ -24,6 +24,7 @@ vi.mock('wxt/browser', () => ({
         return true; // report-request: a content script runs
       },
       create: async () => undefined,
+      get: async (id: number) => ({ id, url: 'https://news.example.com/story' }),
     },
     runtime: { getURL: (path: string) => path, openOptionsPage: async () => undefined },
   },
