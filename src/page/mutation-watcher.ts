@@ -37,9 +37,18 @@ export function watchMutations(
   };
   const observer = new MutationObserver((records) => {
     // Marks on changed text go at once, whoever rescans the text afterwards.
-    for (const record of records) if (record.type === 'characterData') onTextChanged(record.target as Text);
-    const kept = loading ? loading.behind(records) : records;
-    if (kept.length < records.length) loading?.onSkipped();
+    let edited = false;
+    for (const record of records) {
+      if (record.type === 'characterData') onTextChanged(record.target as Text);
+      else if (record.type === 'attributes') edited = true;
+    }
+    // An element made editable (or no longer) is the reader's text now (or again): its own
+    // batch, whoever follows the parser.
+    const edits = edited ? records.filter((record) => record.type === 'attributes') : [];
+    const rest = edited ? records.filter((record) => record.type !== 'attributes') : records;
+    const behind = loading ? loading.behind(rest) : rest;
+    if (behind.length < rest.length) loading?.onSkipped();
+    const kept = edited ? [...edits, ...behind] : behind;
     // One loop, no `queue.push(...kept)`: a page that makes 200,000 changes in one task
     // would overflow the call's argument limit, and the batch would be lost.
     const queued = queue.length;
@@ -50,7 +59,7 @@ export function watchMutations(
       setTimeout(flush, 16);
     }
   });
-  const options = { childList: true, subtree: true, characterData: true };
+  const options = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
   observer.observe(doc, options);
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -77,6 +86,11 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     return el ? classifier.blockOf(el) : null;
   };
   for (const record of records) {
+    if (record.type === 'attributes') {
+      // contenteditable set or cleared: the element's marks go, or come back, with a rescan.
+      if (!isOurs(record.target)) roots.add(record.target);
+      continue;
+    }
     if (record.type === 'characterData') {
       const block = blockOf(record.target);
       if (block) roots.add(block);

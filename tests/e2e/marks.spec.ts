@@ -59,6 +59,28 @@ test.describe('marks on a news page', () => {
     await waitForMarkCount(page, 8);
   });
 
+  test('text the page makes editable later loses its marks, and gets them back when it is no longer', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const inLede = () =>
+      page.evaluate(() => {
+        const lede = document.getElementById('lede')!;
+        let n = 0;
+        for (const [, highlight] of CSS.highlights) for (const r of highlight) n += +lede.contains(r.startContainer);
+        return n;
+      });
+    const before = await inLede();
+    expect(before).toBeGreaterThan(0);
+    await page.evaluate(() => document.getElementById('lede')!.setAttribute('contenteditable', 'true'));
+    await expect.poll(inLede).toBe(0);
+    await waitForMarkCount(page, 8 - before);
+    await page.evaluate(() => document.getElementById('lede')!.removeAttribute('contenteditable'));
+    await expect.poll(inLede).toBe(before);
+  });
+
   test('leaves the page DOM alone: no mutation but the <context-overlay> host', async ({ page, server }) => {
     await recordPageMutations(page);
     await page.goto(server.url('news.html'));
