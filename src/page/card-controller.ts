@@ -220,6 +220,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       // The click puts the focus where it lands, in this frame or another.
       focusBefore = null;
       focusFromOutside = false;
+      focusBeforeFrames = null;
       intent.dismiss();
     }
   };

@@ -59,7 +59,13 @@ export function watchMutations(
       setTimeout(flush, 16);
     }
   });
-  const options = { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] };
+  const options = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: ['contenteditable'],
+    attributeOldValue: true,
+  };
   observer.observe(doc, options);
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -72,6 +78,9 @@ export function watchMutations(
     },
   };
 }
+
+/** What a contenteditable value makes of its element (see isEditableRoot in text-blocks.ts). */
+const editable = (value: string | null) => value !== null && value !== 'false';
 
 function isOurs(node: Node): boolean {
   return node.nodeName.toUpperCase() === HOST_TAG;
@@ -87,8 +96,12 @@ function toBatch(records: MutationRecord[]): MutationBatch {
   };
   for (const record of records) {
     if (record.type === 'attributes') {
-      // contenteditable set or cleared: the element's marks go, or come back, with a rescan.
-      if (!isOurs(record.target)) roots.add(record.target);
+      // contenteditable set or cleared: the marks in it go, or come back, with a rescan of
+      // its block (an inline piece made editable may hold half of a mention).
+      const el = record.target as Element;
+      if (isOurs(el) || editable(record.oldValue) === editable(el.getAttribute('contenteditable'))) continue;
+      const block = isInlineElement(el) && el.parentElement ? classifier.blockOf(el.parentElement) : el;
+      if (block) roots.add(block);
       continue;
     }
     if (record.type === 'characterData') {

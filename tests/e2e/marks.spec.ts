@@ -79,6 +79,24 @@ test.describe('marks on a news page', () => {
     await waitForMarkCount(page, 8 - before);
     await page.evaluate(() => document.getElementById('lede')!.removeAttribute('contenteditable'));
     await expect.poll(inLede).toBe(before);
+    // An inline piece made editable holding half of a mention ("Bagram" + an editable " Air
+    // Base"): the mention goes, the part outside it is marked alone, and all comes back after.
+    const bagrams = async () => (await marks(page)).bagram ?? [];
+    const all = await bagrams();
+    await page.evaluate(() => {
+      const link = document.querySelector('#lede a')!;
+      const span = document.createElement('span');
+      span.id = 'ab';
+      link.after(span);
+      span.append(span.nextSibling!);
+    });
+    await expect.poll(bagrams).toEqual(all);
+    await page.evaluate(() => document.getElementById('ab')!.setAttribute('contenteditable', 'true'));
+    await expect
+      .poll(async () => (await bagrams()).filter((m) => m === 'Bagram Air Base').length)
+      .toBe(all.filter((m) => m === 'Bagram Air Base').length - 1);
+    await page.evaluate(() => document.getElementById('ab')!.removeAttribute('contenteditable'));
+    await expect.poll(bagrams).toEqual(all);
   });
 
   test('leaves the page DOM alone: no mutation but the <context-overlay> host', async ({ page, server }) => {
