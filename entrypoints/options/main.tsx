@@ -4,6 +4,7 @@ import { topicList } from '../../src/pack/topic-list';
 import { settingsStore } from '../../src/settings';
 import { Options } from '../../src/ui/Options';
 import '../../src/ui/options.css';
+import '../../src/ui/visually-hidden.css';
 
 document.documentElement.lang = uiLanguage();
 document.documentElement.dir = uiDirection();

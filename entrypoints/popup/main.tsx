@@ -4,6 +4,7 @@ import { t, uiDirection, uiLanguage } from '../../src/i18n';
 import { connectPopup } from '../../src/popup-state';
 import { Popup } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
+import '../../src/ui/visually-hidden.css';
 
 const requestedTab = new URLSearchParams(location.search).get('tabId');
 

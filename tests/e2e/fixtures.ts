@@ -179,6 +179,18 @@ export function showNextMention(worker: Worker, tabId: number, topic?: string): 
   );
 }
 
+/** A keyboard command (`next-mention`, `toggle-site`) as the browser runs it: through the
+ *  background, across the tab's frames (headless Chromium cannot press a browser shortcut). */
+export function runCommand(worker: Worker, command: 'next-mention' | 'toggle-site'): Promise<void> {
+  return worker.evaluate(
+    (name) =>
+      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
+        name,
+      ),
+    command,
+  );
+}
+
 /** Names registered in CSS.highlights by us. */
 export function highlightNames(page: Page): Promise<string[]> {
   return page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('context-overlay-')));

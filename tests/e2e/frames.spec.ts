@@ -5,6 +5,7 @@ import {
   expect,
   marks,
   openPopupFor,
+  runCommand,
   tabIdOf,
   test,
   textCenter,
@@ -73,11 +74,7 @@ test('the keyboard’s next mention goes through the top page, then each frame, 
   const seen: string[] = [];
   for (let i = 0; i < 7; i++) {
     const before = await cardIn();
-    await serviceWorker.evaluate(() =>
-      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
-        'next-mention',
-      ),
-    );
+    await runCommand(serviceWorker, 'next-mention');
     await expect
       .poll(async () => {
         const now = await cardIn();
@@ -187,17 +184,9 @@ test('a frame that navigates (an ad rotating) leaves no stale count, and the tab
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('');
   // Chromium says the tab is loading when one of its frames navigates, which is no new page:
   // the toggle-site command still switches the site (the page tells it, and reports the switch).
-  await serviceWorker.evaluate(() =>
-    (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
-      'toggle-site',
-    ),
-  );
+  await runCommand(serviceWorker, 'toggle-site');
   await expect.poll(() => topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: false });
-  await serviceWorker.evaluate(() =>
-    (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
-      'toggle-site',
-    ),
-  );
+  await runCommand(serviceWorker, 'toggle-site');
   await expect.poll(() => topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: true });
 
   // A frame with mentions taken out of the page (no navigation, no "loading"): its count goes.
@@ -274,11 +263,7 @@ test('Escape on a card the keyboard opened in a frame gives the focus back to wh
   };
   const escaped = new Set<string>();
   for (let i = 0; i < 12 && escaped.size < 3; i++) {
-    await serviceWorker.evaluate(() =>
-      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
-        'next-mention',
-      ),
-    );
+    await runCommand(serviceWorker, 'next-mention');
     await expect.poll(cardFrame).not.toBeNull();
     const where = (await cardFrame())!;
     if (where === 'top') continue;
@@ -315,11 +300,7 @@ test('the focus a frame’s keyboard card gives back: after two cards in the fra
     );
   const next = async () => {
     const before = await cardTitle();
-    await serviceWorker.evaluate(() =>
-      (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
-        'next-mention',
-      ),
-    );
+    await runCommand(serviceWorker, 'next-mention');
     await expect.poll(async () => (await cardTitle()) !== before || (await cardTitle()) === null).toBe(true);
   };
   // The frame holds two mentions: both cards in a row, then Escape: back on Share.

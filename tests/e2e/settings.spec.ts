@@ -10,6 +10,7 @@ import {
   launchExtensionContext,
   openPopupFor,
   marks,
+  runCommand,
   screenshotPath,
   tabIdOf,
   test,
@@ -305,14 +306,7 @@ test('the toggle-site command switches the current site off and on', async ({ pa
   // navigation's own update, which clears the tab; the page reports again after it).
   const tabId = await tabIdOf(page, serviceWorker);
   await expect.poll(() => topFrameReport(serviceWorker, tabId)).toEqual({ site: '127.0.0.1', enabled: true });
-  const run = (command: string) =>
-    serviceWorker.evaluate(
-      (name) =>
-        (globalThis as unknown as { contextOverlaysRunCommand(n: string): Promise<void> }).contextOverlaysRunCommand(
-          name,
-        ),
-      command,
-    );
+  const run = (command: 'next-mention' | 'toggle-site') => runCommand(serviceWorker, command);
   await run('toggle-site');
   await expect.poll(() => highlightNames(page)).toEqual([]);
   await run('toggle-site');
