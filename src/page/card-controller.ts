@@ -207,6 +207,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     });
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.isTrusted && event.key === 'Tab' && focusInCard()) return tabOut(event);
     // (An Escape that cancels an input method's composition is the editor's.)
     if (!event.isTrusted || event.key !== 'Escape' || event.isComposing || !intent.current) return;
     // The card is the topmost layer: this Escape is its own. The page's modal dialog, lightbox
@@ -214,6 +215,20 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     event.preventDefault();
     event.stopImmediatePropagation();
     intent.dismiss(); // the focus, if still in the card, goes back (see close)
+  };
+  /** Tab past the card's last link, or Shift+Tab before its first, leaves the card: it closes
+   *  and the focus goes back where it was (the card sits at the page's end, where the next Tab
+   *  would have gone on from the top of the page or out of it). */
+  const tabOut = (event: KeyboardEvent) => {
+    const card = dialog();
+    const focused = host.element?.shadowRoot?.activeElement ?? null;
+    if (!card || event.altKey || event.ctrlKey || event.metaKey) return;
+    const stops = [...card.querySelectorAll<HTMLElement>('a[href], button, summary, [tabindex="0"]')];
+    const out = event.shiftKey ? focused === card || focused === stops[0] : focused === (stops.at(-1) ?? card);
+    if (!out) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    intent.dismiss();
   };
   const onPointerDown = (event: PointerEvent) => {
     if (event.isTrusted && intent.wanted && event.target !== host.element) {

@@ -100,6 +100,32 @@ test.describe('keyboard and screen-reader path', () => {
     expect(await focused()).toBe('search');
   });
 
+  test('Tab past the card’s last link, or Shift+Tab before its first, closes it and gives the focus back', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    await page.focus('#search');
+    const tabId = await tabIdOf(page, serviceWorker);
+    const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+    expect(await showNextMention(serviceWorker, tabId)).toBe(true);
+    await expect(card).toBeFocused();
+    const inCard = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
+    for (let i = 0; i < 20 && (await inCard()) !== 'Read the article'; i++) await page.keyboard.press('Tab');
+    await expect(card).toBeVisible();
+    expect(await inCard()).toBe('Read the article');
+    await page.keyboard.press('Tab');
+    await expect(card).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    expect(await showNextMention(serviceWorker, tabId)).toBe(true);
+    await expect(page.getByRole('dialog')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+  });
+
   test('Esc after the reader moved the focus out of the card leaves it where they put it', async ({
     page,
     server,
