@@ -137,10 +137,7 @@ function runInFrame(prefilter: Prefilter): void {
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') {
-      const { topic, step } = message;
-      const view = overlay?.view;
-      if (step) return Promise.resolve(view ? view.stepNext(topic, step) : 'none');
-      return Promise.resolve(view?.showNext(topic) ?? false);
+      return Promise.resolve(overlay ? overlay.view.stepNext(message.topic, message.step) : 'none');
     }
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
     if (message.type === 'focus-back') {

@@ -31,9 +31,9 @@ export type ToContent =
   /** The top frame answers with its document and site (a PageAnswer). */
   | { type: 'page-request' }
   /** Move to the next mention (of `topic`, if given) in reading order and open its card
-   *  with focus in it: the keyboard path to the cards. Without `step`, round to the frame's
-   *  first after its last (answers a boolean); with one, a NextAnswer (see src/top-page.ts). */
-  | { type: 'next-mention'; topic?: TopicId; step?: NextStep }
+   *  with focus in it: the keyboard path to the cards, one frame's step of it (answers a
+   *  NextAnswer, see src/top-page.ts). */
+  | { type: 'next-mention'; topic?: TopicId; step: NextStep }
   /** To the top frame: the keyboard's card in a frame closed; the focus goes back to where it
    *  was in the top page before the keyboard's path went into the frames, if it is still in
    *  a frame. */

@@ -31,9 +31,6 @@ export interface CardControllerOptions {
 }
 
 export interface CardController {
-  /** Opens the card of the next mention (of `topic`) after the current one, with focus in
-   *  it, round to the first after the last. Returns false when the page has no such mention. */
-  showNext(topic?: TopicId): boolean;
   /** One step of the keyboard's path through a tab's frames (see NextStep). */
   stepNext(topic: TopicId | undefined, step: NextStep): NextAnswer;
   /** Closes the card if its mention is gone from the index (the page changed its text). */
@@ -295,11 +292,6 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
 
   return {
-    showNext(topic) {
-      const next = nextMention(index, from(), topic);
-      if (next) goTo(next);
-      return next !== null;
-    },
     stepNext(topic, step) {
       const current = from();
       if (step === 'continue' && !current) return leaving('none');
@@ -387,9 +379,9 @@ function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention
 function nextMention(
   index: MentionIndex,
   current: PageMention | null,
-  topic?: TopicId,
+  topic: TopicId | undefined,
   /** Round to the first after the last (else: none after the last). */
-  round = true,
+  round: boolean,
 ): PageMention | null {
   // An open modal dialog makes the rest of the page inert: only its own mentions are reachable.
   const modal = openModal();

@@ -41,7 +41,7 @@ export interface FrameOverlayOptions {
   focusBackOutside?(): void;
 }
 
-export type FrameOverlay = Pick<CardController, 'showNext' | 'stepNext' | 'takeFocusBack'> &
+export type FrameOverlay = Pick<CardController, 'stepNext' | 'takeFocusBack'> &
   Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
@@ -188,6 +188,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (node) => scanner.dropUnder(node),
     { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
   );
-  const { showNext, stepNext, takeFocusBack } = cards;
-  return { showNext, stepNext, takeFocusBack, counts: shown.counts, forget: shown.forget, any: shown.any };
+  const { stepNext, takeFocusBack } = cards;
+  return { stepNext, takeFocusBack, counts: shown.counts, forget: shown.forget, any: shown.any };
 }

@@ -167,16 +167,24 @@ export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
-/** What the next-mention keyboard command does, asked of a tab's top frame: opens the card of
- *  the next mention (of `topic`), and says whether there was one to show. */
-export function showNextMention(worker: Worker, tabId: number, topic?: string): Promise<boolean> {
-  return worker.evaluate(
-    ({ id, topic }) =>
-      chrome.tabs.sendMessage(id, topic ? { type: 'next-mention', topic } : { type: 'next-mention' }, {
-        frameId: 0,
-      }) as Promise<boolean>,
-    { id: tabId, topic },
-  );
+/** What the next-mention keyboard command does in a tab's top frame alone: opens the card of
+ *  the next mention (of `topic`), round to the first after the last, and says whether there
+ *  was one to show. */
+export async function showNextMention(worker: Worker, tabId: number, topic?: string): Promise<boolean> {
+  const step = (step: 'continue' | 'first') =>
+    worker.evaluate(
+      ({ id, topic, step }) =>
+        chrome.tabs.sendMessage(
+          id,
+          { type: 'next-mention', step, ...(topic ? { topic } : {}) },
+          {
+            frameId: 0,
+          },
+        ) as Promise<string>,
+      { id: tabId, topic, step },
+    );
+  const answer = await step('continue');
+  return (answer === 'shown' ? answer : await step('first')) === 'shown';
 }
 
 /** A keyboard command (`next-mention`, `toggle-site`) as the browser runs it: through the

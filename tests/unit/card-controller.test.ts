@@ -104,7 +104,7 @@ describe('cards whose UI comes late', () => {
   it('a card the pointer opens while a keyboard-opened one waits for its UI does not take focus', async () => {
     input.focus();
     const controller = start();
-    expect(controller.showNext('bagram')).toBe(true);
+    expect(controller.stepNext('bagram', 'first')).toBe('shown');
     await pointAt(fitrat);
     ui.arrive();
     await flush();
@@ -116,9 +116,9 @@ describe('cards whose UI comes late', () => {
   it('a card closed and asked for again before its UI comes is drawn once, with focus', async () => {
     input.focus();
     const controller = start();
-    expect(controller.showNext('bagram')).toBe(true);
+    expect(controller.stepNext('bagram', 'first')).toBe('shown');
     document.dispatchEvent(asReaders(new KeyboardEvent('keydown', { key: 'Escape' })));
-    expect(controller.showNext('bagram')).toBe(true);
+    expect(controller.stepNext('bagram', 'first')).toBe('shown');
     ui.arrive();
     await flush();
     expect(ui.drawn).toEqual(['bagram']);
@@ -128,7 +128,7 @@ describe('cards whose UI comes late', () => {
   it('a card asked for from the keyboard takes focus once its UI has come', async () => {
     input.focus();
     const controller = start();
-    expect(controller.showNext('fitrat')).toBe(true);
+    expect(controller.stepNext('fitrat', 'first')).toBe('shown');
     expect(shownTopic()).toBeUndefined();
     ui.arrive();
     await flush();
