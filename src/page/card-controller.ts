@@ -40,7 +40,8 @@ export interface CardController {
   takeFocusBack(): void;
 }
 
-const FRAME_TAGS = /^(IFRAME|FRAME|OBJECT|EMBED)$/;
+/** An element that holds another frame (the focus or the pointer went into it). */
+const isFrame = (el: Element | null) => el !== null && /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName);
 
 export function startCardController(options: CardControllerOptions, signal: AbortSignal): CardController {
   const { index } = options;
@@ -249,7 +250,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   const onPointerOut = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     const to = event.relatedTarget;
-    if (to === null || (to instanceof Element && FRAME_TAGS.test(to.tagName))) {
+    if (to === null || (to instanceof Element && isFrame(to))) {
       pointer = null; // (where it was is no longer where it is: see the look for moving text)
       intent.pointerOver(null);
     }
@@ -271,7 +272,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     if (!focusInCard()) {
       // Back from a frame's card: the focus goes back where it was before the frames had it.
       const focused = deepActiveElement();
-      focusBefore = focused && FRAME_TAGS.test(focused.tagName) && focusBeforeFrames ? focusBeforeFrames : focused;
+      focusBefore = isFrame(focused) && focusBeforeFrames ? focusBeforeFrames : focused;
       focusFromOutside = !document.hasFocus();
     }
     focusWanted = true;
@@ -287,7 +288,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     // (Not a frame: the focus is in one of the frames' cards already, and where it was before
     // that is what it goes back to.)
     const focused = deepActiveElement();
-    if (window === window.top && !(focused && FRAME_TAGS.test(focused.tagName))) focusBeforeFrames = focused;
+    if (window === window.top && !isFrame(focused)) focusBeforeFrames = focused;
     return answer;
   };
 
@@ -295,9 +296,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     stepNext(topic, step) {
       const current = from();
       if (step === 'continue' && !current) return leaving('none');
-      // In an open modal dialog the keyboard goes round its mentions: the frames behind it
-      // are as inert as the rest of the page.
-      const next = nextMention(index, step === 'first' ? null : current, topic, openModal() !== null);
+      const next = nextMention(index, step === 'first' ? null : current, topic);
       if (next) {
         goTo(next);
         return 'shown';
@@ -312,10 +311,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       const target = focusBeforeFrames;
       focusBeforeFrames = null;
       // Only while the focus is still in a frame: a reader who went elsewhere keeps it there.
-      const focused = document.activeElement;
-      if (!(target instanceof HTMLElement) || !target.isConnected || !focused || !FRAME_TAGS.test(focused.tagName))
-        return;
-      target.focus({ preventScroll: true });
+      if (target instanceof HTMLElement && target.isConnected && isFrame(document.activeElement)) {
+        target.focus({ preventScroll: true });
+      }
     },
     closeIfGone() {
       const current = intent.current;
@@ -374,17 +372,14 @@ function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention
   return best;
 }
 
-/** The accepted mention after `current` in document order (wrapping), of `topic` if given,
+/** The accepted mention after `current` in document order, of `topic` if given,
  *  that the reader can see (a card for hidden text has nothing to point at). */
-function nextMention(
-  index: MentionIndex,
-  current: PageMention | null,
-  topic: TopicId | undefined,
-  /** Round to the first after the last (else: none after the last). */
-  round: boolean,
-): PageMention | null {
-  // An open modal dialog makes the rest of the page inert: only its own mentions are reachable.
+function nextMention(index: MentionIndex, current: PageMention | null, topic?: TopicId): PageMention | null {
+  // An open modal dialog makes the rest of the page inert: only its own mentions are reachable,
+  // and the keyboard goes round them (the frames behind it are as inert). Elsewhere, none after
+  // the last: the tab's next frame goes on.
   const modal = openModal();
+  const round = modal !== null;
   const candidates = [...index.values()].filter(
     (m) => m.accepted && (!topic || m.topic === topic) && (!modal || modal.contains(m.nodes[0] ?? null)),
   );

@@ -41,7 +41,6 @@ export class OverlayHost {
 
   dispose(): void {
     this.hide();
-    this.host?.remove();
     this.host = null;
     this.root = null;
   }
