@@ -137,7 +137,7 @@ function runInFrame(prefilter: Prefilter): void {
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') {
-      return Promise.resolve(overlay ? overlay.view.stepNext(message.topic, message.step) : 'none');
+      return overlay ? overlay.view.stepNext(message.topic, message.step) : Promise.resolve('none');
     }
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
     if (message.type === 'focus-back') {

@@ -4,7 +4,7 @@
 //   command / popup "Show" ─▶ next mention in reading order ─▶ scroll, open, focus the card
 import type { NextAnswer, NextStep } from '../messages';
 import type { TopicId } from '../pack/types';
-import { hiddenForGood, scrollBoxesTo, type Box } from './clipping';
+import type { Box } from './clipping';
 import type { CardUi } from '../ui/Card';
 import { liveRange, mentionAtPoint } from './hit-test';
 import { HoverIntent, type HoverDelays } from './hover-intent';
@@ -31,8 +31,9 @@ export interface CardControllerOptions {
 }
 
 export interface CardController {
-  /** One step of the keyboard's path through a tab's frames (see NextStep). */
-  stepNext(topic: TopicId | undefined, step: NextStep): NextAnswer;
+  /** One step of the keyboard's path through a tab's frames (see NextStep), once the card's
+   *  UI is here (it tells what hides a mention). */
+  stepNext(topic: TopicId | undefined, step: NextStep): Promise<NextAnswer>;
   /** Closes the card if its mention is gone from the index (the page changed its text). */
   closeIfGone(): void;
   /** The top frame: a keyboard card in a subframe closed; the focus goes back to where it
@@ -260,10 +261,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   /** Where the keyboard goes on from: the card open, else the mention it last went to. */
   const from = () => intent.current ?? (lastByKeyboard && index.has(lastByKeyboard) ? lastByKeyboard : null);
   /** Scrolls `next` into view and opens its card with the focus in it. */
-  const goTo = (next: PageMention) => {
+  const goTo = (next: PageMention, drawWith: CardUi) => {
     // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into
     // its view first; then the window puts it a third of the way down.
-    scrollBoxesTo(liveRange(next), next.nodes[0]?.parentElement ?? null);
+    drawWith.scrollBoxesTo(liveRange(next), next.nodes[0]?.parentElement ?? null);
     const rect = liveRange(next).getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > innerHeight) {
       window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
@@ -292,13 +293,22 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     return answer;
   };
 
+  /** Keyboard steps asked for so far: one whose UI came late goes on only if no card was
+   *  asked for since (what the reader asked for last is drawn). */
+  let steps = 0;
+
   return {
-    stepNext(topic, step) {
+    async stepNext(topic, step) {
+      const asked = ++steps;
+      const openedBefore = opens;
+      const drawWith = ui ?? (await loadUi());
+      if (!drawWith || signal.aborted) return 'none'; // no UI, no card
+      if (asked !== steps || opens !== openedBefore) return 'shown'; // another card was asked for meanwhile
       const current = from();
       if (step === 'continue' && !current) return leaving('none');
-      const next = nextMention(index, step === 'first' ? null : current, topic);
+      const next = nextMention(index, step === 'first' ? null : current, drawWith.hiddenForGood, topic);
       if (next) {
-        goTo(next);
+        goTo(next, drawWith);
         return 'shown';
       }
       if (step === 'first') return leaving('none');
@@ -374,7 +384,12 @@ function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention
 
 /** The accepted mention after `current` in document order, of `topic` if given,
  *  that the reader can see (a card for hidden text has nothing to point at). */
-function nextMention(index: MentionIndex, current: PageMention | null, topic?: TopicId): PageMention | null {
+function nextMention(
+  index: MentionIndex,
+  current: PageMention | null,
+  hiddenForGood: CardUi['hiddenForGood'],
+  topic?: TopicId,
+): PageMention | null {
   // An open modal dialog makes the rest of the page inert: only its own mentions are reachable,
   // and the keyboard goes round them (the frames behind it are as inert). Elsewhere, none after
   // the last: the tab's next frame goes on.

@@ -1,6 +1,7 @@
 import type { CardModel } from '../card/model';
 import type { TopicId } from '../pack/types';
 import type { placeCard } from '../page/card-position';
+import type { hiddenForGood, scrollBoxesTo } from '../page/clipping';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -42,10 +43,13 @@ export interface CardProps {
 export type CardRequest = Omit<CardProps, 'card'> & { topic: TopicId };
 
 /** Draws a card into `root`, or clears it (null), and keeps it beside its mention: what the
- *  content script loads on first use (src/page/card-ui.ts, src/ui/render-card.tsx). */
+ *  content script loads on first use (src/page/card-ui.ts, src/ui/render-card.tsx). The
+ *  keyboard's look at what hides a mention comes with it: only a card needs it. */
 export interface CardUi {
   render(root: Element, request: CardRequest | null): void;
   place: typeof placeCard;
+  hiddenForGood: typeof hiddenForGood;
+  scrollBoxesTo: typeof scrollBoxesTo;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).

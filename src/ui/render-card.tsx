@@ -2,12 +2,16 @@ import { render } from 'preact';
 import { cardTopics, citedArticle } from 'virtual:context-overlays/cards';
 import { buildCard } from '../card/model';
 import { placeCard } from '../page/card-position';
+import { hiddenForGood, scrollBoxesTo } from '../page/clipping';
 import { Card, type CardUi } from './Card';
 
 /** The card UI that the content script loads on first use (src/page/card-ui.ts). Placing
- *  the card comes with it: only a page with a card open needs it. */
+ *  the card, and the keyboard's look at the boxes around a mention, come with it: only a page
+ *  with a card open needs them. */
 export const cardUi: CardUi = {
   place: placeCard,
+  hiddenForGood,
+  scrollBoxesTo,
   render(root, request) {
     if (!request) return render(null, root);
     const { topic, ...props } = request;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The card controller while the card's UI is still on its way (it is its own file, loaded on
-// first use): what the reader asked for last is drawn, and only a card asked for from the
-// keyboard takes focus. Hit-testing and placement need layout, which happy-dom has not: the
+// first use; a keyboard step waits for it): what the reader asked for last is drawn, and only
+// a card asked for from the keyboard takes focus. Hit-testing and placement need layout, which happy-dom has not: the
 // mention under the pointer is given, and cards are not placed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startCardController } from '../../src/page/card-controller';
@@ -24,6 +24,8 @@ function lateUi() {
   const drawn: string[] = [];
   const ui: CardUi = {
     place: () => () => {},
+    hiddenForGood: () => false,
+    scrollBoxesTo: () => {},
     render(root, props) {
       root.replaceChildren();
       if (!props) return;
@@ -104,23 +106,26 @@ describe('cards whose UI comes late', () => {
   it('a card the pointer opens while a keyboard-opened one waits for its UI does not take focus', async () => {
     input.focus();
     const controller = start();
-    expect(controller.stepNext('bagram', 'first')).toBe('shown');
+    const step = controller.stepNext('bagram', 'first');
     await pointAt(fitrat);
     ui.arrive();
     await flush();
+    expect(await step).toBe('shown');
     // The pointer's card, drawn once, and the reader's caret still in the field.
+    expect(ui.drawn).toEqual(['fitrat']);
     expect(shownTopic()).toBe('fitrat');
     expect(document.activeElement).toBe(input);
   });
 
-  it('a card closed and asked for again before its UI comes is drawn once, with focus', async () => {
+  it('a card asked for twice from the keyboard before its UI comes is drawn once, with focus', async () => {
     input.focus();
     const controller = start();
-    expect(controller.stepNext('bagram', 'first')).toBe('shown');
+    const first = controller.stepNext('bagram', 'first');
     document.dispatchEvent(asReaders(new KeyboardEvent('keydown', { key: 'Escape' })));
-    expect(controller.stepNext('bagram', 'first')).toBe('shown');
+    const second = controller.stepNext('bagram', 'first');
     ui.arrive();
     await flush();
+    expect([await first, await second]).toEqual(['shown', 'shown']);
     expect(ui.drawn).toEqual(['bagram']);
     expect((document.activeElement as HTMLElement | null)?.tagName).toBe('CONTEXT-OVERLAY');
   });
@@ -128,12 +133,31 @@ describe('cards whose UI comes late', () => {
   it('a card asked for from the keyboard takes focus once its UI has come', async () => {
     input.focus();
     const controller = start();
-    expect(controller.stepNext('fitrat', 'first')).toBe('shown');
+    const step = controller.stepNext('fitrat', 'first');
+    await flush();
     expect(shownTopic()).toBeUndefined();
     ui.arrive();
     await flush();
+    expect(await step).toBe('shown');
     expect(shownTopic()).toBe('fitrat');
     expect((document.activeElement as HTMLElement | null)?.tagName).toBe('CONTEXT-OVERLAY');
+  });
+
+  it('a keyboard step whose UI cannot load shows nothing and says so', async () => {
+    input.focus();
+    const controller = startCardController(
+      {
+        cardCss: '',
+        index,
+        openArticle: () => {},
+        articleUrl: () => 'about:blank',
+        cardUi: () => Promise.reject(new Error('blocked')),
+      },
+      abort.signal,
+    );
+    expect(await controller.stepNext('bagram', 'first')).toBe('none');
+    expect(shownTopic()).toBeUndefined();
+    expect(document.activeElement).toBe(input);
   });
 });
 
