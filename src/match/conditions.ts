@@ -111,11 +111,16 @@ export function holdsNear(
     if (c.scope === 'block') return true;
     if (typeof c.scope === 'number') {
       const gap = s.end <= start ? text.slice(s.end, start) : s.start >= end ? text.slice(end, s.start) : '';
-      if (wordCount(gap) <= c.scope) return true;
+      // A word that settles the alias stands in its sentence ("… signed with Chadian rebels.
+      // Taliban …" does not).
+      if (wordCount(gap) <= c.scope && !(afterOnly && SENTENCE_END.test(gap))) return true;
     }
   }
   return false;
 }
+
+/** A full stop and the next sentence (not "U.S. and"), or a question or exclamation mark. */
+const SENTENCE_END = /[!?\u061f\u3002\uff01\uff1f]|\.\s+(?![a-z])/;
 
 // A word is a run of letters and digits, or one Han/kana character (those scripts use no spaces).
 const WORD =

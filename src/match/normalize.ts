@@ -64,7 +64,9 @@ export function aliasSource(text: string, endings: readonly string[]): string {
 /** aliasSource cut into one regex fragment per written character (a gap, dash, letter …),
  *  so that aliases sharing a beginning can share it in the compiled regex. */
 export function aliasAtoms(text: string, endings: readonly string[]): string[] {
-  const ending = endings.length > 0 ? `(?:${endings.map(escapeLiteral).join('|')})?` : '';
+  // Longest first: the alternation takes the first that fits ("Bagramda" must not stop "Bagramdan").
+  const longestFirst = [...endings].sort((a, b) => b.length - a.length);
+  const ending = endings.length > 0 ? `(?:${longestFirst.map(escapeLiteral).join('|')})?` : '';
   const chars = [...text.trim()];
   const atoms: string[] = [];
   let inGap = false;

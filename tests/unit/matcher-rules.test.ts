@@ -152,6 +152,23 @@ describe('endings of inflected languages (appended to each word as written, so a
   });
 });
 
+describe('endings that begin with a shorter one (Uzbek -da, -dan): the longest that fits', () => {
+  // Written shortest first, as a data file may list them: "Venusdan" must not stop at "Venusda".
+  const uz = new Matcher({
+    ...pack,
+    topics: [{ ...pack.topics[0]!, aliases: [alias('Venus', { endings: ['da', 'ni', 'dan', 'ning'] })] }],
+  });
+  const names = (text: string) => uz.scan(text).candidates.map((c) => text.slice(c.start, c.end));
+  it.each([
+    ['Venusdan qaytdi', ['Venusdan']],
+    ['Venusning', ['Venusning']],
+    ['Venusda', ['Venusda']],
+    ['Venusdana', []],
+  ])('%j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
+
 describe('a namesake rules out its own topic only', () => {
   // Bohr's alias has word for word Einstein's rules: a matcher that shared the sorted rules
   // between topics would veto Bohr for Einstein's namesake.
