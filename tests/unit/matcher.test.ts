@@ -176,6 +176,12 @@ describe('ambiguous aliases of the bundled pack', () => {
     ['The Doha Agreement was signed.', []],
     ['The Doha Agreement was signed with the Taliban.', [['doha-2020', 'Doha Agreement']]],
     ['The Doha Round of the WTO, the Taliban said', []],
+    // His role right after the surname settles whom it names, beside a namesake.
+    [
+      "Mr Fitrat, the Taliban's army chief of staff, is rarely seen. Unlike his namesake Abdul Qadir Fitrat, he gives few interviews.",
+      [['fitrat', 'Fitrat']],
+    ],
+    ["Nasir Fitrat, a journalist, said the Taliban's agents questioned him. Fitrat left.", []],
   ])('%j', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
