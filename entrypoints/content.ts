@@ -6,8 +6,7 @@ import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
 import { articlePath, isToContent, type ContentToBackground, type PageAnswer } from '../src/messages';
 // Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
-import { pack as bundledPack, matcherSource, prefilterSource } from 'virtual:context-overlays/pack';
-import type { PagePack } from '../src/pack/types';
+import { pagePack, matcherSource, prefilterSource, topicIds } from 'virtual:context-overlays/pack';
 import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { startFrameReporter } from '../src/page/frame-reporter';
@@ -74,16 +73,17 @@ function runInFrame(prefilter: Prefilter): void {
   };
   const start = (settings: Settings, key: string) => {
     const abort = new AbortController();
-    const pack: PagePack = {
-      ...bundledPack,
-      topics: bundledPack.topics.filter((t) => !settings.hiddenTopics.includes(t.id)),
-    };
+    const topics = topicIds.filter((id) => !settings.hiddenTopics.includes(id));
     const view = startFrameOverlay(
       {
-        pack,
+        topics,
         prefilter,
-        // The precomputed regex fits the whole pack only.
-        matcher: () => new Matcher(pack, settings.hiddenTopics.length === 0 ? matcherSource : undefined),
+        matcher: () => {
+          const pack = pagePack();
+          // The precomputed regex fits the whole pack only.
+          if (topics.length === topicIds.length) return new Matcher(pack, matcherSource);
+          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) });
+        },
         cardCss,
         // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
         cardUi: import.meta.env.FIREFOX
@@ -97,10 +97,7 @@ function runInFrame(prefilter: Prefilter): void {
       },
       abort.signal,
     );
-    const unstyle = applyHighlightStyle(
-      settings.highlightStyle,
-      pack.topics.map((t) => t.id),
-    );
+    const unstyle = applyHighlightStyle(settings.highlightStyle, topics);
     abort.signal.addEventListener('abort', unstyle);
     overlay = { stop: abort, view, key, settings };
   };

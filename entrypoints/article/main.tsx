@@ -30,7 +30,7 @@ showCited();
 
 startFrameOverlay(
   {
-    pack: bundledPack,
+    topics: bundledPack.topics.map((t) => t.id),
     prefilter: new Prefilter(prefilterSource(bundledPack)),
     matcher: () => new Matcher(bundledPack),
     cardCss,

@@ -37,7 +37,11 @@ export function packModule(dataDir: URL): Plugin {
       }
       return [
         PACK_DEFAULTS,
-        `export const pack = withDefaults(${parsedAtRuntime(leanPack(pack))});`,
+        // Read when the matcher is first built: a frame with nothing to mark (an ad, a page
+        // without mentions) never parses the pack, only the prefilter's source.
+        `let page;`,
+        `export const pagePack = () => (page ??= withDefaults(${parsedAtRuntime(leanPack(pack))}));`,
+        `export const topicIds = ${JSON.stringify(pack.topics.map((t) => t.id))};`,
         `export const prefilterSource = ${JSON.stringify(prefilterSource(pack))};`,
         `export const matcherSource = ${JSON.stringify(new Matcher(pack).source)};`,
       ].join('\n');

@@ -1,7 +1,10 @@
 // The module src/cli/pack-module.ts makes at build time (the content script's data).
 declare module 'virtual:context-overlays/pack' {
-  /** The pack as a page needs it to find mentions (ids, aliases, cue lists). */
-  export const pack: import('./types').PagePack;
+  /** The pack as a page needs it to find mentions (ids, aliases, cue lists), parsed on the
+   *  first call. */
+  export function pagePack(): import('./types').PagePack;
+  /** The topics' ids, in the pack's order. */
+  export const topicIds: readonly import('./types').TopicId[];
   /** Prefilter source for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: string;
   /** `new Matcher(pack).source` (src/match/matcher.ts). */

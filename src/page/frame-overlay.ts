@@ -10,7 +10,7 @@
 // exactly as it was (no highlight names, no host element).
 import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
-import type { PagePack } from '../pack/types';
+import type { TopicId } from '../pack/types';
 import { startCardController, type CardController } from './card-controller';
 import type { CardUi } from '../ui/Card';
 import { HighlightLayer } from './highlight-layer';
@@ -24,7 +24,8 @@ import { watchShownCounts, type ShownCounts } from './shown-text';
 import { pagePainted } from './viewport';
 
 export interface FrameOverlayOptions {
-  pack: PagePack;
+  /** The topics looked for (one highlight each). */
+  topics: readonly TopicId[];
   prefilter: Prefilter;
   /** Builds the matcher; called only once some text passes the prefilter. */
   matcher(): Matcher;
@@ -45,8 +46,7 @@ export type FrameOverlay = Pick<CardController, 'stepNext' | 'takeFocusBack'> &
   Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
-  const { pack } = options;
-  const layer = new HighlightLayer(pack.topics.map((t) => t.id));
+  const layer = new HighlightLayer(options.topics);
   const scanner = new PageScanner(options.prefilter, options.matcher, layer);
   const shadows = new ShadowRoots();
   const cards = startCardController(

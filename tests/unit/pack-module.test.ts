@@ -28,10 +28,13 @@ it('holds what the validated pack finds mentions with, what its cards show, and 
     Object.assign(built, await import(pathToFileURL(file).href));
   }
   // What the content script finds mentions with: the topics' ids and aliases, the cue lists.
-  expect(built.pack).toEqual({
+  const pagePack = built.pagePack as () => unknown;
+  expect(pagePack()).toEqual({
     ...bundledPack,
     topics: bundledPack.topics.map(({ id, aliases }) => ({ id, aliases })),
   });
+  expect(pagePack()).toBe(pagePack()); // parsed once
+  expect(built.topicIds).toEqual(bundledPack.topics.map((t) => t.id));
   // Every card is the same built from the card UI's data alone.
   for (const topic of bundledPack.topics) {
     expect(buildCard(topic.id, built.cardTopics as CardTopic[], built.citedArticle as Article)).toEqual(
