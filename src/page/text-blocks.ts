@@ -87,6 +87,12 @@ const INLINE = bothCases([
 export const LINE_BREAK = '\u0000';
 /** Inline elements that still break a run of words (`Bagram<br>Air Base` is two lines). */
 const BREAKS = bothCases(['BR', 'IMG', 'HR']);
+/** Inline elements whose text stands apart from the words around it: a footnote number
+ *  (`Fitrat<sup>2</sup>` is the name and a note, not the word "Fitrat2"), an index. */
+const APART = bothCases(['SUP', 'SUB']);
+/** A ruby's annotations (its reading, its fallback parentheses): not part of the words they
+ *  annotate (`<ruby>Bagram<rt>バグラム</rt></ruby> Air Base` reads "Bagram Air Base"). */
+const ANNOTATIONS = bothCases(['RT', 'RP']);
 
 /** Scripts, styles, form fields and the like: no text under them is page prose. */
 export function isSkippedElement(el: Element): boolean {
@@ -117,7 +123,7 @@ export class BlockClassifier {
     const cached = this.memo.get(el);
     if (cached !== undefined) return cached;
     let result: Element | null;
-    if (SKIPPED.has(el.tagName) || isEditableRoot(el)) result = null;
+    if (SKIPPED.has(el.tagName) || ANNOTATIONS.has(el.tagName) || isEditableRoot(el)) result = null;
     else {
       const parent = el.parentElement;
       const parentBlock = parent ? this.blockOf(parent) : el;
@@ -162,6 +168,8 @@ export class RunWalker {
   private node: Node | null;
   /** The run being filled; it ends where a block starts or another block's text comes. */
   private run: TextRun | null = null;
+  /** The innermost element whose text stands apart (APART) that the walk is in or just left. */
+  private apart: Element | null = null;
 
   /** `ownTextOnly` leaves out the text of blocks nested in `root` (each is matched as a
    *  block of its own). */
@@ -198,6 +206,11 @@ export class RunWalker {
         node = walker ? walker.nextNode() : null;
         if (block && text.data.length > 0) {
           const run = this.run;
+          // Out of a footnote number again: the words after it stand apart from it too.
+          if (this.apart && !this.apart.contains(text)) {
+            this.apart = null;
+            if (run) run.text += LINE_BREAK;
+          }
           if (run && run.block === block) {
             run.starts.push(run.text.length);
             run.nodes.push(text);
@@ -211,6 +224,10 @@ export class RunWalker {
       }
       const el = node as Element;
       const tag = el.tagName;
+      if (ANNOTATIONS.has(tag)) {
+        node = walker ? skipSubtree(walker) : null;
+        continue;
+      }
       if (SKIPPED.has(tag) || isEditableRoot(el)) {
         // A field, button or editable island between two words ends the words' run (found by
         // the fuzz test: "US-Taliban <button>…</button> deal" was marked across the button).
@@ -222,8 +239,9 @@ export class RunWalker {
       // A nested block is its own block: walked into, or passed over whole when only the
       // root block's own text is wanted.
       node = !walker ? null : nested && this.ownTextOnly ? skipSubtree(walker) : walker.nextNode();
-      if (BREAKS.has(tag)) {
+      if (BREAKS.has(tag) || APART.has(tag)) {
         if (this.run) this.run.text += LINE_BREAK;
+        if (APART.has(tag)) this.apart = el;
       } else if (nested && this.run) {
         // A block starts: text after it is a new run, even in the same parent block.
         const run = this.run;

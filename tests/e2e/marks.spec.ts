@@ -29,6 +29,17 @@ test.describe('marks on a news page', () => {
     expect(inSplitBlocks).toEqual(['split-blocks-a:split-blocks-a']);
   });
 
+  test('a footnote number after a name and a ruby’s reading are not part of its words', async ({ page, server }) => {
+    await page.goto(server.url('footnotes.html'));
+    await waitForMarkCount(page, 4);
+    expect(await marks(page)).toEqual({
+      // One range over the ruby and the words after it (its text, read whole, holds the reading).
+      bagram: ['Bagram', 'Bagram(バグラム) Air Base'],
+      fitrat: ['Fasihuddin Fitrat'],
+      'doha-2020': ['Doha agreement'],
+    });
+  });
+
   test('never marks form fields, editable regions or scripts, and typing there is untouched', async ({
     page,
     server,

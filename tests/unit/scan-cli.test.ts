@@ -48,6 +48,28 @@ describe('scan --json', () => {
     expect(json(out).map((m) => m.text)).toEqual(['Bagram Air Base']);
   });
 
+  it('reads a footnote number apart from the name it follows, and a ruby without its reading', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-notes-'));
+    const file = join(dir, 'notes.html');
+    writeFileSync(
+      file,
+      '<html><body><p>Led by Fasihuddin Fitrat<sup>1</sup> from Bagram<sup>2</sup>; Fitrat<sup>3</sup> cited ' +
+        'the Doha agreement<sup><a href="#n4">4</a></sup> with the Taliban.</p>' +
+        '<p><ruby>Bagram<rp>(</rp><rt>バグラム</rt><rp>)</rp></ruby> Air Base, 5 km<sup>2</sup>.</p></body></html>',
+    );
+    const { code, out } = run('--json', file);
+    expect(code).toBe(0);
+    expect(json(out).map((m) => [m.topic, m.text])).toEqual([
+      ['fitrat', 'Fasihuddin Fitrat'],
+      ['bagram', 'Bagram'],
+      ['fitrat', 'Fitrat'],
+      ['doha-2020', 'Doha agreement'],
+      ['bagram', 'Bagram Air Base'],
+    ]);
+    const text = run('--text', file).out;
+    for (const m of json(out)) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
   it('gives offsets into the visible text that --text prints, and the file as given', () => {
     const file = fixture('story.html');
     const text = run('--text', file).out.replace(/\n$/, '');
