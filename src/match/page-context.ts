@@ -6,9 +6,9 @@ import type { Candidate, TextScan } from './matcher';
  * that needs no condition. Conditional aliases ("Fitrat", "the 2020 agreement") count only
  * when one of their `requires` entries is in here and none of their vetoes (`!cue:…`) is.
  *
- * The extension reads a page in document order and never takes back a mark, so a veto that
- * first appears below an accepted mention does not remove it; the scan CLI and the evaluation
- * absorb the whole file first.
+ * The extension reads a page as it comes (the parser's pieces, the screen first, a script's
+ * additions) and takes back a mark that a veto found later rules out, so its marks end as the
+ * whole page says; the scan CLI and the evaluation absorb the whole file first.
  */
 export class PageContext {
   private readonly present = new Set<string>();

@@ -327,7 +327,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     },
     closeIfGone() {
       const current = intent.current;
-      if (current && !index.has(current)) {
+      // (Or no longer counted: a namesake further down took its mark back.)
+      if (current && (!index.has(current) || !current.accepted)) {
         // A live page re-rendered the mention's paragraph (a feed, "updated 5 s ago" beside
         // it): the card stays on the same words where they stand now.
         const again = placedAt && sameWords(index, current, placedAt);

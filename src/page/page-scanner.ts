@@ -233,13 +233,16 @@ export class PageScanner {
     if (grew) this.acceptWaiting();
   }
 
-  /** The page now shows more context: mentions that waited for it may count now. */
+  /** The page now shows more context: mentions that waited for it may count now, and a veto
+   *  found further down (a namesake in the comments) takes back the marks it rules out. So the
+   *  marks end as the whole page says, whatever order it was read in (the parser's pieces, the
+   *  screen first), as the scan CLI judges a file. */
   private acceptWaiting(): void {
     for (const m of this.index.values()) {
-      if (!m.accepted && !this.held.has(m) && this.context.accepts(m)) {
-        m.accepted = true;
-        this.show(m);
-      }
+      if (this.held.has(m) || m.accepted === this.context.accepts(m)) continue;
+      m.accepted = !m.accepted;
+      if (m.accepted) this.show(m);
+      else this.hide(m);
     }
   }
 
@@ -271,11 +274,15 @@ export class PageScanner {
     this.shown.set(m.topic, (this.shown.get(m.topic) ?? 0) + 1);
   }
 
+  private hide(m: PageMention): void {
+    this.layer.delete(m.topic, m.range);
+    this.shown.set(m.topic, (this.shown.get(m.topic) ?? 1) - 1);
+  }
+
   private drop(m: PageMention): void {
     if (!this.index.has(m)) return;
     this.index.delete(m);
-    this.layer.delete(m.topic, m.range);
-    if (m.accepted) this.shown.set(m.topic, (this.shown.get(m.topic) ?? 1) - 1);
+    if (m.accepted) this.hide(m);
   }
 
   private shownCount(): number {

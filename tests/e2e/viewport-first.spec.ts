@@ -89,7 +89,7 @@ test('a mark on screen waits for the page above it: a namesake there still rules
   // by the time it reaches the bare "Fitrat" far below, which then does not count.
   await page.evaluate(() => {
     document.getElementById('p0')!.textContent = 'Nasir Fitrat, a local trader, was interviewed in Kabul.';
-    document.getElementById('p1800')!.textContent = 'Fitrat, the army chief, said the Taliban would comply.';
+    document.getElementById('p1800')!.textContent = 'Fitrat told reporters the Taliban would comply.';
     document.getElementById('p1800')!.scrollIntoView({ block: 'center' });
   });
   await firstPaint(page);
