@@ -239,7 +239,9 @@ export class PageScanner {
    *  screen first), as the scan CLI judges a file. */
   private acceptWaiting(): void {
     for (const m of this.index.values()) {
-      if (this.held.has(m) || m.accepted === this.context.accepts(m)) continue;
+      // (A mention without conditions counts whatever comes: most of a long page's marks.)
+      if (this.held.has(m) || (m.accepted && m.requires.length === 0)) continue;
+      if (m.accepted === this.context.accepts(m)) continue;
       m.accepted = !m.accepted;
       if (m.accepted) this.show(m);
       else this.hide(m);
