@@ -22,10 +22,22 @@ function ask(tabId: number, frameId: number, message: ToContent, none: unknown):
   return Promise.race([browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => none), timeout]);
 }
 
+/** The last press on each tab, while it is going on. */
+const pressesByTab = new Map<number, Promise<unknown>>();
+
 /** Opens the next mention (of `topic`) from the keyboard path, through the tab's frames in
  *  turn: the top frame's mentions, then those of each frame that counted one, round to the
- *  top again. True if shown. */
-export async function showNextMention(tabId: number, state: TabState | null, topic?: TopicId): Promise<boolean> {
+ *  top again. True if shown. Presses on one tab go one after another: a second press while a
+ *  frame still readies its first card goes on from that card. */
+export function showNextMention(tabId: number, state: TabState | null, topic?: TopicId): Promise<boolean> {
+  const next = (pressesByTab.get(tabId) ?? Promise.resolve()).then(() => stepThroughFrames(tabId, state, topic));
+  const done = next.catch(() => false);
+  pressesByTab.set(tabId, done);
+  void done.then(() => pressesByTab.get(tabId) === done && pressesByTab.delete(tabId));
+  return next;
+}
+
+async function stepThroughFrames(tabId: number, state: TabState | null, topic?: TopicId): Promise<boolean> {
   const frameIds = [
     0,
     ...Object.entries(state?.frames ?? {})

@@ -113,14 +113,21 @@ export function holdsNear(
       const gap = s.end <= start ? text.slice(s.end, start) : s.start >= end ? text.slice(end, s.start) : '';
       // A word that settles the alias stands in its sentence ("… signed with Chadian rebels.
       // Taliban …" does not).
-      if (wordCount(gap) <= c.scope && !(afterOnly && SENTENCE_END.test(gap))) return true;
+      // (Read with the word's first letter: whether the next sentence starts there.)
+      if (wordCount(gap) <= c.scope && !(afterOnly && SENTENCE_END.test(text.slice(end, s.start + 1)))) return true;
     }
   }
   return false;
 }
 
-/** A full stop and the next sentence (not "U.S. and"), or a question or exclamation mark. */
-const SENTENCE_END = /[!?\u061f\u3002\uff01\uff1f]|\.\s+(?![a-z])/;
+/** A sentence's end: a question or exclamation mark, an ellipsis, an Urdu, Hindi or Chinese
+ *  full stop, or a full stop after a word of three letters or more (not "U.S.", "Feb. 29",
+ *  "Gen. Fitrat") before a capitalised or uncased word, perhaps past a quote or a footnote mark
+ *  (`war.[2] Taliban`, `war." Taliban`). */
+// (U+0000 is where a page had a line break or a footnote's edge: src/page/text-blocks.ts.)
+const SENTENCE_END =
+  // eslint-disable-next-line no-control-regex
+  /[!?\u061f\u06d4\u0964\u2026\u3002\uff01\uff1f]|[\p{Ll}\p{Lo}]{3}\.["'”’)\]\u0000\d[]*\s+[\p{Lu}\p{Lo}]/u;
 
 // A word is a run of letters and digits, or one Han/kana character (those scripts use no spaces).
 const WORD =

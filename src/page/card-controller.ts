@@ -41,6 +41,10 @@ export interface CardController {
   takeFocusBack(): void;
 }
 
+/** How long a keyboard step waits for the card's UI before it answers that it has nothing to
+ *  show (the background gives a frame a second: src/top-page.ts). */
+const UI_WAIT_MS = 700;
+
 /** An element that holds another frame (the focus or the pointer went into it). */
 const isFrame = (el: Element | null) => el !== null && /^(IFRAME|FRAME|OBJECT|EMBED)$/.test(el.tagName);
 
@@ -301,8 +305,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     async stepNext(topic, step) {
       const asked = ++steps;
       const openedBefore = opens;
-      const drawWith = ui ?? (await loadUi());
-      if (!drawWith || signal.aborted) return 'none'; // no UI, no card
+      const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), UI_WAIT_MS));
+      const drawWith = ui ?? (await Promise.race([loadUi(), late]));
+      // No UI (or not in time: the background has moved on), no card.
+      if (!drawWith || signal.aborted) return 'none';
       if (asked !== steps || opens !== openedBefore) return 'shown'; // another card was asked for meanwhile
       const current = from();
       if (step === 'continue' && !current) return leaving('none');
@@ -338,7 +344,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       // A card about to open for words the page just replaced: for what is under the
       // pointer now (the still pointer sends no mousemove).
       const wanted = intent.wanted;
-      if (wanted && wanted !== intent.current && !index.has(wanted)) {
+      if (wanted && wanted !== intent.current && (!index.has(wanted) || !wanted.accepted)) {
         intent.pointerOver(pointer && !pointer.onHost ? mentionUnderPointer() : null);
       }
     },

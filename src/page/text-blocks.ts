@@ -168,8 +168,10 @@ export class RunWalker {
   private node: Node | null;
   /** The run being filled; it ends where a block starts or another block's text comes. */
   private run: TextRun | null = null;
-  /** The innermost element whose text stands apart (APART) that the walk is in or just left. */
+  /** The outermost element whose text stands apart (APART) that the walk is in or just left,
+   *  and whether any of its text has been read (an empty one sets nothing apart). */
   private apart: Element | null = null;
+  private apartRead = false;
 
   /** `ownTextOnly` leaves out the text of blocks nested in `root` (each is matched as a
    *  block of its own). */
@@ -206,10 +208,13 @@ export class RunWalker {
         node = walker ? walker.nextNode() : null;
         if (block && text.data.length > 0) {
           const run = this.run;
-          // Out of a footnote number again: the words after it stand apart from it too.
-          if (this.apart && !this.apart.contains(text)) {
-            this.apart = null;
-            if (run) run.text += LINE_BREAK;
+          // Into a footnote number, and out of it again: it stands apart from the words on
+          // either side.
+          if (this.apart) {
+            const inside = this.apart.contains(text);
+            if (inside !== this.apartRead && run?.block === block) run.text += LINE_BREAK;
+            if (inside) this.apartRead = true;
+            else [this.apart, this.apartRead] = [null, false];
           }
           if (run && run.block === block) {
             run.starts.push(run.text.length);
@@ -239,9 +244,12 @@ export class RunWalker {
       // A nested block is its own block: walked into, or passed over whole when only the
       // root block's own text is wanted.
       node = !walker ? null : nested && this.ownTextOnly ? skipSubtree(walker) : walker.nextNode();
-      if (BREAKS.has(tag) || APART.has(tag)) {
+      if (BREAKS.has(tag)) {
         if (this.run) this.run.text += LINE_BREAK;
-        if (APART.has(tag)) this.apart = el;
+      } else if (APART.has(tag) && !this.apart?.contains(el)) {
+        // (Right after another one: that one's text stands apart from this one's too.)
+        if (this.apartRead && this.run) this.run.text += LINE_BREAK;
+        [this.apart, this.apartRead] = [el, false];
       } else if (nested && this.run) {
         // A block starts: text after it is a new run, even in the same parent block.
         const run = this.run;

@@ -143,6 +143,16 @@ describe('cards whose UI comes late', () => {
     expect((document.activeElement as HTMLElement | null)?.tagName).toBe('CONTEXT-OVERLAY');
   });
 
+  it('a keyboard step gives up on a UI that takes too long (the background has moved on), and draws nothing later', async () => {
+    input.focus();
+    const controller = start();
+    expect(await controller.stepNext('bagram', 'first')).toBe('none');
+    ui.arrive();
+    await flush();
+    expect(ui.drawn).toEqual([]);
+    expect(document.activeElement).toBe(input);
+  });
+
   it('a keyboard step whose UI cannot load shows nothing and says so', async () => {
     input.focus();
     const controller = startCardController(

@@ -182,6 +182,21 @@ describe('ambiguous aliases of the bundled pack', () => {
       [['fitrat', 'Fitrat']],
     ],
     ["Nasir Fitrat, a journalist, said the Taliban's agents questioned him. Fitrat left.", []],
+    // Words that settle a Doha deal do so in its own sentence: not across a footnote mark, a
+    // closing quote, an ellipsis or an Urdu full stop; an abbreviation ends no sentence.
+    ["The Doha deal ended Chad's war.[2] Taliban envoys were not there.", []],
+    ["The Doha deal ended Chad's war.\u0000[2]\u0000 Taliban envoys were not there.", []],
+    ['The Doha deal "ended Chad\'s war." Taliban envoys were not there.', []],
+    ["The Doha deal ended Chad's war\u2026 Taliban envoys were not there.", []],
+    ['دوحہ معاہدہ لبنان کے لیے تھا۔ طالبان وہاں نہیں تھے۔', []],
+    [
+      'Unlike the Doha talks on Lebanon, the Doha deal signed Feb. 29 with the Taliban set a date.',
+      [['doha-2020', 'Doha deal']],
+    ],
+    [
+      'Unlike the Doha talks on Lebanon, the Doha deal between the U.S. and Taliban negotiators held.',
+      [['doha-2020', 'Doha deal']],
+    ],
   ])('%j', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });

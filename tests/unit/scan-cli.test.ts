@@ -70,6 +70,29 @@ describe('scan --json', () => {
     for (const m of json(out)) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('sets a footnote apart however it is written: nested, empty, two in a row, first in a block', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-notes-'));
+    const file = join(dir, 'notes.html');
+    writeFileSync(
+      file,
+      '<html><body><p>Troops left<sup>1<sub>a</sub>2</sup>Bagram Air Base.</p>' +
+        '<p>They flew from Bagram<sup></sup> Air Base.</p><p>Fitrat<sup>3</sup></p>' +
+        '<p><sup>4</sup>Bagram Air Base, Bagram<sup>5</sup><sup>6</sup> Air Base.</p></body></html>',
+    );
+    const text = run('--text', file).out;
+    expect(text).toBe(
+      'Troops left\n1a2\nBagram Air Base.\n\nThey flew from Bagram Air Base.\n\nFitrat\n3\n\n' +
+        '4\nBagram Air Base, Bagram\n5\n\n6\n Air Base.\n',
+    );
+    expect(json(run('--json', file).out).map((m) => m.text)).toEqual([
+      'Bagram Air Base',
+      'Bagram Air Base',
+      'Fitrat',
+      'Bagram Air Base',
+      'Bagram',
+    ]);
+  });
+
   it('gives offsets into the visible text that --text prints, and the file as given', () => {
     const file = fixture('story.html');
     const text = run('--text', file).out.replace(/\n$/, '');

@@ -130,6 +130,16 @@ describe('showNextMention', () => {
     expect(shown).toBe(true);
   });
 
+  it('takes two quick presses one after the other: the second goes on from the first one’s card', async () => {
+    // The frame answers a moment later (its card's UI is still loading on a first press).
+    const top = frameWith(3);
+    world.frames.set(0, (message: unknown) => new Promise((resolve) => setTimeout(() => resolve(top(message)), 10)));
+    const tab = state({ '0': frame(true, { bagram: 3 }) });
+    await Promise.all([showNextMention(7, tab), showNextMention(7, tab)]);
+    expect(top.card.at).toBe(1);
+    expect(path()).toEqual(['0:continue', '0:first', '0:continue']);
+  });
+
   it('asks only the frames that counted the topic', async () => {
     world.frames.set(0, frameWith(0));
     world.frames.set(4, frameWith(1));
