@@ -11,7 +11,6 @@ import { HoverIntent, type HoverDelays } from './hover-intent';
 import type { MentionIndex } from './mention-index';
 import { OverlayHost } from './overlay-host';
 import type { PageMention } from './page-mention';
-import { mentionShown } from './shown-text';
 
 export interface CardControllerOptions {
   cardCss: string;
@@ -110,7 +109,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       // Inside an open modal dialog, the card goes in it: anywhere else it would sit under
       // the dialog's backdrop, inert. (Not in one that holds fixed boxes itself, centred with
       // a transform: the card would be placed off and cut off by it.)
-      const modal = openModal();
+      const modal = drawWith.openModal();
       host.show(
         drawWith,
         {
@@ -119,7 +118,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
           onOpenArticle: options.openArticle,
           articleUrl: options.articleUrl,
         },
-        modal?.contains(mention.nodes[0] ?? null) && !holdsFixedBoxes(modal) ? modal : document.documentElement,
+        modal?.contains(mention.nodes[0] ?? null) && !drawWith.holdsFixedBoxes(modal)
+          ? modal
+          : document.documentElement,
       );
     } catch {
       // The page made our host unusable (it defined <context-overlay> as an element of its
@@ -312,7 +313,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       if (asked !== steps || opens !== openedBefore) return 'shown'; // another card was asked for meanwhile
       const current = from();
       if (step === 'continue' && !current) return leaving('none');
-      const next = nextMention(index, step === 'first' ? null : current, drawWith.hiddenForGood, topic);
+      const next = drawWith.nextMention(index, step === 'first' ? null : current, topic);
       if (next) {
         goTo(next, drawWith);
         return 'shown';
@@ -351,29 +352,6 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   };
 }
 
-/** True when `el` is the containing block of its fixed descendants. */
-function holdsFixedBoxes(el: Element): boolean {
-  const s = getComputedStyle(el);
-  return (
-    s.transform !== 'none' ||
-    s.perspective !== 'none' ||
-    s.filter !== 'none' ||
-    s.backdropFilter !== 'none' ||
-    /paint|layout|strict|content/.test(s.contain) ||
-    /transform|perspective|filter/.test(s.willChange) ||
-    s.containerType !== 'normal'
-  );
-}
-
-/** The page's open modal dialog, if any (`:modal` is unknown to older browsers). */
-function openModal(): Element | null {
-  try {
-    return document.querySelector(':modal');
-  } catch {
-    return null;
-  }
-}
-
 /** The accepted mention with the words of `gone` (its topic, its text) nearest to where
  *  `gone` last stood, within two lines of it; null if none. */
 function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention | null {
@@ -387,47 +365,6 @@ function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention
     if (distance <= bestDistance) [best, bestDistance] = [m, distance];
   }
   return best;
-}
-
-/** The accepted mention after `current` in document order, of `topic` if given,
- *  that the reader can see (a card for hidden text has nothing to point at). */
-function nextMention(
-  index: MentionIndex,
-  current: PageMention | null,
-  hiddenForGood: CardUi['hiddenForGood'],
-  topic?: TopicId,
-): PageMention | null {
-  // An open modal dialog makes the rest of the page inert: only its own mentions are reachable,
-  // and the keyboard goes round them (the frames behind it are as inert). Elsewhere, none after
-  // the last: the tab's next frame goes on.
-  const modal = openModal();
-  const round = modal !== null;
-  const candidates = [...index.values()].filter(
-    (m) => m.accepted && (!topic || m.topic === topic) && (!modal || modal.contains(m.nodes[0] ?? null)),
-  );
-  candidates.sort(byDocumentOrder);
-  const after = current ? candidates.findIndex((m) => byDocumentOrder(m, current) > 0) : 0;
-  if (after < 0 && !round) return null;
-  const from = after < 0 ? 0 : after;
-  for (let i = 0; i < (round ? candidates.length : candidates.length - from); i++) {
-    const m = candidates[(from + i) % candidates.length]!;
-    // (Where the check above misjudges, a mention without a box on the page is passed over
-    // too: that is the card in the top-left corner.)
-    if (!mentionShown(m)) continue;
-    const boxes = liveRange(m).getClientRects();
-    // Text a box the reader cannot scroll cuts off (an ellipsis, a clamped teaser): the card
-    // would open and close at once.
-    if (boxes.length > 0 && !hiddenForGood(boxes[0]!, m.nodes[0]?.parentElement ?? null)) return m;
-  }
-  return null;
-}
-
-function byDocumentOrder(a: PageMention, b: PageMention): number {
-  if (a === b) return 0;
-  const an = a.range.startContainer;
-  const bn = b.range.startContainer;
-  if (an === bn) return a.range.startOffset - b.range.startOffset;
-  return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 function deepActiveElement(): Element | null {

@@ -122,3 +122,17 @@ function lineBoxes(range: Range): Box[] {
   }
   return lines;
 }
+
+/** True when `el` is the containing block of its fixed descendants. */
+export function holdsFixedBoxes(el: Element): boolean {
+  const s = getComputedStyle(el);
+  return (
+    s.transform !== 'none' ||
+    s.perspective !== 'none' ||
+    s.filter !== 'none' ||
+    s.backdropFilter !== 'none' ||
+    /paint|layout|strict|content/.test(s.contain) ||
+    /transform|perspective|filter/.test(s.willChange) ||
+    s.containerType !== 'normal'
+  );
+}

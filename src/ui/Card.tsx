@@ -1,7 +1,8 @@
 import type { CardModel } from '../card/model';
 import type { TopicId } from '../pack/types';
-import type { placeCard } from '../page/card-position';
-import type { hiddenForGood, scrollBoxesTo } from '../page/clipping';
+import type { holdsFixedBoxes, placeCard } from '../page/card-position';
+import type { scrollBoxesTo } from '../page/clipping';
+import type { nextMention, openModal } from '../page/next-mention';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -48,8 +49,10 @@ export type CardRequest = Omit<CardProps, 'card'> & { topic: TopicId };
 export interface CardUi {
   render(root: Element, request: CardRequest | null): void;
   place: typeof placeCard;
-  hiddenForGood: typeof hiddenForGood;
+  nextMention: typeof nextMention;
+  openModal: typeof openModal;
   scrollBoxesTo: typeof scrollBoxesTo;
+  holdsFixedBoxes: typeof holdsFixedBoxes;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { cardTopics, citedArticle } from 'virtual:context-overlays/cards';
 import { buildCard } from '../card/model';
-import { placeCard } from '../page/card-position';
-import { hiddenForGood, scrollBoxesTo } from '../page/clipping';
+import { holdsFixedBoxes, placeCard } from '../page/card-position';
+import { scrollBoxesTo } from '../page/clipping';
+import { nextMention, openModal } from '../page/next-mention';
 import { Card, type CardUi } from './Card';
 
 /** The card UI that the content script loads on first use (src/page/card-ui.ts). Placing
@@ -10,8 +11,10 @@ import { Card, type CardUi } from './Card';
  *  with a card open needs them. */
 export const cardUi: CardUi = {
   place: placeCard,
-  hiddenForGood,
+  nextMention,
+  openModal,
   scrollBoxesTo,
+  holdsFixedBoxes,
   render(root, request) {
     if (!request) return render(null, root);
     const { topic, ...props } = request;

@@ -8,6 +8,7 @@ import { startCardController } from '../../src/page/card-controller';
 import { MentionIndex } from '../../src/page/mention-index';
 import type { PageMention } from '../../src/page/page-mention';
 import type { CardUi } from '../../src/ui/Card';
+import { nextMention } from '../../src/page/next-mention';
 
 const under = vi.hoisted(() => ({ mention: null as PageMention | null }));
 vi.mock('../../src/page/hit-test', () => ({
@@ -24,8 +25,10 @@ function lateUi() {
   const drawn: string[] = [];
   const ui: CardUi = {
     place: () => () => {},
-    hiddenForGood: () => false,
+    nextMention,
+    openModal: () => null,
     scrollBoxesTo: () => {},
+    holdsFixedBoxes: () => false,
     render(root, props) {
       root.replaceChildren();
       if (!props) return;
