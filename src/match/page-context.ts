@@ -11,15 +11,18 @@ import type { Candidate, TextScan } from './matcher';
  * whole page says; the scan CLI and the evaluation absorb the whole file first.
  */
 export class PageContext {
+  /** What the page shows: cue lists, and topics with a mention that needs no condition. */
   private readonly present = new Set<string>();
+  /** Topics vouched for by conditional mentions accepted through accepts(). */
+  private readonly vouched = new Set<string>();
 
-  /** Adds what a text shows; returns true when the context gained something new. */
+  /** Adds what a text shows; returns true when the cue lists or unconditional topics grew
+   *  (what a conditional mention vouches for, a caller that takes marks back keeps itself:
+   *  see holds). */
   absorb(scan: TextScan): boolean {
     const before = this.present.size;
     for (const cue of scan.cues) this.present.add(`cue:${cue}`);
     for (const c of scan.candidates) if (c.requires.length === 0) this.present.add(`topic:${c.topic}`);
-    // Conditional mentions that count now vouch for their topic here, so that the growth is
-    // reported and mentions waiting elsewhere on the page get another look.
     for (const c of scan.candidates) this.accepts(c);
     return this.present.size !== before;
   }
@@ -27,6 +30,14 @@ export class PageContext {
   /** Whether the candidate counts on this page. One that does vouches for its topic from now
    *  on: a Doha Agreement accepted on an Afghanistan page makes "the 2020 deal" count too. */
   accepts(candidate: Pick<Candidate, 'requires' | 'topic'>): boolean {
+    if (!this.holds(candidate, this.vouched)) return false;
+    this.vouched.add(`topic:${candidate.topic}`);
+    return true;
+  }
+
+  /** Whether the candidate counts given what the page shows and the topics `vouched` for
+   *  (as `topic:<id>`) by the conditional mentions its caller counts; vouches for nothing. */
+  holds(candidate: Pick<Candidate, 'requires'>, vouched: ReadonlySet<string>): boolean {
     let needed = false;
     let met = false;
     for (const r of candidate.requires) {
@@ -34,12 +45,10 @@ export class PageContext {
         if (this.present.has(r.slice(VETO.length))) return false;
       } else {
         needed = true;
-        met ||= this.present.has(r);
+        met ||= this.present.has(r) || vouched.has(r);
       }
     }
-    if (needed && !met) return false;
-    this.present.add(`topic:${candidate.topic}`);
-    return true;
+    return !needed || met;
   }
 }
 

@@ -36,6 +36,10 @@ export class PageScanner {
   private holdVetoed = false;
   /** Mentions held until the whole page has been read. */
   private readonly held = new Set<PageMention>();
+  /** A counted conditional mention went: what it vouched for may no longer count (settle). */
+  private unsettled = false;
+  /** The mentions in the index that have conditions (the few that settle() decides). */
+  private readonly conditional = new Set<PageMention>();
   /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
   readonly mightMatchText = (text: string): boolean => this.prefilter.mightMatch(text);
 
@@ -188,7 +192,8 @@ export class PageScanner {
     // (while the page loads, and when a change reaches it by two ways).
     if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.drop(m);
     const scan = this.matcher.scan(run.text);
-    const contextGrew = this.context.absorb(scan);
+    let changed = this.context.absorb(scan);
+    const vouched = this.vouched();
     for (const c of scan.candidates) {
       const start = positionIn(run, c.start, 'start');
       const end = positionIn(run, c.end, 'end');
@@ -210,38 +215,56 @@ export class PageScanner {
         requires: c.requires,
       };
       this.index.add(mention);
+      if (c.requires.length > 0) this.conditional.add(mention);
       // (accepts() also vouches for the topic: not for a mention held back.)
       if (this.holdVetoed && c.requires.some((r) => r.startsWith(VETO))) this.held.add(mention);
-      else mention.accepted = this.context.accepts(c);
-      if (mention.accepted) this.show(mention);
+      else mention.accepted = this.context.holds(c, vouched);
+      if (!mention.accepted) continue;
+      // A topic newly vouched for: mentions waiting for it may count now.
+      changed ||= c.requires.length > 0 && !vouched.has(`topic:${c.topic}`);
+      this.show(mention);
     }
-    if (contextGrew) this.acceptWaiting();
+    if (changed || this.unsettled) this.settle();
+  }
+
+  /** The topics that counted conditional mentions vouch for, as PageContext keys. */
+  private vouched(): Set<string> {
+    const out = new Set<string>();
+    for (const [topic, n] of this.shown) if (n > 0) out.add(`topic:${topic}`);
+    return out;
   }
 
   /** The whole page has been read: held mentions count or not as it says. */
   private releaseHeld(): void {
     if (this.held.size === 0) return;
-    const held = [...this.held];
     this.held.clear();
-    let grew = false;
-    for (const m of held) {
-      if (this.index.has(m) && this.context.accepts(m)) {
-        m.accepted = grew = true;
-        this.show(m);
-      }
-    }
-    if (grew) this.acceptWaiting();
+    this.settle();
   }
 
-  /** The page now shows more context: mentions that waited for it may count now, and a veto
-   *  found further down (a namesake in the comments) takes back the marks it rules out. So the
-   *  marks end as the whole page says, whatever order it was read in (the parser's pieces, the
-   *  screen first), as the scan CLI judges a file. */
-  private acceptWaiting(): void {
-    for (const m of this.index.values()) {
-      // (A mention without conditions counts whatever comes: most of a long page's marks.)
-      if (this.held.has(m) || (m.accepted && m.requires.length === 0)) continue;
-      if (m.accepted === this.context.accepts(m)) continue;
+  /**
+   * Decides afresh which conditional mentions count: from none, each that the page's cue lists
+   * and unconditional mentions, or the topics of those counted so far, vouch for (never one
+   * through itself), until no more do. A veto found further down (a namesake in the comments)
+   * thus takes back the marks it rules out, and what they alone vouched for, so the marks end
+   * as the whole page says, whatever order it was read in (the parser's pieces, the screen
+   * first), as the scan CLI judges a file.
+   */
+  private settle(): void {
+    this.unsettled = false;
+    const vouched = new Set<string>();
+    const counted = new Set<PageMention>();
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const m of this.conditional) {
+        if (counted.has(m) || this.held.has(m)) continue;
+        if (!this.context.holds(m, vouched)) continue;
+        counted.add(m);
+        vouched.add(`topic:${m.topic}`);
+        grew = true;
+      }
+    }
+    for (const m of this.conditional) {
+      if (this.held.has(m) || m.accepted === counted.has(m)) continue;
       m.accepted = !m.accepted;
       if (m.accepted) this.show(m);
       else this.hide(m);
@@ -257,6 +280,7 @@ export class PageScanner {
   /** Forgets mentions whose text left the document. */
   dropDetached(): void {
     for (const m of this.index.stale()) this.drop(m);
+    if (this.unsettled) this.settle();
   }
 
   /** Forgets mentions whose text left the document with `removed` (a batch's removed
@@ -269,6 +293,7 @@ export class PageScanner {
       this.index.size < FULL_CHECK_BELOW || ++this.removalBatches % 32 === 0 ? null : this.index.under(removed);
     if (!touched) return this.dropDetached();
     for (const m of touched) if (m.nodes.some((n) => !n.isConnected)) this.drop(m);
+    if (this.unsettled) this.settle();
   }
 
   private show(m: PageMention): void {
@@ -284,7 +309,10 @@ export class PageScanner {
   private drop(m: PageMention): void {
     if (!this.index.has(m)) return;
     this.index.delete(m);
-    if (m.accepted) this.hide(m);
+    this.conditional.delete(m);
+    if (!m.accepted) return;
+    this.hide(m);
+    this.unsettled ||= m.requires.length > 0;
   }
 
   private shownCount(): number {
@@ -304,6 +332,7 @@ export class PageScanner {
   clear(): void {
     for (const m of this.index.values()) this.layer.delete(m.topic, m.range);
     this.index.clear();
+    this.conditional.clear();
     this.held.clear();
     this.shown.clear();
   }

@@ -209,14 +209,21 @@ describe('the matcher', () => {
 });
 
 describe('the page context, read block by block as the content script reads a page', () => {
-  it('reports a topic vouched for by a conditional mention, so mentions waiting on it get another look', () => {
+  it('tells what the page shows apart from what counted mentions vouch for', () => {
     const context = new PageContext();
     context.absorb(matcher.scan('News from Kabul'));
     const first = matcher.scan('The 2020 agreement was signed.');
     context.absorb(first);
-    expect(first.candidates.filter((c) => !context.accepts(c)).map((c) => c.alias)).toEqual(['2020 agreement']);
-    // No new cue word here: only the accepted Doha Agreement tells that the page is about it.
-    expect(context.absorb(matcher.scan('The Doha Agreement was signed.'))).toBe(true);
-    expect(first.candidates.filter((c) => context.accepts(c)).map((c) => c.alias)).toEqual(['2020 agreement']);
+    const deal = first.candidates[0]!;
+    expect(deal.alias).toBe('2020 agreement');
+    expect(context.holds(deal, new Set())).toBe(false);
+    // No new cue word and no mention without conditions: nothing the page itself shows grew.
+    const doha = matcher.scan('The Doha Agreement was signed.');
+    expect(context.absorb(doha)).toBe(false);
+    // The content script counts the Doha Agreement, and so vouches for its topic itself (it
+    // may take the mark back); the scan CLI's accepts() vouches as it reads the whole file.
+    expect(context.holds(deal, new Set())).toBe(false);
+    expect(context.holds(deal, new Set(['topic:doha-2020']))).toBe(true);
+    expect(context.accepts(deal)).toBe(true);
   });
 });

@@ -59,6 +59,20 @@ describe('the marks a page ends with', () => {
     expect(inOrder).toEqual(commentsFirst);
   });
 
+  it('leave out what a mark taken back alone vouched for, whichever part is read first', async () => {
+    // Fitrat (his role beside him) vouches for his topic, which lets the Doha Agreement count;
+    // the namesake below takes Fitrat back, and the agreement with him.
+    const page = [
+      'Army chief Fitrat spoke on Sunday.',
+      'The Doha Agreement was signed.',
+      'Comment by Nasir Fitrat: good article.',
+    ];
+    const inOrder = await readInOrder(page, [0, 1, 2]);
+    dom.doc.body.replaceChildren();
+    expect(await readInOrder(page, [2, 0, 1])).toEqual(inOrder);
+    expect(inOrder.drawn).toEqual([]);
+  });
+
   it('leave out a surname a namesake further down rules out, and count what stays', async () => {
     const { drawn, counts } = await readInOrder(article, [0, 1, 2]);
     expect(drawn).toEqual(['fitrat:p0']);
