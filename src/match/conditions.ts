@@ -121,13 +121,13 @@ export function holdsNear(
 }
 
 /** A sentence's end: a question or exclamation mark, an ellipsis, an Urdu, Hindi or Chinese
- *  full stop, or a full stop after a word of three letters or more (not "U.S.", "Feb. 29",
- *  "Gen. Fitrat") before a capitalised or uncased word, perhaps past a quote or a footnote mark
- *  (`war.[2] Taliban`, `war." Taliban`). */
+ *  full stop, or a full stop after a word of two characters or more that is no common
+ *  abbreviation (not "U.S.", "Feb. 29", "Gen. Fitrat"), before a capitalised or uncased word or
+ *  a number, perhaps past a quote or a footnote mark (`war.[2] Taliban`, `war." “Taliban`). */
 // (U+0000 is where a page had a line break or a footnote's edge: src/page/text-blocks.ts.)
 const SENTENCE_END =
   // eslint-disable-next-line no-control-regex
-  /[!?\u061f\u06d4\u0964\u2026\u3002\uff01\uff1f]|[\p{Ll}\p{Lo}]{3}\.["'”’)\]\u0000\d[]*\s+[\p{Lu}\p{Lo}]/u;
+  /[!?\u061f\u06d4\u0964\u2026\u3002\uff01\uff1f]|[^\s.]{2}(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mrs?|Ms|Dr|St|Lt|Col|Capt|Gen|Prof|No))\.["'\u201d\u2019)\]\u0000\d[]*\s+["'\u201c\u2018\u00ab(]*[\p{Lu}\p{Lo}\d]/u;
 
 // A word is a run of letters and digits, or one Han/kana character (those scripts use no spaces).
 const WORD =

@@ -16,14 +16,13 @@ export class PageContext {
   /** Topics vouched for by conditional mentions accepted through accepts(). */
   private readonly vouched = new Set<string>();
 
-  /** Adds what a text shows; returns true when the cue lists or unconditional topics grew
-   *  (what a conditional mention vouches for, a caller that takes marks back keeps itself:
-   *  see holds). */
+  /** Adds what a text shows (its cue lists, the topics of its mentions without conditions);
+   *  returns true when that grew. What conditional mentions vouch for is decided once the
+   *  page is read (acceptAll) or kept by the caller that counts them (see holds). */
   absorb(scan: TextScan): boolean {
     const before = this.present.size;
     for (const cue of scan.cues) this.present.add(`cue:${cue}`);
     for (const c of scan.candidates) if (c.requires.length === 0) this.present.add(`topic:${c.topic}`);
-    for (const c of scan.candidates) this.accepts(c);
     return this.present.size !== before;
   }
 
@@ -56,24 +55,29 @@ export class PageContext {
 export function acceptedIn(scan: TextScan): Candidate[] {
   const context = new PageContext();
   context.absorb(scan);
-  return acceptAll(context, scan.candidates);
+  const accepted = acceptAll(context, scan.candidates);
+  return scan.candidates.filter((c) => accepted.has(c));
 }
 
-/** The candidates that count once the whole page is known: accepting one may vouch for
- *  another (see accepts), so repeat until nothing changes. */
+/** The candidates that count once the whole page is known: from none, each that the page
+ *  or the topics of those counted so far vouch for (never one through itself), until no more
+ *  do, whatever order they come in. The content script settles its marks the same way
+ *  (src/page/page-scanner.ts). */
 export function acceptAll<T extends Pick<Candidate, 'requires' | 'topic'>>(
   context: PageContext,
-  candidates: readonly T[],
-): T[] {
+  candidates: Iterable<T>,
+  skip: (candidate: T) => boolean = () => false,
+): Set<T> {
   const accepted = new Set<T>();
+  const vouched = new Set<string>();
   for (let grew = true; grew;) {
     grew = false;
     for (const c of candidates) {
-      if (!accepted.has(c) && context.accepts(c)) {
-        accepted.add(c);
-        grew = true;
-      }
+      if (accepted.has(c) || skip(c) || !context.holds(c, vouched)) continue;
+      accepted.add(c);
+      vouched.add(`topic:${c.topic}`);
+      grew = true;
     }
   }
-  return candidates.filter((c) => accepted.has(c));
+  return accepted;
 }

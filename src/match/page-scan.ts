@@ -43,11 +43,14 @@ export function mentionsInPage(matcher: Matcher, blocks: readonly Block[], conte
   const scans = blocks.map((block) => ({ block, scan: matcher.scan(block.text) }));
   for (const { scan } of scans) page.absorb(scan);
   const all = scans.flatMap(({ block, scan }) => scan.candidates.map((c) => ({ ...c, block })));
-  return acceptAll(page, all).map(({ block, ...c }) => ({
-    topic: c.topic,
-    start: block.offset + c.start,
-    end: block.offset + c.end,
-    alias: c.alias,
-    text: block.text.slice(c.start, c.end),
-  }));
+  const accepted = acceptAll(page, all);
+  return all
+    .filter((c) => accepted.has(c))
+    .map(({ block, ...c }) => ({
+      topic: c.topic,
+      start: block.offset + c.start,
+      end: block.offset + c.end,
+      alias: c.alias,
+      text: block.text.slice(c.start, c.end),
+    }));
 }

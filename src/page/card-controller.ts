@@ -338,7 +338,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       if (current && (!index.has(current) || !current.accepted)) {
         // A live page re-rendered the mention's paragraph (a feed, "updated 5 s ago" beside
         // it): the card stays on the same words where they stand now.
-        const again = placedAt && sameWords(index, current, placedAt);
+        const again = placedAt && ui?.sameWords(index, current, placedAt);
         if (again) intent.replace(again);
         else intent.reset();
       }
@@ -350,21 +350,6 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       }
     },
   };
-}
-
-/** The accepted mention with the words of `gone` (its topic, its text) nearest to where
- *  `gone` last stood, within two lines of it; null if none. */
-function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention | null {
-  let best: PageMention | null = null;
-  let bestDistance = 2 * Math.max(at.bottom - at.top, 16);
-  for (const m of index.values()) {
-    if (!m.accepted || m.topic !== gone.topic || m.text !== gone.text) continue;
-    const box = liveRange(m).getClientRects()[0];
-    if (!box) continue;
-    const distance = Math.hypot(box.left - at.left, box.top - at.top);
-    if (distance <= bestDistance) [best, bestDistance] = [m, distance];
-  }
-  return best;
 }
 
 function deepActiveElement(): Element | null {

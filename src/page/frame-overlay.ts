@@ -75,6 +75,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   );
   const report = () => {
     if (signal.aborted) return;
+    // (A step that found no text to match after a change has not settled the marks yet.)
+    scanner.settleIfNeeded();
+    // A mark taken back (a namesake further down) closes its card, or the one about to open.
+    cards.closeIfGone();
     shown.scanned();
     options.onCounts();
   };

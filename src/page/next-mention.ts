@@ -1,7 +1,8 @@
-// The keyboard's next mention: in reading order, one the reader can see. Loaded with the
-// card's UI (src/ui/render-card.tsx): only a page where the keyboard asks for a card needs it.
+// Where the card goes next: the keyboard's next mention (in reading order, one the reader can
+// see), or the same words where a live page put them anew. Loaded with the card's UI
+// (src/ui/render-card.tsx): only a page with a card needs it.
 import type { TopicId } from '../pack/types';
-import { hiddenForGood } from './clipping';
+import { hiddenForGood, type Box } from './clipping';
 import { liveRange } from './hit-test';
 import type { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
@@ -50,4 +51,19 @@ function byDocumentOrder(a: PageMention, b: PageMention): number {
   const bn = b.range.startContainer;
   if (an === bn) return a.range.startOffset - b.range.startOffset;
   return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** The accepted mention with the words of `gone` (its topic, its text) nearest to where
+ *  `gone` last stood, within two lines of it; null if none. */
+export function sameWords(index: MentionIndex, gone: PageMention, at: Box): PageMention | null {
+  let best: PageMention | null = null;
+  let bestDistance = 2 * Math.max(at.bottom - at.top, 16);
+  for (const m of index.values()) {
+    if (!m.accepted || m.topic !== gone.topic || m.text !== gone.text) continue;
+    const box = liveRange(m).getClientRects()[0];
+    if (!box) continue;
+    const distance = Math.hypot(box.left - at.left, box.top - at.top);
+    if (distance <= bestDistance) [best, bestDistance] = [m, distance];
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 import type { Matcher } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
-import { PageContext } from '../match/page-context';
+import { acceptAll, PageContext } from '../match/page-context';
 import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
@@ -57,7 +57,7 @@ export class PageScanner {
 
   /** Takes cue words from text that is not marked but tells what the page is about. */
   absorbContext(text: string): void {
-    if (this.prefilter.mightMatch(text)) this.context.absorb(this.matcher.scan(text));
+    if (this.prefilter.mightMatch(text) && this.context.absorb(this.matcher.scan(text))) this.settle();
   }
 
   /**
@@ -251,24 +251,19 @@ export class PageScanner {
    */
   private settle(): void {
     this.unsettled = false;
-    const vouched = new Set<string>();
-    const counted = new Set<PageMention>();
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const m of this.conditional) {
-        if (counted.has(m) || this.held.has(m)) continue;
-        if (!this.context.holds(m, vouched)) continue;
-        counted.add(m);
-        vouched.add(`topic:${m.topic}`);
-        grew = true;
-      }
-    }
+    const counted = acceptAll(this.context, this.conditional, (m) => this.held.has(m));
     for (const m of this.conditional) {
       if (this.held.has(m) || m.accepted === counted.has(m)) continue;
       m.accepted = !m.accepted;
       if (m.accepted) this.show(m);
       else this.hide(m);
     }
+  }
+
+  /** Settles the marks if a counted conditional mention went since (a rescan that found no
+   *  text to match has not). */
+  settleIfNeeded(): void {
+    if (this.unsettled) this.settle();
   }
 
   /** Forgets the mentions in text under `root` (before it is scanned again). */

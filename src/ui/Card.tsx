@@ -2,7 +2,7 @@ import type { CardModel } from '../card/model';
 import type { TopicId } from '../pack/types';
 import type { holdsFixedBoxes, placeCard } from '../page/card-position';
 import type { scrollBoxesTo } from '../page/clipping';
-import type { nextMention, openModal } from '../page/next-mention';
+import type { nextMention, openModal, sameWords } from '../page/next-mention';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -51,6 +51,7 @@ export interface CardUi {
   place: typeof placeCard;
   nextMention: typeof nextMention;
   openModal: typeof openModal;
+  sameWords: typeof sameWords;
   scrollBoxesTo: typeof scrollBoxesTo;
   holdsFixedBoxes: typeof holdsFixedBoxes;
 }

@@ -3,7 +3,7 @@ import { cardTopics, citedArticle } from 'virtual:context-overlays/cards';
 import { buildCard } from '../card/model';
 import { holdsFixedBoxes, placeCard } from '../page/card-position';
 import { scrollBoxesTo } from '../page/clipping';
-import { nextMention, openModal } from '../page/next-mention';
+import { nextMention, openModal, sameWords } from '../page/next-mention';
 import { Card, type CardUi } from './Card';
 
 /** The card UI that the content script loads on first use (src/page/card-ui.ts). Placing
@@ -13,6 +13,7 @@ export const cardUi: CardUi = {
   place: placeCard,
   nextMention,
   openModal,
+  sameWords,
   scrollBoxesTo,
   holdsFixedBoxes,
   render(root, request) {

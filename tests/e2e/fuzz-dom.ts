@@ -165,7 +165,8 @@ const FILLER = [
 ];
 const GAPS = [' ', ' ', ' ', '\u00a0', '\n', '  \t ', '\u202f', ' \n  '];
 const SEPARATORS = [' ', ' ', '\u00a0', ', ', ' (', ') ', '. ', '\n', ' "', '" ', ' — ', '; '];
-const INLINE_TAGS = ['span', 'b', 'i', 'em', 'strong', 'a', 'code', 'small', 'mark', 'abbr', 'q', 'u', 's', 'sub'];
+// (Not <sub> or <sup>: their text stands apart from the words around it, a footnote number.)
+const INLINE_TAGS = ['span', 'b', 'i', 'em', 'strong', 'a', 'code', 'small', 'mark', 'abbr', 'q', 'u', 's', 'cite'];
 const BLOCK_TAGS = ['div', 'p', 'section', 'article', 'h2', 'blockquote', 'li', 'td', 'header', 'figure'];
 /** Elements that may host a shadow root. */
 const SHADOW_HOSTS = ['div', 'span', 'section', 'article', 'blockquote', 'header', 'p'];

@@ -27,6 +27,7 @@ function lateUi() {
     place: () => () => {},
     nextMention,
     openModal: () => null,
+    sameWords: () => null,
     scrollBoxesTo: () => {},
     holdsFixedBoxes: () => false,
     render(root, props) {

@@ -188,6 +188,8 @@ describe('ambiguous aliases of the bundled pack', () => {
     ["The Doha deal ended Chad's war.\u0000[2]\u0000 Taliban envoys were not there.", []],
     ['The Doha deal "ended Chad\'s war." Taliban envoys were not there.', []],
     ["The Doha deal ended Chad's war\u2026 Taliban envoys were not there.", []],
+    ["The Doha deal ended Chad's war. \u201cTaliban envoys were not there,\u201d he said.", []],
+    ["The Doha deal for Chad's rebels was the UN's. Taliban envoys were not there.", []],
     ['دوحہ معاہدہ لبنان کے لیے تھا۔ طالبان وہاں نہیں تھے۔', []],
     [
       'Unlike the Doha talks on Lebanon, the Doha deal signed Feb. 29 with the Taliban set a date.',
@@ -220,10 +222,12 @@ describe('the page context, read block by block as the content script reads a pa
     // No new cue word and no mention without conditions: nothing the page itself shows grew.
     const doha = matcher.scan('The Doha Agreement was signed.');
     expect(context.absorb(doha)).toBe(false);
-    // The content script counts the Doha Agreement, and so vouches for its topic itself (it
-    // may take the mark back); the scan CLI's accepts() vouches as it reads the whole file.
+    // Whoever counts the Doha Agreement vouches for its topic: the content script keeps its own
+    // vouches (it may take a mark back); accepts() keeps them in the context.
     expect(context.holds(deal, new Set())).toBe(false);
     expect(context.holds(deal, new Set(['topic:doha-2020']))).toBe(true);
+    expect(context.accepts(deal)).toBe(false);
+    expect(context.accepts(doha.candidates[0]!)).toBe(true);
     expect(context.accepts(deal)).toBe(true);
   });
 });
