@@ -25,6 +25,12 @@ export function htmlText(html: string): HtmlText {
   scope.NodeFilter ??= window.NodeFilter;
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html');
+    // A declarative shadow root (`<template shadowrootmode>`) is shown by a browser, which
+    // attaches it as it parses and the content script reads it: its text goes where it stands
+    // (before the host's own children, which its slots would show). A plain template stays inert.
+    for (const template of [...document.querySelectorAll('template[shadowrootmode]')]) {
+      template.replaceWith((template as unknown as { content: Node }).content as never);
+    }
     const root = (document.body ?? document.documentElement) as unknown as Node;
     const blocks: Block[] = [];
     let text = '';

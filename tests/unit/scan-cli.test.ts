@@ -93,6 +93,18 @@ describe('scan --json', () => {
     ]);
   });
 
+  it('reads a declarative shadow root as a browser shows it, and leaves a plain template out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-shadow-'));
+    const file = join(dir, 'shadow.html');
+    writeFileSync(
+      file,
+      '<html><body><my-card><template shadowrootmode="open"><p>The Doha agreement with the Taliban.</p>' +
+        '<slot></slot></template><span>Fasihuddin Fitrat.</span></my-card>' +
+        '<template><p>Bagram Air Base.</p></template></body></html>',
+    );
+    expect(json(run('--json', file).out).map((m) => m.text)).toEqual(['Doha agreement', 'Fasihuddin Fitrat']);
+  });
+
   it('gives offsets into the visible text that --text prints, and the file as given', () => {
     const file = fixture('story.html');
     const text = run('--text', file).out.replace(/\n$/, '');
