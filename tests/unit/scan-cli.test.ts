@@ -9,6 +9,13 @@ import { main } from '../../src/cli/scan';
 
 const fixture = (name: string) => `tests/fixtures/scan/${name}`;
 
+/** A page written to a file of its own (the CLI reads files). */
+function htmlFile(name: string, html: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'scan-')), name);
+  writeFileSync(file, html);
+  return file;
+}
+
 function run(...args: string[]) {
   let out = '';
   let err = '';
@@ -37,10 +44,8 @@ describe('scan --json', () => {
   });
 
   it('leaves out fallback text a browser with frames and plugins never shows', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-fallback-'));
-    const file = join(dir, 'fallback.html');
-    writeFileSync(
-      file,
+    const file = htmlFile(
+      'fallback.html',
       '<html><body><p>Bagram Air Base.</p><noembed>Bagram</noembed><noframes>Fasihuddin Fitrat</noframes></body></html>',
     );
     const { code, out } = run('--json', file);
@@ -49,10 +54,8 @@ describe('scan --json', () => {
   });
 
   it('reads a footnote number apart from the name it follows, and a ruby without its reading', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-notes-'));
-    const file = join(dir, 'notes.html');
-    writeFileSync(
-      file,
+    const file = htmlFile(
+      'notes.html',
       '<html><body><p>Led by Fasihuddin Fitrat<sup>1</sup> from Bagram<sup>2</sup>; Fitrat<sup>3</sup> cited ' +
         'the Doha agreement<sup><a href="#n4">4</a></sup> with the Taliban.</p>' +
         '<p><ruby>Bagram<rp>(</rp><rt>バグラム</rt><rp>)</rp></ruby> Air Base, 5 km<sup>2</sup>.</p></body></html>',
@@ -71,10 +74,8 @@ describe('scan --json', () => {
   });
 
   it('sets a footnote apart however it is written: nested, empty, two in a row, first in a block', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-notes-'));
-    const file = join(dir, 'notes.html');
-    writeFileSync(
-      file,
+    const file = htmlFile(
+      'notes.html',
       '<html><body><p>Troops left<sup>1<sub>a</sub>2</sup>Bagram Air Base.</p>' +
         '<p>They flew from Bagram<sup></sup> Air Base.</p><p>Fitrat<sup>3</sup></p>' +
         '<p><sup>4</sup>Bagram Air Base, Bagram<sup>5</sup><sup>6</sup> Air Base.</p></body></html>',
@@ -94,10 +95,8 @@ describe('scan --json', () => {
   });
 
   it('reads a declarative shadow root as a browser shows it, and leaves a plain template out', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-shadow-'));
-    const file = join(dir, 'shadow.html');
-    writeFileSync(
-      file,
+    const file = htmlFile(
+      'shadow.html',
       '<html><body><my-card><template shadowrootmode="open"><p>The Doha agreement with the Taliban.</p>' +
         '<slot></slot></template><span>Fasihuddin Fitrat.</span></my-card>' +
         '<template><p>Bagram Air Base.</p></template></body></html>',
