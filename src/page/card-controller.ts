@@ -306,8 +306,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
     async stepNext(topic, step) {
       const asked = ++steps;
       const openedBefore = opens;
-      const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), UI_WAIT_MS));
-      const drawWith = ui ?? (await Promise.race([loadUi(), late]));
+      const drawWith =
+        ui ?? (await Promise.race([loadUi(), new Promise<null>((late) => setTimeout(() => late(null), UI_WAIT_MS))]));
       // No UI (or not in time: the background has moved on), no card.
       if (!drawWith || signal.aborted) return 'none';
       if (asked !== steps || opens !== openedBefore) return 'shown'; // another card was asked for meanwhile

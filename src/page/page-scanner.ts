@@ -216,7 +216,7 @@ export class PageScanner {
       };
       this.index.add(mention);
       if (c.requires.length > 0) this.conditional.add(mention);
-      // (accepts() also vouches for the topic: not for a mention held back.)
+      // (A mention held back vouches for nothing until it counts: see settle.)
       if (this.holdVetoed && c.requires.some((r) => r.startsWith(VETO))) this.held.add(mention);
       else mention.accepted = this.context.holds(c, vouched);
       if (!mention.accepted) continue;
@@ -260,8 +260,8 @@ export class PageScanner {
     }
   }
 
-  /** Settles the marks if a counted conditional mention went since (a rescan that found no
-   *  text to match has not). */
+  /** Settles the marks if a counted conditional mention went since: drops settle here (the
+   *  overlay's report after each batch) or at the end of the next run scanned, not each. */
   settleIfNeeded(): void {
     if (this.unsettled) this.settle();
   }
@@ -275,7 +275,6 @@ export class PageScanner {
   /** Forgets mentions whose text left the document. */
   dropDetached(): void {
     for (const m of this.index.stale()) this.drop(m);
-    if (this.unsettled) this.settle();
   }
 
   /** Forgets mentions whose text left the document with `removed` (a batch's removed
@@ -288,7 +287,6 @@ export class PageScanner {
       this.index.size < FULL_CHECK_BELOW || ++this.removalBatches % 32 === 0 ? null : this.index.under(removed);
     if (!touched) return this.dropDetached();
     for (const m of touched) if (m.nodes.some((n) => !n.isConnected)) this.drop(m);
-    if (this.unsettled) this.settle();
   }
 
   private show(m: PageMention): void {
