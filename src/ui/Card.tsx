@@ -3,6 +3,7 @@ import type { TopicId } from '../pack/types';
 import type { holdsFixedBoxes, placeCard } from '../page/card-position';
 import type { scrollBoxesTo } from '../page/clipping';
 import type { nextMention, openModal, sameWords } from '../page/next-mention';
+import type { startShownCard } from '../page/shown-card';
 import { t, uiDirection, uiLanguage } from '../i18n';
 
 /** The article's language: what the card quotes and tells stays in it (src/i18n.ts). */
@@ -54,6 +55,9 @@ export interface CardUi {
   sameWords: typeof sameWords;
   scrollBoxesTo: typeof scrollBoxesTo;
   holdsFixedBoxes: typeof holdsFixedBoxes;
+  /** What shows the card once drawn (our host, placing, focus): the content script keeps
+   *  only what decides when a card is wanted. */
+  showCards: typeof startShownCard;
 }
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).

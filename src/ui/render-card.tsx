@@ -4,6 +4,7 @@ import { buildCard } from '../card/model';
 import { holdsFixedBoxes, placeCard } from '../page/card-position';
 import { scrollBoxesTo } from '../page/clipping';
 import { nextMention, openModal, sameWords } from '../page/next-mention';
+import { startShownCard } from '../page/shown-card';
 import { Card, type CardUi } from './Card';
 
 /** The card UI that the content script loads on first use (src/page/card-ui.ts). Placing
@@ -16,6 +17,7 @@ export const cardUi: CardUi = {
   sameWords,
   scrollBoxesTo,
   holdsFixedBoxes,
+  showCards: startShownCard,
   render(root, request) {
     if (!request) return render(null, root);
     const { topic, ...props } = request;

@@ -9,6 +9,7 @@ import { MentionIndex } from '../../src/page/mention-index';
 import type { PageMention } from '../../src/page/page-mention';
 import type { CardUi } from '../../src/ui/Card';
 import { nextMention } from '../../src/page/next-mention';
+import { startShownCard } from '../../src/page/shown-card';
 
 const under = vi.hoisted(() => ({ mention: null as PageMention | null }));
 vi.mock('../../src/page/hit-test', () => ({
@@ -30,6 +31,7 @@ function lateUi() {
     sameWords: () => null,
     scrollBoxesTo: () => {},
     holdsFixedBoxes: () => false,
+    showCards: startShownCard,
     render(root, props) {
       root.replaceChildren();
       if (!props) return;
