@@ -56,8 +56,11 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   // Asked for as soon as the pointer is over a mark, before the hover delay runs out. Once
   // only: a module that failed to load fails again from the same URL (no cards then).
   const loadUi = () =>
-    (loadingUi ??= options.cardUi().then(
-      (loaded) => {
+    (loadingUi ??= options
+      .cardUi()
+      .then((loaded) => {
+        // (Nothing to show for a controller stopped meanwhile.)
+        if (signal.aborted) return null;
         shown = loaded.showCards(
           loaded,
           {
@@ -75,9 +78,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
           signal,
         );
         return (ui = loaded);
-      },
-      () => null,
-    ));
+      })
+      // A UI that fails to load or to start (another build's file): no cards.
+      .catch(() => null));
   /** Cards asked for so far: one whose UI came late is drawn only if no other was asked since. */
   let opens = 0;
 
@@ -196,8 +199,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       if (step === 'continue' && !current) return leaving('none');
       const next = drawWith.nextMention(index, step === 'first' ? null : current, topic);
       if (next) {
-        lastByKeyboard = next;
         shown.goTo(next);
+        lastByKeyboard = next;
         return 'shown';
       }
       if (step === 'first') return leaving('none');

@@ -175,6 +175,38 @@ describe('cards whose UI comes late', () => {
     expect(shownTopic()).toBeUndefined();
     expect(document.activeElement).toBe(input);
   });
+
+  it('a card UI that loads but cannot start (another build’s file) shows nothing; Escape stays the page’s', async () => {
+    input.focus();
+    const broken = lateUi();
+    const controller = startCardController(
+      {
+        cardCss: '',
+        index,
+        delays: { showMs: 5, hideMs: 5 },
+        openArticle: () => {},
+        articleUrl: () => 'about:blank',
+        cardUi: () => {
+          broken.arrive();
+          return broken.load().then((loaded) => ({
+            ...loaded,
+            showCards: () => {
+              throw new Error('not this build');
+            },
+          }));
+        },
+      },
+      abort.signal,
+    );
+    await pointAt(bagram);
+    await flush();
+    expect(shownTopic()).toBeUndefined();
+    const escape = asReaders(new KeyboardEvent('keydown', { key: 'Escape', cancelable: true }));
+    window.dispatchEvent(escape);
+    expect(escape.defaultPrevented).toBe(false);
+    expect(await controller.stepNext('bagram', 'first')).toBe('none');
+    expect(document.activeElement).toBe(input);
+  });
 });
 
 /** An event as the reader's own input makes it: the controller ignores those a page script
