@@ -8,8 +8,12 @@ import { inSight, type Box } from './clipping';
 const GAP = 6;
 /** Kept free at the viewport's edges so the card's shadow and border stay visible. */
 const PAD = 8;
-/** Below this a card shows too little to read; it may overflow the viewport instead. */
+/** Below this a card shows too little to read; it may cover its mention's side instead. */
 const MIN_HEIGHT = 120;
+/** In a viewport too short for MIN_HEIGHT on either side (a small embedded frame), the card
+ *  shrinks to the larger side's room down to this (its title and a line); below it, the card
+ *  covers part of its mention rather than be cut off by the frame's edge. */
+const LEAST_HEIGHT = 72;
 
 /**
  * Keeps `card` beside `anchor` (a mention's live Range): below it, flipping above when there
@@ -69,10 +73,14 @@ export function placeCard(
     const x = Math.max(minX, Math.min(aligned, maxX - width));
 
     const room = Math.min(below ? roomBelow : roomAbove, maxY - minY);
-    card.style.maxHeight = `${Math.max(MIN_HEIGHT, room)}px`;
-    // Above, the card's bottom edge is what is placed, so it needs the height it now has.
-    const y = below ? last.bottom + GAP : first.top - GAP - card.getBoundingClientRect().height;
-    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    const least = Math.min(MIN_HEIGHT, Math.max(roomBelow, roomAbove, LEAST_HEIGHT), maxY - minY);
+    card.style.maxHeight = `${Math.max(least, room)}px`;
+    // Above, the card's bottom edge is what is placed, so it needs the height it now has; and
+    // a card taller than its side's room (only in a short viewport) is kept inside it.
+    const placedHeight = !below || least > room ? card.getBoundingClientRect().height : 0;
+    const y = below ? last.bottom + GAP : first.top - GAP - placedHeight;
+    const inside = least > room ? Math.max(minY, Math.min(y, maxY - placedHeight)) : y;
+    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(inside)}px)`;
   };
 
   const stop = new AbortController();

@@ -6,6 +6,7 @@ import {
   marks,
   openPopupFor,
   runCommand,
+  screenshotPath,
   tabIdOf,
   test,
   textCenter,
@@ -321,4 +322,38 @@ test('the focus a frame’s keyboard card gives back: after two cards in the fra
   await page.waitForTimeout(500);
   expect(await same.evaluate(() => (document.hasFocus() ? document.activeElement?.id : 'no focus'))).toBe('q');
   expect(await same.evaluate(() => (document.getElementById('q') as HTMLInputElement).value)).toBe('abc');
+});
+
+test('in a frame too short for a whole card (an embed, 120 px), the card stands inside the frame, beside its mention', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url('frames.html'));
+  const frameBox = (await page.locator('#same').boundingBox())!;
+  const frame = (await (await page.locator('#same').elementHandle())!.contentFrame())!;
+  await expect.poll(async () => Object.values(await marks(frame)).flat().length).toBe(2);
+  const at = await textCenter(frame, 'body', 'Doha Agreement');
+  await page.mouse.move(frameBox.x + at.x, frameBox.y + at.y);
+  await expect(page.frameLocator('#same').getByRole('dialog', { name: 'The 2020 US–Taliban agreement' })).toBeVisible();
+  // Once placed (the card is drawn, then sized to the room it has).
+  await page.waitForTimeout(300);
+  const placed = await frame.evaluate(() => {
+    const card = document.querySelector('context-overlay')!.shadowRoot!.querySelector('[role="dialog"]')!;
+    const box = card.getBoundingClientRect();
+    const text = document.querySelector('p')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('Doha'));
+    range.setEnd(text, text.data.indexOf('Doha') + 'Doha Agreement'.length);
+    const mention = range.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, mentionBottom: mention.bottom, frameHeight: innerHeight };
+  });
+  await page.screenshot({
+    path: screenshotPath('card-in-short-frame.png'),
+    clip: { x: 0, y: 0, width: 800, height: frameBox.y + frameBox.height + 20 },
+  });
+  // Wholly inside the frame (it cut off the card's lower half before), under the mention's line,
+  // and tall enough for its title and a line.
+  expect(placed.bottom).toBeLessThanOrEqual(placed.frameHeight);
+  expect(placed.top).toBeGreaterThanOrEqual(placed.mentionBottom);
+  expect(placed.bottom - placed.top).toBeGreaterThanOrEqual(60);
 });
