@@ -5,7 +5,7 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { CandidateBlockWalker, PAUSE, yieldWatching } from './candidate-blocks';
+import { CandidateBlockWalker, nodeAfter, PAUSE, yieldWatching } from './candidate-blocks';
 import { BlockClassifier, holdsNoProse, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
@@ -15,6 +15,10 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const NOT_BLANK = /\S/;
+
+/** Elements under a block past which the pre-check goes into it (see holdsLargeBlocks): a
+ *  section of a long article is read whole, the article block by block. */
+const LARGE = 64;
 
 /** Below this many mentions, checking each for removed text costs less than a millisecond. */
 const FULL_CHECK_BELOW = 2000;
@@ -101,15 +105,20 @@ export class PageScanner {
     let from: Node | null = body.firstChild;
     while (from) {
       // Only a block element can be passed over whole: no run reaches across it.
-      const passable =
-        from.nodeType === COMMENT_NODE ||
-        (from.nodeType === TEXT_NODE && !NOT_BLANK.test((from as Text).data)) ||
-        (from.nodeType === ELEMENT_NODE && !isInlineElement(from as Element));
-      if (!passable) break;
+      if (!passable(from)) break;
       // A script, style, template or editor holds no prose to mark: passed over unread (a
       // page's inline data can run to megabytes).
-      if (!holdsNoProse(from, slice.classifier) && this.prefilter.mightMatch(from.textContent ?? '')) break;
-      const next: Node | null = from.nextSibling;
+      if (!holdsNoProse(from, slice.classifier)) {
+        // A large element holding blocks only (a page's wrapper, its main column) is gone
+        // into: its text in one piece, built to find a key word near its top, would cost
+        // what reading all of it costs.
+        if (from.nodeType === ELEMENT_NODE && holdsLargeBlocks(from as Element)) {
+          from = from.firstChild;
+          continue;
+        }
+        if (this.prefilter.mightMatch(from.textContent ?? '')) break;
+      }
+      const next = nodeAfter(from, body);
       if (slice.over()) {
         const place = await yieldWatching(slice, signal, body, next);
         if (!place) return false;
@@ -117,7 +126,6 @@ export class PageScanner {
         // walk all of the body rather than miss something.
         if (place === 'moved') return this.scanRoot(body, undefined, slice, signal, matched);
         if (place !== true) {
-          // (A block of the body's, or null: the one taken out was the body's child.)
           from = place.from;
           continue;
         }
@@ -334,4 +342,21 @@ export class PageScanner {
 function belowScreen(at: Node | null, screen: (block: Element) => 'on' | 'below' | 'off'): boolean {
   const element = at && (at.nodeType === ELEMENT_NODE ? (at as Element) : at.parentElement);
   return element !== null && screen(element) === 'below';
+}
+
+/** Comments, white space and block elements: what the pre-check may pass over whole. */
+function passable(node: Node): boolean {
+  return (
+    node.nodeType === COMMENT_NODE ||
+    (node.nodeType === TEXT_NODE && !NOT_BLANK.test((node as Text).data)) ||
+    (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element))
+  );
+}
+
+/** More elements under it than LARGE (counted natively, without reading any text), and
+ *  nothing but blocks, comments and white space directly in it. */
+function holdsLargeBlocks(el: Element): boolean {
+  if (el.firstElementChild === null || el.getElementsByTagName('*').length <= LARGE) return false;
+  for (let child = el.firstChild; child; child = child.nextSibling) if (!passable(child)) return false;
+  return true;
 }

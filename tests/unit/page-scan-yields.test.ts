@@ -191,4 +191,56 @@ describe('the pre-check of a loaded page', () => {
     expect(read.filter((text) => text.includes('Bagram'))).toEqual([]);
     expect(read).toHaveLength(50); // one look at each paragraph, none at the walk's pace
   });
+
+  /** Scans the page's body; the marks and every text the prefilter was asked about. */
+  async function scanReading(): Promise<{ marked: string[]; read: string[] }> {
+    const read: string[] = [];
+    const prefilter = new Prefilter(prefilterSource(bundledPack));
+    const reading = { mightMatch: (text: string) => (read.push(text), prefilter.mightMatch(text)) } as Prefilter;
+    const marked: string[] = [];
+    const scanner = new PageScanner(reading, () => new Matcher(bundledPack), recordingLayer(marked));
+    await scanner.scanPage(page.doc.body as unknown as Element, new AbortController().signal);
+    return { marked, read };
+  }
+
+  /** <main><article> with `sections` sections of 20 paragraphs; those numbered in `mentions`
+   *  name Bagram Air Base. */
+  function longArticle(sections: number, mentions: readonly number[]): Element {
+    const doc = page.doc;
+    const article = doc.createElement('article');
+    for (let s = 0, n = 0; s < sections; s++) {
+      const section = doc.createElement('section');
+      section.append(doc.createElement('h2'), '\n');
+      section.firstChild!.textContent = `Part ${s}`;
+      for (let i = 0; i < 20; i++, n++) {
+        const p = doc.createElement('p');
+        p.id = `p${n}`;
+        p.textContent = mentions.includes(n) ? 'Flights left Bagram Air Base.' : 'A quiet day.';
+        section.append(p, '\n');
+      }
+      article.append(section);
+    }
+    const main = doc.createElement('main');
+    main.append(article);
+    doc.body.append(main);
+    return main;
+  }
+
+  it('goes into a long article’s blocks rather than read all its text to find a word near its top', async () => {
+    const main = longArticle(10, [3, 150]);
+    const { marked, read } = await scanReading();
+    expect(marked).toEqual(['p3', 'p150']);
+    // Its sections, read whole, until the first with a key word; then the walk. (Before: all
+    // of <main>'s text in one piece, to find the word in its fourth paragraph.)
+    const longest = Math.max(...read.map((text) => text.length));
+    expect(longest).toBeLessThan((main.textContent ?? '').length / 5);
+  });
+
+  it('reads a large block with text of its own in one piece (a run may reach across its blocks)', async () => {
+    const main = longArticle(10, []);
+    main.firstChild!.appendChild(page.doc.createTextNode('Read more'));
+    const { marked, read } = await scanReading();
+    expect(marked).toEqual([]);
+    expect(read).toEqual([main.textContent]);
+  });
 });
