@@ -25,25 +25,25 @@ const WORD_GAPS = /[\s\u00a0\u202f\u200c\-\u2010-\u2014\u2212'\u2019\u02bc.\u00b
 
 /** Words of the pack's phrases that ordinary text is full of: a key made of one of them would
  *  send every page to the matcher ("Doha Round" is keyed by "doha", not "round"). */
-const COMMON = new Set(
-  (
-    'agreement agreements deal peace accord accords pact air base field airbase airfield round development ' +
-    'agenda declaration chief staff army ministry defence defense major chef february islamic of de la von ' +
-    'the to for abkommen vereinbarung paix acuerdo paz anlaşması barış соглашение соглашения соглашению ' +
-    'соглашением соглашении соглашений соглашениям соглашениях договорённост договоренност ' +
-    'توافق موافقت پیمان معاہدہ معاہدے معاہدۂ اتفاق اتفاقية تړون هوکړه امن نامه نامۀ الدین قاری'
-  ).split(' '),
-);
+const COMMON_WORDS =
+  'agreement agreements deal peace accord accords pact air base field airbase airfield round development ' +
+  'agenda declaration chief staff army ministry defence defense major chef february islamic of de la von ' +
+  'the to for abkommen vereinbarung paix acuerdo paz anlaşması barış соглашение соглашения соглашению ' +
+  'соглашением соглашении соглашений соглашениям соглашениях договорённост договоренност ' +
+  'توافق موافقت پیمان معاہدہ معاہدے معاہدۂ اتفاق اتفاقية تړون هوکړه امن نامه نامۀ الدین قاری';
+/** Made on first use: the content script, which gets its keys made at build time, carries
+ *  none of this (a Set made at load would stay in its bundle, unused). */
+let common: Set<string> | undefined;
 
 /** The word of `text` that rarest marks it: one that is itself a whole alias or cue word of
- *  the pack (`single`) before an ordinary word, not a COMMON one, longer before shorter.
+ *  the pack (`single`) before an ordinary word, not a common one, longer before shorter.
  *  Null when every word is common. */
 export function keyWord(text: string, single: ReadonlySet<string> = new Set()): string | null {
   let best: string | null = null;
   let bestScore = -1;
   for (const word of text.split(WORD_GAPS)) {
     const folded = word.toLowerCase();
-    if (word === '' || COMMON.has(folded)) continue;
+    if (word === '' || (common ??= new Set(COMMON_WORDS.split(' '))).has(folded)) continue;
     const score = (single.has(folded) ? 1000 : 0) + word.length;
     if (score > bestScore) [best, bestScore] = [word, score];
   }
