@@ -12,6 +12,9 @@
 //   name-after:<list>     likewise for the word right after ("Fitrat Ahmadzai": a given name).
 //                         Not in a headline in title case ("Army Chief Fitrat Rejects
 //                         Trump's Demand"), where the verb after is capitalised too.
+//   title-before:<list>   (in `unless`) the word right before the mention is a title of that
+//                         list, capitalised ("Uncle Bagram", "Dr. Bagram"): this one mention
+//                         names a person. The page's other mentions still count.
 //
 // Pure: the validator checks the syntax with it, the matcher decides block and word scopes
 // while it scans one block, and PageContext decides page scopes as the page is read.
@@ -19,19 +22,19 @@
 export type Scope = 'page' | 'block' | number;
 
 export interface Condition {
-  kind: 'cue' | 'topic' | 'name-before' | 'name-after';
+  kind: 'cue' | 'topic' | 'name-before' | 'name-after' | 'title-before';
   name: string;
   scope: Scope;
 }
 
-const SYNTAX = /^(cue|topic|name-before|name-after):([A-Za-z0-9_-]+)(?:@(block|[1-9]\d{0,2}))?$/;
+const SYNTAX = /^(cue|topic|name-before|name-after|title-before):([A-Za-z0-9_-]+)(?:@(block|[1-9]\d{0,2}))?$/;
 
 /** The condition a rule string states, or null when it is not written in the syntax above. */
 export function parseCondition(text: string): Condition | null {
   const m = SYNTAX.exec(text);
   if (!m) return null;
   const [, kind, name = '', scope] = m;
-  if (kind === 'name-before' || kind === 'name-after')
+  if (kind === 'name-before' || kind === 'name-after' || kind === 'title-before')
     return scope === undefined ? { kind, name, scope: 'block' } : null;
   return {
     kind: kind === 'cue' ? 'cue' : 'topic',
@@ -77,6 +80,13 @@ export function titleCased(text: string): boolean {
 export function nameBefore(text: string, start: number): string | null {
   const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.replace(OPENING, '');
   return word !== undefined && CAPITALISED.test(word) ? word : null;
+}
+
+/** The word right before `start` (one space between) as written, dots and all ("Dr."), if
+ *  it is capitalised; else null. */
+export function titleBefore(text: string, start: number): string | null {
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.replace(OPENING, '');
+  return word !== undefined && /^\p{Lu}/u.test(word) ? word : null;
 }
 
 /** The capitalised word right after `end` (one space between), or null. */

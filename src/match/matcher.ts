@@ -4,6 +4,7 @@ import {
   holdsNear,
   nameAfter,
   nameBefore,
+  titleBefore,
   namesakeCue,
   titleCased,
   pageKey,
@@ -57,7 +58,8 @@ interface EntryBase {
 }
 /** An alias's rules, sorted once by where they are decided. */
 interface Rules {
-  /** No rule at all: the alias always counts (and vouches for its topic within the block). */
+  /** No rule but titles: the alias always counts (and vouches for its topic within the block)
+   *  unless a title makes it a person. */
   plain: boolean;
   /** Block and word-scope conditions that make it count whatever the other rules say. */
   sure: Condition[];
@@ -66,6 +68,8 @@ interface Rules {
   pageRequires: string[];
   localUnless: Condition[];
   nameRules: Condition[];
+  /** title-before rules: decided before any other (see Matcher.titled). */
+  titleRules: Condition[];
   /** PageContext keys of the page-wide vetoes, prefixed with VETO. */
   vetoes: string[];
   /** pageRequires and vetoes: what is left for PageContext when no local rule holds. */
@@ -207,14 +211,19 @@ export class Matcher {
   private applyRules(text: string, hits: readonly Hit[]): TextScan {
     const cues = new Set<string>();
     const seen: Sighting[] = [];
-    for (const { entry, start, end } of hits) {
+    // A title before it makes a mention a person ("Uncle Bagram"): it is no mention at all.
+    const persons = hits.filter(({ entry, start }) => entry.kind === 'alias' && this.titled(entry, text, start));
+    for (const hit of hits) {
+      const { entry, start, end } = hit;
       if (entry.kind === 'cue') cues.add(entry.cue);
-      if (entry.kind === 'cue' || entry.plain) seen.push({ key: entry.sighting, start, end });
+      if (entry.kind === 'cue' || (entry.plain && !persons.includes(hit)))
+        seen.push({ key: entry.sighting, start, end });
     }
     const candidates: Candidate[] = [];
     let headline: boolean | undefined;
-    for (const { entry, start, end } of hits) {
-      if (entry.kind === 'cue') continue;
+    for (const hit of hits) {
+      const { entry, start, end } = hit;
+      if (entry.kind === 'cue' || persons.includes(hit)) continue;
       // A word after it that settles what it names ("… with the Taliban"): not one before,
       // which may be a party to another deal ("The Taliban condemned the 2020 agreement between Israel …").
       if (entry.plain || holdsAny(entry.sure, text, start, end, seen, true)) {
@@ -247,16 +256,24 @@ export class Matcher {
   private isOtherName(word: string | null, titles: string): boolean {
     if (word === null) return false;
     const key = aliasKey(word);
-    if (this.byKey.has(key)) return false;
-    let keys = this.titles.get(titles);
-    if (!keys)
-      this.titles.set(
-        titles,
-        (keys = new Set(
-          (Object.hasOwn(this.cueWords, titles) ? this.cueWords[titles]! : []).map((w) => aliasKey(w.text)),
-        )),
-      );
-    return !keys.has(key);
+    return !this.byKey.has(key) && !this.listKeys(titles).has(key);
+  }
+
+  /** A title of the entry's title-before lists stands right before `start`. */
+  private titled(entry: Entry & Rules, text: string, start: number): boolean {
+    if (entry.titleRules.length === 0) return false;
+    const word = titleBefore(text, start);
+    return word !== null && entry.titleRules.some((c) => this.listKeys(c.name).has(aliasKey(word)));
+  }
+
+  /** The words of a cue list that name and title rules look up beside a mention. */
+  private listKeys(list: string): Set<string> {
+    let keys = this.titles.get(list);
+    if (!keys) {
+      const words = Object.hasOwn(this.cueWords, list) ? this.cueWords[list]! : [];
+      this.titles.set(list, (keys = new Set(words.map((w) => aliasKey(w.text)))));
+    }
+    return keys;
   }
 
   /** Every entry in `text`, or null when the text holds an invisible character (the regex
@@ -325,17 +342,20 @@ function sortRules(
 ): Rules {
   const local = (c: Condition) => c.scope !== 'page';
   const named = (c: Condition) => c.kind === 'name-before' || c.kind === 'name-after';
+  // (A title makes only its own mention a person: no namesake for the page.)
+  const lookedUp = (c: Condition) => named(c) || c.kind === 'title-before';
   const vetoes = unless.filter((c) => !local(c)).map((c) => VETO + pageKey(c));
   if (unless.some(named)) vetoes.push(`${VETO}cue:${namesakeCue(topic)}`);
   const pageRequires = requires.filter((c) => !local(c)).map(pageKey);
   return {
-    plain: requires.length === 0 && unless.length === 0,
+    plain: requires.length === 0 && unless.every((c) => c.kind === 'title-before'),
     sure: [...sure],
     localRequires: requires.filter(local),
     pageRequires,
     pageConditions: [...pageRequires, ...vetoes],
-    localUnless: unless.filter((c) => local(c) && !named(c)),
+    localUnless: unless.filter((c) => local(c) && !lookedUp(c)),
     nameRules: unless.filter(named),
+    titleRules: unless.filter((c) => c.kind === 'title-before'),
     vetoes,
   };
 }
@@ -409,14 +429,14 @@ function accepts(entry: Entry, text: string, start: number, end: number): boolea
   return true;
 }
 
-/** Cue lists to scan for. Lists that only name-before/name-after rules use are looked up next
+/** Cue lists to scan for. Lists that only name and title rules use are looked up next
  *  to a candidate instead: they hold common words ("Then", "Later") that would make every
  *  block a candidate. */
 function scannedCueLists(cues: readonly string[], rules: readonly Condition[]): Set<string> {
   return new Set(
     cues.filter(
       (cue) =>
-        !rules.some((c) => (c.kind === 'name-before' || c.kind === 'name-after') && c.name === cue) ||
+        !rules.some((c) => c.kind !== 'cue' && c.kind !== 'topic' && c.name === cue) ||
         rules.some((c) => c.kind === 'cue' && c.name === cue),
     ),
   );

@@ -168,8 +168,7 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
               const c = parseCondition(rule);
               if (!c)
                 return q.fail(`"${rule}" is not a rule: write cue:<list> or topic:<id>, optionally @block or @<words>`);
-              if ((c.kind === 'name-before' || c.kind === 'name-after') && field !== 'unless')
-                q.fail(`"${rule}" belongs in unless`);
+              if (c.kind !== 'cue' && c.kind !== 'topic' && field !== 'unless') q.fail(`"${rule}" belongs in unless`);
               if (field === 'sure' && c.scope === 'page')
                 q.fail(`"${rule}" needs @block or @<words>: only what stands by a mention settles it`);
               const known = c.kind === 'topic' ? topicIds.has(c.name) : Object.hasOwn(cues, c.name);
@@ -188,7 +187,11 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
   };
 
   // A cue word spelled like an alias (or another cue word) would shadow it in the matcher.
+  // (Not a word of a list only name and title rules read, like not-names: the matcher never
+  // looks for those, so "Mr" may be in two of them.)
+  const nameOnly = nameOnlyLists(json);
   for (const name of Object.keys(cues)) {
+    if (nameOnly.has(name)) continue;
     cuesReader
       .field(name)
       .items()
@@ -241,4 +244,28 @@ export function parseTopicPack(json: unknown, file: string, article: Article): T
     };
   });
   return { version: 1, cues, topics };
+}
+
+/** Cue lists that alias rules name only in name and title rules, never as `cue:`
+ *  (src/match/matcher.ts scans none of their words). Read from the raw pack: the aliases are
+ *  checked after the cue lists. */
+function nameOnlyLists(json: unknown): Set<string> {
+  const byName = new Set<string>();
+  const byCue = new Set<string>();
+  const topics = (json as { topics?: unknown })?.topics;
+  for (const topic of Array.isArray(topics) ? topics : []) {
+    const aliases = (topic as { aliases?: unknown })?.aliases;
+    for (const alias of Array.isArray(aliases) ? aliases : []) {
+      for (const field of ['requires', 'unless', 'sure']) {
+        const rules = (alias as Record<string, unknown>)?.[field];
+        for (const rule of Array.isArray(rules) ? rules : []) {
+          const c = typeof rule === 'string' ? parseCondition(rule) : null;
+          if (c?.kind === 'cue') byCue.add(c.name);
+          else if (c?.kind === 'topic') continue;
+          else if (c) byName.add(c.name);
+        }
+      }
+    }
+  }
+  return new Set([...byName].filter((name) => !byCue.has(name)));
 }

@@ -182,6 +182,20 @@ describe('ambiguous aliases of the bundled pack', () => {
       [['fitrat', 'Fitrat']],
     ],
     ["Nasir Fitrat, a journalist, said the Taliban's agents questioned him. Fitrat left.", []],
+    // A title right before Bagram makes that one a person; the base named beside it still
+    // counts, and so does a title after it or a title's word in lower case.
+    ['Uncle Bagram told a story.', []],
+    ['“Dr. Bagram,” she said.', []],
+    ['Mr Bagram, a teacher, never saw Bagram air base.', [['bagram', 'Bagram air base']]],
+    [
+      'The last plane left Bagram. Captain Lee said so; he did not miss Bagram.',
+      [
+        ['bagram', 'Bagram'],
+        ['bagram', 'Bagram'],
+      ],
+    ],
+    // (Who the person is does not vouch for a deal beside it in the block.)
+    ['Uncle Bagram said the February 2020 agreement was bad.', []],
     // Words that settle a Doha deal do so in its own sentence: not across a footnote mark, a
     // closing quote, an ellipsis or an Urdu full stop; an abbreviation ends no sentence.
     ["The Doha deal ended Chad's war.[2] Taliban envoys were not there.", []],

@@ -37,6 +37,13 @@ describe('alias rules in the pack', () => {
     ['name rule outside unless', (p) => (alias(p).requires = ['name-before:not-names']), /belongs in unless/],
     ['name rule with a scope', (p) => (alias(p).unless = ['name-after:not-names@3']), /is not a rule/],
     ['name rule in sure', (p) => (alias(p).sure = ['name-after:not-names']), /belongs in unless/],
+    ['title rule outside unless', (p) => (alias(p).requires = ['title-before:person-titles']), /belongs in unless/],
+    ['title rule with a scope', (p) => (alias(p).unless = ['title-before:person-titles@1']), /is not a rule/],
+    [
+      'a word in two lists once both are looked for as cues',
+      (p) => (alias(p).requires = ['cue:not-names', 'cue:person-titles']),
+      /cues\.person-titles\[\d+\]: duplicate word "Mr"/,
+    ],
     ['page-wide sure', (p) => (alias(p).sure = ['cue:taliban']), /sure\[0\]: "cue:taliban" needs @block or @<words>/],
     ['empty ending', (p) => (alias(p).endings = ['']), /endings\[0\]: must be a non-empty string/],
     ['cue word twice', (p) => p.cues.taliban.push('Kabul'), /cues\.taliban\[\d+\]: duplicate word "Kabul"/],
@@ -59,7 +66,12 @@ describe('alias rules in the pack', () => {
   it('accepts every rule form the README documents', () => {
     const p = copy();
     alias(p).requires = ['cue:taliban', 'cue:taliban@block', 'cue:taliban@12', 'topic:bagram', 'topic:bagram@block'];
-    alias(p).unless = ['cue:other-doha@3', 'name-before:not-names', 'name-after:not-names'];
+    alias(p).unless = [
+      'cue:other-doha@3',
+      'name-before:not-names',
+      'name-after:not-names',
+      'title-before:person-titles',
+    ];
     expect(parse(p)).not.toThrow();
   });
 });
