@@ -206,6 +206,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       if (step === 'first') return leaving('none');
       // Past this frame's last: its card closes, and the tab's next frame goes on.
       lastByKeyboard = null;
+      shown.passFocusOn();
       intent.dismiss();
       return leaving('end');
     },

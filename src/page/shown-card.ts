@@ -36,6 +36,10 @@ export interface ShownCard {
   tab(event: KeyboardEvent): void;
   /** A click put the focus elsewhere: nothing is given back. */
   forgetFocus(): void;
+  /** The keyboard's path goes on past this frame's last mention to another frame's: a focus
+   *  that came from another frame goes on with it, not back (the top frame would take it
+   *  back, perhaps after the next frame's card took it, and forget where it came from). */
+  passFocusOn(): void;
   /** Scrolls `next` into view and opens its card with the focus in it. */
   goTo(next: PageMention): void;
   /** The keyboard's path leaves this frame for the next: where the focus is now is where
@@ -162,6 +166,11 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
       focusBefore = null;
       focusFromOutside = false;
       focusBeforeFrames = null;
+    },
+    passFocusOn() {
+      if (!focusFromOutside) return;
+      focusFromOutside = false;
+      focusBefore = null;
     },
     goTo(next) {
       // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into

@@ -324,6 +324,59 @@ test('the focus a frame’s keyboard card gives back: after two cards in the fra
   expect(await same.evaluate(() => (document.getElementById('q') as HTMLInputElement).value)).toBe('abc');
 });
 
+test('from one frame’s keyboard card to the next frame’s: the focus goes with the path, and Escape gives it back to the top page', async ({
+  page,
+  server,
+  otherServer,
+  serviceWorker,
+}) => {
+  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  await page.evaluate(() => {
+    const input = Object.assign(document.createElement('input'), { id: 'q', value: 'draft' });
+    document.body.prepend(input);
+    input.focus();
+  });
+  /** The frame whose card is open and holds the focus: `top`, `same`, `srcdoc`, `cross`;
+   *  `open` for a card without the focus; null for none. */
+  const cardFrame = async () => {
+    for (const frame of page.frames()) {
+      const state = await frame.evaluate(() => {
+        if (!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]')) return null;
+        return document.hasFocus() && document.activeElement?.tagName === 'CONTEXT-OVERLAY' ? 'focused' : 'open';
+      });
+      if (state === null) continue;
+      if (state === 'open') return 'open';
+      if (frame === page.mainFrame()) return 'top';
+      return frame.url() === 'about:srcdoc' ? 'srcdoc' : frame.url().startsWith(otherServer.url('')) ? 'cross' : 'same';
+    }
+    return null;
+  };
+  // A round of the path and on, each card with the focus (cross-origin frames too), until two
+  // cards in a row stand in two different frames.
+  let previous: string | null = null;
+  let pair: string | null = null;
+  const seen = new Set<string>();
+  for (let i = 0; i < 14 && !(pair && seen.size === 4); i++) {
+    await runCommand(serviceWorker, 'next-mention');
+    await expect.poll(cardFrame).not.toBeNull();
+    // (Long enough for a late focus-back from the card that closed to land.)
+    await page.waitForTimeout(300);
+    const where = (await cardFrame())!;
+    expect(where, `step ${i}`).not.toBe('open');
+    seen.add(where);
+    pair = previous && previous !== 'top' && where !== 'top' && where !== previous ? `${previous} → ${where}` : null;
+    previous = where;
+  }
+  expect(pair).not.toBeNull();
+  await page.keyboard.press('Escape');
+  await expect.poll(cardFrame, pair!).toBeNull();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id), pair!).toBe('q');
+  await page.keyboard.type('!');
+  expect(await page.evaluate(() => (document.getElementById('q') as HTMLInputElement).value)).toBe('draft!');
+});
+
 test('in a frame too short for a whole card (an embed, 120 px), the card stands inside the frame, beside its mention', async ({
   page,
   server,
