@@ -82,12 +82,15 @@ export function nameBefore(text: string, start: number): string | null {
   return word !== undefined && CAPITALISED.test(word) ? word : null;
 }
 
-/** The word right before `start` (one space between) as written, dots and all ("Dr."), if
- *  it is capitalised; else null. */
+/** The word right before `start` as written, dots and all ("Dr."), if it is capitalised;
+ *  else null. */
 export function titleBefore(text: string, start: number): string | null {
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.replace(OPENING, '');
+  const word = TITLE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.replace(OPENING, '');
   return word !== undefined && /^\p{Lu}/u.test(word) ? word : null;
 }
+// (Any white space between: a title and its name are often split across source lines. A line
+// break the page shows is U+0000 in block text, which is no white space.)
+const TITLE_BEFORE = /([^\s\u00a0\u202f]+)[\s\u00a0\u202f]+$/;
 
 /** The capitalised word right after `end` (one space between), or null. */
 export function nameAfter(text: string, end: number): string | null {

@@ -259,14 +259,17 @@ export class Matcher {
     return !this.byKey.has(key) && !this.listKeys(titles).has(key);
   }
 
-  /** A title of the entry's title-before lists stands right before `start`. */
+  /** A title of the entry's title-before lists stands right before `start`, spelled as the
+   *  list writes it ("Miss", not "MISS" or "miss": the verb), and not in a headline in title
+   *  case, which capitalises its verbs ("Troops Could Miss Bagram Deadline"). */
   private titled(entry: Entry & Rules, text: string, start: number): boolean {
     if (entry.titleRules.length === 0) return false;
     const word = titleBefore(text, start);
-    return word !== null && entry.titleRules.some((c) => this.listKeys(c.name).has(aliasKey(word)));
+    if (word === null || titleCased(text)) return false;
+    return entry.titleRules.some((c) => (this.cueWords[c.name] ?? []).some((w) => w.text === word));
   }
 
-  /** The words of a cue list that name and title rules look up beside a mention. */
+  /** The words of a cue list that name rules look up beside a mention. */
   private listKeys(list: string): Set<string> {
     let keys = this.titles.get(list);
     if (!keys) {

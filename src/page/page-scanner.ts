@@ -356,7 +356,8 @@ function passable(node: Node): boolean {
 /** More elements under it than LARGE (counted natively, without reading any text), and
  *  nothing but blocks, comments and white space directly in it. */
 function holdsLargeBlocks(el: Element): boolean {
-  if (el.firstElementChild === null || el.getElementsByTagName('*').length <= LARGE) return false;
+  // (The collection counts no further than the element asked for.)
+  if (el.getElementsByTagName('*')[LARGE] === undefined) return false;
   for (let child = el.firstChild; child; child = child.nextSibling) if (!passable(child)) return false;
   return true;
 }

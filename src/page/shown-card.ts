@@ -63,6 +63,9 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
   let focusBeforeFrames: Element | null = null;
   /** A card opened from the keyboard takes focus once it is drawn. */
   let focusWanted = false;
+  /** The keyboard's path went on to another frame with a focus that had come from outside
+   *  (passFocusOn): if it comes back here, the focus still counts as from outside. */
+  let passedOn = false;
   /** Where the card's mention last stood on screen (its first line), to find its words again
    *  when the page puts them in new nodes. */
   let placedAt: Box | null = null;
@@ -166,11 +169,13 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
       focusBefore = null;
       focusFromOutside = false;
       focusBeforeFrames = null;
+      passedOn = false;
     },
     passFocusOn() {
       if (!focusFromOutside) return;
       focusFromOutside = false;
       focusBefore = null;
+      passedOn = true;
     },
     goTo(next) {
       // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into
@@ -185,8 +190,11 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
         // Back from a frame's card: the focus goes back where it was before the frames had it.
         const focused = deepActiveElement();
         focusBefore = isFrame(focused) && focusBeforeFrames ? focusBeforeFrames : focused;
-        focusFromOutside = !document.hasFocus();
+        // (Back here along the path: the focus this frame's last card left in it is not where
+        // the reader was.)
+        focusFromOutside = passedOn || !document.hasFocus();
       }
+      passedOn = false;
       focusWanted = true;
       intent.openNow(next);
     },

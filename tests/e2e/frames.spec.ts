@@ -377,6 +377,36 @@ test('from one frame’s keyboard card to the next frame’s: the focus goes wit
   expect(await page.evaluate(() => (document.getElementById('q') as HTMLInputElement).value)).toBe('draft!');
 });
 
+test('round again into the only frame with mentions: Escape still gives the focus back to the top page', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await page.goto(server.url('one-frame.html'));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('2');
+  await page.focus('#q');
+  const frame = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
+  const cardTitle = () =>
+    frame.evaluate(
+      () =>
+        document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null,
+    );
+  // Its two cards, then past its last (the top page has none) to its first again.
+  const titles: (string | null)[] = [];
+  for (let i = 0; i < 3; i++) {
+    const before = await cardTitle();
+    await runCommand(serviceWorker, 'next-mention');
+    await expect.poll(cardTitle).not.toBe(before);
+    titles.push(await cardTitle());
+  }
+  expect(titles[2]).toBe(titles[0]);
+  expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('CONTEXT-OVERLAY');
+  await page.keyboard.press('Escape');
+  await expect.poll(cardTitle).toBeNull();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q');
+});
+
 test('in a frame too short for a whole card (an embed, 120 px), the card stands inside the frame, beside its mention', async ({
   page,
   server,

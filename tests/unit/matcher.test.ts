@@ -185,6 +185,10 @@ describe('ambiguous aliases of the bundled pack', () => {
     // A title right before Bagram makes that one a person; the base named beside it still
     // counts, and so does a title after it or a title's word in lower case.
     ['Uncle Bagram told a story.', []],
+    ['Uncle\n      Bagram told a story.', []],
+    // The verb, not the title: in capitals, in lower case, in a headline in title case.
+    ['TROOPS MISS BAGRAM DEADLINE', [['bagram', 'BAGRAM']]],
+    ['US Troops Could Miss Bagram Exit Deadline', [['bagram', 'Bagram']]],
     ['“Dr. Bagram,” she said.', []],
     ['Mr Bagram, a teacher, never saw Bagram air base.', [['bagram', 'Bagram air base']]],
     [
