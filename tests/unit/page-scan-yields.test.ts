@@ -236,7 +236,7 @@ describe('the pre-check of a loaded page', () => {
     expect(longest).toBeLessThan((main.textContent ?? '').length / 5);
   });
 
-  it('reads a large block with text of its own in one piece (a run may reach across its blocks)', async () => {
+  it('reads a large block with text of its own in one piece (gone into, its text would start the walk over the rest of the page)', async () => {
     const main = longArticle(10, []);
     main.firstChild!.appendChild(page.doc.createTextNode('Read more'));
     const { marked, read } = await scanReading();
