@@ -1,4 +1,4 @@
-import type { Frame } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import {
   badgeText,
   countReports,
@@ -250,18 +250,7 @@ test('Escape on a card the keyboard opened in a frame gives the focus back to wh
     document.body.prepend(button);
     button.focus();
   });
-  /** Which frame shows a card: `top`, `same`, `srcdoc` or `cross` (null: none). */
-  const cardFrame = async () => {
-    for (const frame of page.frames()) {
-      const open = await frame.evaluate(
-        () => !!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]'),
-      );
-      if (!open) continue;
-      if (frame === page.mainFrame()) return 'top';
-      return frame.url() === 'about:srcdoc' ? 'srcdoc' : frame.url().startsWith(otherServer.url('')) ? 'cross' : 'same';
-    }
-    return null;
-  };
+  const cardFrame = () => framesCard(page, otherServer.url(''));
   const escaped = new Set<string>();
   for (let i = 0; i < 12 && escaped.size < 3; i++) {
     await runCommand(serviceWorker, 'next-mention');
@@ -338,21 +327,7 @@ test('from one frame’s keyboard card to the next frame’s: the focus goes wit
     document.body.prepend(input);
     input.focus();
   });
-  /** The frame whose card is open and holds the focus: `top`, `same`, `srcdoc`, `cross`;
-   *  `open` for a card without the focus; null for none. */
-  const cardFrame = async () => {
-    for (const frame of page.frames()) {
-      const state = await frame.evaluate(() => {
-        if (!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]')) return null;
-        return document.hasFocus() && document.activeElement?.tagName === 'CONTEXT-OVERLAY' ? 'focused' : 'open';
-      });
-      if (state === null) continue;
-      if (state === 'open') return 'open';
-      if (frame === page.mainFrame()) return 'top';
-      return frame.url() === 'about:srcdoc' ? 'srcdoc' : frame.url().startsWith(otherServer.url('')) ? 'cross' : 'same';
-    }
-    return null;
-  };
+  const cardFrame = () => framesCard(page, otherServer.url(''), true);
   // A round of the path and on, each card with the focus (cross-origin frames too), until two
   // cards in a row stand in two different frames.
   let previous: string | null = null;
@@ -440,3 +415,19 @@ test('in a frame too short for a whole card (an embed, 120 px), the card stands 
   expect(placed.top).toBeGreaterThanOrEqual(placed.mentionBottom);
   expect(placed.bottom - placed.top).toBeGreaterThanOrEqual(60);
 });
+
+/** On frames.html, which frame shows a card: `top`, `same`, `srcdoc` or `cross` (the frame
+ *  from `crossOrigin`); null for none. With `focused`, `open` for a card without the focus. */
+async function framesCard(page: Page, crossOrigin: string, focused = false): Promise<string | null> {
+  for (const frame of page.frames()) {
+    const state = await frame.evaluate(() => {
+      if (!document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"]')) return null;
+      return document.hasFocus() && document.activeElement?.tagName === 'CONTEXT-OVERLAY' ? 'focused' : 'open';
+    });
+    if (state === null) continue;
+    if (focused && state === 'open') return 'open';
+    if (frame === page.mainFrame()) return 'top';
+    return frame.url() === 'about:srcdoc' ? 'srcdoc' : frame.url().startsWith(crossOrigin) ? 'cross' : 'same';
+  }
+  return null;
+}

@@ -117,6 +117,23 @@ describe('showNextMention', () => {
     expect(world.asked.some((a) => a.frameId === 4)).toBe(false);
   });
 
+  it('gives the focus back to the top page when a frame passed it on and no card took it', async () => {
+    const embed = frameWith(1);
+    world.frames.set(0, frameWith(0));
+    world.frames.set(5, embed);
+    const tab = state({ '0': frame(true, {}), '5': frame(false, { bagram: 1 }) });
+    await expect(showNextMention(7, tab)).resolves.toBe(true);
+    // The frame's text went: past its last, nothing anywhere.
+    world.frames.set(5, (message: { step?: string }) => (message.step === 'continue' ? 'end' : 'none'));
+    await expect(showNextMention(7, tab)).resolves.toBe(false);
+    expect(world.asked.at(-1)).toEqual({ frameId: 0, type: 'focus-back', step: undefined });
+    // Not after a path that found nothing to pass on.
+    world.asked = [];
+    world.frames.set(5, 'none');
+    await expect(showNextMention(7, tab)).resolves.toBe(false);
+    expect(world.asked.some((a) => a.type === 'focus-back')).toBe(false);
+  });
+
   it('does not wait more than a second for a frame that never answers', async () => {
     vi.useFakeTimers();
     world.frames.set(0, frameWith(1));
