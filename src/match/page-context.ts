@@ -1,5 +1,8 @@
-import { VETO } from './conditions';
+import { namesakeCue, VETO } from './conditions';
 import type { Candidate, TextScan } from './matcher';
+
+/** The prefix of the namesake pseudo cue lists (see namesakeCue). */
+const NAMESAKE = namesakeCue('');
 
 /**
  * What a whole page has shown so far: which cue lists occur and which topics have a mention
@@ -18,10 +21,12 @@ export class PageContext {
 
   /** Adds what a text shows (its cue lists, the topics of its mentions without conditions);
    *  returns true when that grew. What conditional mentions vouch for is decided once the
-   *  page is read (acceptAll) or kept by the caller that counts them (see holds). */
-  absorb(scan: TextScan): boolean {
+   *  page is read (acceptAll) or kept by the caller that counts them (see holds). A text in
+   *  the page's navigation, a sidebar or its footer (`boilerplate`) names other stories: a
+   *  namesake there rules out no mention elsewhere (its own is ruled out where it stands). */
+  absorb(scan: TextScan, boilerplate = false): boolean {
     const before = this.present.size;
-    for (const cue of scan.cues) this.present.add(`cue:${cue}`);
+    for (const cue of scan.cues) if (!boilerplate || !cue.startsWith(NAMESAKE)) this.present.add(`cue:${cue}`);
     for (const c of scan.candidates) if (c.requires.length === 0) this.present.add(`topic:${c.topic}`);
     return this.present.size !== before;
   }

@@ -6,6 +6,8 @@ import { acceptAll, PageContext } from './page-context';
 export interface Block {
   text: string;
   offset: number;
+  /** In the page's navigation, a sidebar or its footer (see PageContext.absorb). */
+  boilerplate?: boolean;
 }
 
 /** An accepted mention, with offsets into the page's text as a whole. */
@@ -41,7 +43,7 @@ export function mentionsInPage(matcher: Matcher, blocks: readonly Block[], conte
   const page = new PageContext();
   for (const text of context) page.absorb(matcher.scan(text));
   const scans = blocks.map((block) => ({ block, scan: matcher.scan(block.text) }));
-  for (const { scan } of scans) page.absorb(scan);
+  for (const { block, scan } of scans) page.absorb(scan, block.boilerplate);
   const all = scans.flatMap(({ block, scan }) => scan.candidates.map((c) => ({ ...c, block })));
   const accepted = acceptAll(page, all);
   return all

@@ -6,7 +6,15 @@ import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, nodeAfter, PAUSE, yieldWatching } from './candidate-blocks';
-import { BlockClassifier, holdsNoProse, isInlineElement, positionIn, RunWalker, type TextRun } from './text-blocks';
+import {
+  BlockClassifier,
+  holdsNoProse,
+  inBoilerplate,
+  isInlineElement,
+  positionIn,
+  RunWalker,
+  type TextRun,
+} from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
 import { Slice } from './yield-to-page';
@@ -200,7 +208,7 @@ export class PageScanner {
     // (while the page loads, and when a change reaches it by two ways).
     if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.drop(m);
     const scan = this.matcher.scan(run.text);
-    let changed = this.context.absorb(scan);
+    let changed = this.context.absorb(scan, scan.cues.size > 0 && inBoilerplate(run.nodes[0]));
     const vouched = this.vouched();
     for (const c of scan.candidates) {
       const start = positionIn(run, c.start, 'start');

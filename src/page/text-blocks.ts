@@ -105,6 +105,16 @@ export function holdsNoProse(node: Node, classifier: BlockClassifier): boolean {
   return node.nodeType === Node.ELEMENT_NODE && classifier.blockOf(node as Element) === null;
 }
 
+/** The page's own furniture around its text: navigation, sidebars ("Most read"), footers. */
+const BOILERPLATE = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+
+/** True when `node` stands in the page's navigation, a sidebar or a footer, whose links name
+ *  other stories: a namesake there says nothing about the article's own mentions. */
+export function inBoilerplate(node: Node | undefined): boolean {
+  const el = node?.parentElement;
+  return !!el && el.closest(BOILERPLATE) !== null;
+}
+
 export function isInlineElement(el: Element): boolean {
   return INLINE.has(el.tagName) || BREAKS.has(el.tagName);
 }

@@ -251,4 +251,30 @@ test.describe('pages that change', () => {
     });
     await expect.poll(async () => (await marks(page))['doha-2020']).toEqual(['Doha Agreement']);
   });
+
+  test('a namesake in a sidebar leaves the article’s bare surname marked; one in the article takes it back', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    const fitrats = async () => (await marks(page)).fitrat ?? [];
+    const before = await fitrats();
+    expect(before).toContain('Fitrat');
+    await page.evaluate(() => {
+      const aside = document.createElement('aside');
+      const item = document.createElement('li');
+      item.textContent = 'Abdul Qadir Fitrat opens a bakery in Kabul';
+      aside.append(Object.assign(document.createElement('h2'), { textContent: 'Most read' }), item);
+      document.body.append(aside);
+    });
+    await page.waitForTimeout(500);
+    expect(await fitrats()).toEqual(before);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Abdul Qadir Fitrat, a former central bank governor, disagreed.';
+      document.querySelector('article, main, body')!.append(p);
+    });
+    await expect.poll(fitrats).toEqual(before.filter((text) => text !== 'Fitrat'));
+  });
 });

@@ -94,6 +94,22 @@ describe('scan --json', () => {
     ]);
   });
 
+  it('lets a namesake in a sidebar, the navigation or a footer rule out no mention of the article', () => {
+    const page = (around: string) =>
+      htmlFile(
+        'namesake.html',
+        '<html><body><article><p>Fasihuddin Fitrat, chief of staff at the defence ministry, spoke.</p>' +
+          `<p>Fitrat said no deal was possible.</p></article>${around}</body></html>`,
+      );
+    const fitrats = (file: string) => json(run('--json', file).out).map((m) => m.text);
+    const aside = '<aside><h2>Most read</h2><p>Abdul Qadir Fitrat opens a bakery</p></aside>';
+    expect(fitrats(page(aside))).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
+    expect(fitrats(page(aside.replace(/aside/g, 'footer')))).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
+    expect(fitrats(page(aside.replace(/aside/g, 'nav')))).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
+    // In the article's own text, the namesake makes the bare surname no one's in particular.
+    expect(fitrats(page(aside.replace(/aside/g, 'section')))).toEqual(['Fasihuddin Fitrat']);
+  });
+
   it('reads a declarative shadow root as a browser shows it, and leaves a plain template out', () => {
     const file = htmlFile(
       'shadow.html',
