@@ -43,8 +43,10 @@ export type ToContent =
  *  (to its next mention; none after it: close the card), `first` of the frame's mentions. */
 export type NextStep = 'continue' | 'first';
 /** `shown`: a card opened; `end`: the frame's card was on its last mention, and closed;
- *  `none`: nothing to go on from (no card, or no mention). */
-export type NextAnswer = 'shown' | 'end' | 'none';
+ *  `passed`: the same, and that card held a focus that had come from another frame, which it
+ *  passed on (the top frame takes it back if no card does); `none`: nothing to go on from (no
+ *  card, or no mention). */
+export type NextAnswer = 'shown' | 'end' | 'passed' | 'none';
 
 /** The tab's top document as its content script tells it. A page where the extension finds
  *  nothing does not report, so the background and the popup ask it which page the tab is on

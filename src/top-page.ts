@@ -54,21 +54,21 @@ async function stepThroughFrames(tabId: number, state: TabState | null, topic?: 
   // The frame whose card the keyboard is on goes on to its next mention; past its last, the
   // next frame starts from its first.
   let from = 0;
-  let ended: number | null = null;
+  let passed = false;
   for (let i = 0; i < frameIds.length; i++) {
     const answer = await step(frameIds[i]!, 'continue');
     if (answer === 'shown') return true;
-    if (answer === 'end') {
+    if (answer === 'end' || answer === 'passed') {
       from = i + 1;
-      ended = frameIds[i]!;
+      passed = answer === 'passed';
       break;
     }
   }
   for (let k = 0; k < frameIds.length; k++) {
     if ((await step(frameIds[(from + k) % frameIds.length]!, 'first')) === 'shown') return true;
   }
-  // A subframe's card closed to pass the focus on, and no card took it (the frames' mentions
-  // went meanwhile): it goes back to where it was in the top page.
-  if (ended !== null && ended !== 0) void ask(tabId, 0, { type: 'focus-back' }, undefined);
+  // A frame's card closed to pass on a focus from the top page, and no card took it (the
+  // frames' mentions went meanwhile): it goes back to where it was there.
+  if (passed) void ask(tabId, 0, { type: 'focus-back' }, undefined);
   return false;
 }

@@ -1,6 +1,10 @@
 import { namesakeCue, VETO } from './conditions';
 import type { Candidate, TextScan } from './matcher';
 
+/** What a page condition is judged on: the mention's rules, and whether it stands in the
+ *  page's navigation, a sidebar or its footer. */
+type Judged = Pick<Candidate, 'requires'> & { boilerplate?: boolean };
+
 /** The prefix of the namesake pseudo cue lists (see namesakeCue). */
 const NAMESAKE = namesakeCue('');
 
@@ -16,6 +20,9 @@ const NAMESAKE = namesakeCue('');
 export class PageContext {
   /** What the page shows: cue lists, and topics with a mention that needs no condition. */
   private readonly present = new Set<string>();
+  /** Namesakes named in the page's navigation, a sidebar or its footer: they rule out
+   *  mentions there only (a "Most read" link names another story). */
+  private readonly asides = new Set<string>();
   /** Topics vouched for by conditional mentions accepted through accepts(). */
   private readonly vouched = new Set<string>();
 
@@ -23,17 +30,18 @@ export class PageContext {
    *  returns true when that grew. What conditional mentions vouch for is decided once the
    *  page is read (acceptAll) or kept by the caller that counts them (see holds). A text in
    *  the page's navigation, a sidebar or its footer (`boilerplate`) names other stories: a
-   *  namesake there rules out no mention elsewhere (its own is ruled out where it stands). */
+   *  namesake there rules out the mentions of such regions only. */
   absorb(scan: TextScan, boilerplate = false): boolean {
-    const before = this.present.size;
-    for (const cue of scan.cues) if (!boilerplate || !cue.startsWith(NAMESAKE)) this.present.add(`cue:${cue}`);
+    const before = this.present.size + this.asides.size;
+    for (const cue of scan.cues)
+      (boilerplate && cue.startsWith(NAMESAKE) ? this.asides : this.present).add(`cue:${cue}`);
     for (const c of scan.candidates) if (c.requires.length === 0) this.present.add(`topic:${c.topic}`);
-    return this.present.size !== before;
+    return this.present.size + this.asides.size !== before;
   }
 
   /** Whether the candidate counts on this page. One that does vouches for its topic from now
    *  on: a Doha Agreement accepted on an Afghanistan page makes "the 2020 deal" count too. */
-  accepts(candidate: Pick<Candidate, 'requires' | 'topic'>): boolean {
+  accepts(candidate: Judged & Pick<Candidate, 'topic'>): boolean {
     if (!this.holds(candidate, this.vouched)) return false;
     this.vouched.add(`topic:${candidate.topic}`);
     return true;
@@ -41,12 +49,13 @@ export class PageContext {
 
   /** Whether the candidate counts given what the page shows and the topics `vouched` for
    *  (as `topic:<id>`) by the conditional mentions its caller counts; vouches for nothing. */
-  holds(candidate: Pick<Candidate, 'requires'>, vouched: ReadonlySet<string>): boolean {
+  holds(candidate: Judged, vouched: ReadonlySet<string>): boolean {
     let needed = false;
     let met = false;
     for (const r of candidate.requires) {
       if (r.startsWith(VETO)) {
-        if (this.present.has(r.slice(VETO.length))) return false;
+        const key = r.slice(VETO.length);
+        if (this.present.has(key) || (candidate.boilerplate && this.asides.has(key))) return false;
       } else {
         needed = true;
         met ||= this.present.has(r) || vouched.has(r);
@@ -68,7 +77,7 @@ export function acceptedIn(scan: TextScan): Candidate[] {
  *  or the topics of those counted so far vouch for (never one through itself), until no more
  *  do, whatever order they come in. The content script settles its marks the same way
  *  (src/page/page-scanner.ts). */
-export function acceptAll<T extends Pick<Candidate, 'requires' | 'topic'>>(
+export function acceptAll<T extends Judged & Pick<Candidate, 'topic'>>(
   context: PageContext,
   candidates: Iterable<T>,
   skip: (candidate: T) => boolean = () => false,

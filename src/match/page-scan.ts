@@ -44,7 +44,9 @@ export function mentionsInPage(matcher: Matcher, blocks: readonly Block[], conte
   for (const text of context) page.absorb(matcher.scan(text));
   const scans = blocks.map((block) => ({ block, scan: matcher.scan(block.text) }));
   for (const { block, scan } of scans) page.absorb(scan, block.boilerplate);
-  const all = scans.flatMap(({ block, scan }) => scan.candidates.map((c) => ({ ...c, block })));
+  const all = scans.flatMap(({ block, scan }) =>
+    scan.candidates.map((c) => ({ ...c, block, ...(block.boilerplate ? { boilerplate: true } : {}) })),
+  );
   const accepted = acceptAll(page, all);
   return all
     .filter((c) => accepted.has(c))

@@ -206,9 +206,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       if (step === 'first') return leaving('none');
       // Past this frame's last: its card closes, and the tab's next frame goes on.
       lastByKeyboard = null;
-      shown.passFocusOn();
+      const passed = shown.passFocusOn();
       intent.dismiss();
-      return leaving('end');
+      return leaving(passed ? 'passed' : 'end');
     },
     takeFocusBack: () => shown?.takeFocusBack(),
     closeIfGone() {

@@ -13,4 +13,6 @@ export interface PageMention {
   /** False while a conditional alias waits for its page condition. */
   accepted: boolean;
   requires: readonly string[];
+  /** In the page's navigation, a sidebar or its footer (see PageContext.absorb). */
+  boilerplate?: boolean;
 }

@@ -208,7 +208,8 @@ export class PageScanner {
     // (while the page loads, and when a change reaches it by two ways).
     if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.drop(m);
     const scan = this.matcher.scan(run.text);
-    let changed = this.context.absorb(scan, scan.cues.size > 0 && inBoilerplate(run.nodes[0]));
+    const boilerplate = (scan.cues.size > 0 || scan.candidates.length > 0) && inBoilerplate(run.nodes[0]);
+    let changed = this.context.absorb(scan, boilerplate);
     const vouched = this.vouched();
     for (const c of scan.candidates) {
       const start = positionIn(run, c.start, 'start');
@@ -229,12 +230,13 @@ export class PageScanner {
         nodes: run.nodes.slice(first, last + 1),
         accepted: false,
         requires: c.requires,
+        ...(boilerplate ? { boilerplate } : {}),
       };
       this.index.add(mention);
       if (c.requires.length > 0) this.conditional.add(mention);
       // (A mention held back vouches for nothing until it counts: see settle.)
       if (this.holdVetoed && c.requires.some((r) => r.startsWith(VETO))) this.held.add(mention);
-      else mention.accepted = this.context.holds(c, vouched);
+      else mention.accepted = this.context.holds(mention, vouched);
       if (!mention.accepted) continue;
       // A topic newly vouched for: mentions waiting for it may count now.
       changed ||= c.requires.length > 0 && !vouched.has(`topic:${c.topic}`);

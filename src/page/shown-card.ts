@@ -38,8 +38,9 @@ export interface ShownCard {
   forgetFocus(): void;
   /** The keyboard's path goes on past this frame's last mention to another frame's: a focus
    *  that came from another frame goes on with it, not back (the top frame would take it
-   *  back, perhaps after the next frame's card took it, and forget where it came from). */
-  passFocusOn(): void;
+   *  back, perhaps after the next frame's card took it, and forget where it came from). True
+   *  when the card held such a focus. */
+  passFocusOn(): boolean;
   /** Scrolls `next` into view and opens its card with the focus in it. */
   goTo(next: PageMention): void;
   /** The keyboard's path leaves this frame for the next: where the focus is now is where
@@ -172,10 +173,11 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
       passedOn = false;
     },
     passFocusOn() {
-      if (!focusFromOutside) return;
+      if (!focusFromOutside) return false;
       focusFromOutside = false;
       focusBefore = null;
       passedOn = true;
+      return focusInCard();
     },
     goTo(next) {
       // A box that scrolls on its own (a sidebar, a dialog's body) brings the mention into

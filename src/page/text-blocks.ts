@@ -107,12 +107,30 @@ export function holdsNoProse(node: Node, classifier: BlockClassifier): boolean {
 
 /** The page's own furniture around its text: navigation, sidebars ("Most read"), footers. */
 const BOILERPLATE = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
-
 /** True when `node` stands in the page's navigation, a sidebar or a footer, whose links name
- *  other stories: a namesake there says nothing about the article's own mentions. */
+ *  other stories: a namesake there says nothing about the article's own mentions. Seen
+ *  through the hosts of the shadow roots it is in. */
 export function inBoilerplate(node: Node | undefined): boolean {
-  const el = node?.parentElement;
-  return !!el && el.closest(BOILERPLATE) !== null;
+  for (let el: Element | null = node?.parentElement ?? null; el;) {
+    const found = el.closest(BOILERPLATE);
+    if (found && !partOfStory(found)) return true;
+    if (found) {
+      el = found.parentElement;
+      continue;
+    }
+    const root = el.getRootNode() as Partial<ShadowRoot>;
+    el = root.host ?? null;
+  }
+  return false;
+}
+
+/** A footer or an aside that is part of the story, as accessibility maps them: an article's
+ *  own footer (its byline), a quote's, a pull quote or a fact box in the article. */
+function partOfStory(el: Element): boolean {
+  if (el.hasAttribute('role')) return false;
+  const scope =
+    el.tagName === 'FOOTER' ? 'article, aside, main, nav, section' : el.tagName === 'ASIDE' ? 'article, section' : null;
+  return scope !== null && el.parentElement?.closest(scope) != null;
 }
 
 export function isInlineElement(el: Element): boolean {

@@ -262,10 +262,13 @@ test.describe('pages that change', () => {
     const before = await fitrats();
     expect(before).toContain('Fitrat');
     await page.evaluate(() => {
+      // (Its list drawn by a component, in an open shadow root.)
       const aside = document.createElement('aside');
-      const item = document.createElement('li');
+      const list = document.createElement('div');
+      const item = document.createElement('p');
       item.textContent = 'Abdul Qadir Fitrat opens a bakery in Kabul';
-      aside.append(Object.assign(document.createElement('h2'), { textContent: 'Most read' }), item);
+      list.attachShadow({ mode: 'open' }).append(item);
+      aside.append(Object.assign(document.createElement('h2'), { textContent: 'Most read' }), list);
       document.body.append(aside);
     });
     await page.waitForTimeout(500);

@@ -106,8 +106,17 @@ describe('scan --json', () => {
     expect(fitrats(page(aside))).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
     expect(fitrats(page(aside.replace(/aside/g, 'footer')))).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
     expect(fitrats(page(aside.replace(/aside/g, 'nav')))).toEqual(['Fasihuddin Fitrat', 'Fitrat']);
-    // In the article's own text, the namesake makes the bare surname no one's in particular.
+    // In the article's own text, the namesake makes the bare surname no one's in particular;
+    // so it does in the article's own footer, a quote's, or a fact box set in the article.
     expect(fitrats(page(aside.replace(/aside/g, 'section')))).toEqual(['Fasihuddin Fitrat']);
+    const quoted = '<blockquote><p>No.</p><footer>Abdul Qadir Fitrat</footer></blockquote>';
+    expect(fitrats(page(`<article>${quoted}</article>`))).toEqual(['Fasihuddin Fitrat']);
+    expect(fitrats(page(`<section>${aside}</section>`))).toEqual(['Fasihuddin Fitrat']);
+    // A bare surname in the sidebar itself stays the namesake's.
+    expect(fitrats(page(aside.replace('</aside>', '<p>Fitrat, 54, says it took a year.</p></aside>')))).toEqual([
+      'Fasihuddin Fitrat',
+      'Fitrat',
+    ]);
   });
 
   it('reads a declarative shadow root as a browser shows it, and leaves a plain template out', () => {

@@ -124,14 +124,17 @@ describe('showNextMention', () => {
     const tab = state({ '0': frame(true, {}), '5': frame(false, { bagram: 1 }) });
     await expect(showNextMention(7, tab)).resolves.toBe(true);
     // The frame's text went: past its last, nothing anywhere.
-    world.frames.set(5, (message: { step?: string }) => (message.step === 'continue' ? 'end' : 'none'));
+    world.frames.set(5, (message: { step?: string }) => (message.step === 'continue' ? 'passed' : 'none'));
     await expect(showNextMention(7, tab)).resolves.toBe(false);
     expect(world.asked.at(-1)).toEqual({ frameId: 0, type: 'focus-back', step: undefined });
-    // Not after a path that found nothing to pass on.
-    world.asked = [];
-    world.frames.set(5, 'none');
-    await expect(showNextMention(7, tab)).resolves.toBe(false);
-    expect(world.asked.some((a) => a.type === 'focus-back')).toBe(false);
+    // Not when the frame's card held no focus from the top page (the reader had clicked into
+    // the frame), nor after a path that found nothing to pass on.
+    for (const answer of ['end', 'none']) {
+      world.asked = [];
+      world.frames.set(5, (message: { step?: string }) => (message.step === 'continue' ? answer : 'none'));
+      await expect(showNextMention(7, tab)).resolves.toBe(false);
+      expect(world.asked.some((a) => a.type === 'focus-back')).toBe(false);
+    }
   });
 
   it('does not wait more than a second for a frame that never answers', async () => {
