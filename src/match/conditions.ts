@@ -13,8 +13,9 @@
 //                         Not in a headline in title case ("Army Chief Fitrat Rejects
 //                         Trump's Demand"), where the verb after is capitalised too.
 //   title-before:<list>   (in `unless`) the word right before the mention is a title of that
-//                         list, capitalised ("Uncle Bagram", "Dr. Bagram"): this one mention
-//                         names a person. The page's other mentions still count.
+//                         list, spelled as the list writes it ("Uncle Bagram", "Dr. Bagram"),
+//                         outside a title-case headline: this one mention names a person.
+//                         The page's other mentions still count.
 //
 // Pure: the validator checks the syntax with it, the matcher decides block and word scopes
 // while it scans one block, and PageContext decides page scopes as the page is read.

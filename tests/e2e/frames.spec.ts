@@ -1,4 +1,4 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import {
   badgeText,
   countReports,
@@ -52,10 +52,7 @@ test('the keyboard’s next mention goes through the top page, then each frame, 
   otherServer,
   serviceWorker,
 }) => {
-  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
-  const tabId = await tabIdOf(page, serviceWorker);
-  // Every frame has reported its mentions (1 + 2 + 1 + 2).
-  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  await openAllFrames(page, server, otherServer, serviceWorker);
   const frames = { top: page.mainFrame() } as Record<string, Frame>;
   for (const id of ['same', 'srcdoc', 'cross']) {
     frames[id] = (await (await page.locator(`#${id}`).elementHandle())!.contentFrame())!;
@@ -240,9 +237,7 @@ test('Escape on a card the keyboard opened in a frame gives the focus back to wh
   otherServer,
   serviceWorker,
 }) => {
-  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
-  const tabId = await tabIdOf(page, serviceWorker);
-  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  await openAllFrames(page, server, otherServer, serviceWorker);
   await page.evaluate(() => {
     const button = document.createElement('button');
     button.id = 'top';
@@ -319,9 +314,7 @@ test('from one frame’s keyboard card to the next frame’s: the focus goes wit
   otherServer,
   serviceWorker,
 }) => {
-  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
-  const tabId = await tabIdOf(page, serviceWorker);
-  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  await openAllFrames(page, server, otherServer, serviceWorker);
   await page.evaluate(() => {
     const input = Object.assign(document.createElement('input'), { id: 'q', value: 'draft' });
     document.body.prepend(input);
@@ -430,4 +423,18 @@ async function framesCard(page: Page, crossOrigin: string, focused = false): Pro
     return frame.url() === 'about:srcdoc' ? 'srcdoc' : frame.url().startsWith(crossOrigin) ? 'cross' : 'same';
   }
   return null;
+}
+
+/** frames.html with its cross-origin frame from `otherServer`, once every frame has reported
+ *  its mentions (1 + 2 + 1 + 2); the tab's id. */
+async function openAllFrames(
+  page: Page,
+  server: { url(path: string): string },
+  otherServer: { url(path: string): string },
+  serviceWorker: Worker,
+): Promise<number> {
+  await page.goto(server.url(`frames.html?cross=${encodeURIComponent(otherServer.url('frame-child.html'))}`));
+  const tabId = await tabIdOf(page, serviceWorker);
+  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('6');
+  return tabId;
 }
