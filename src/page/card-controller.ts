@@ -90,10 +90,12 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         const asked = ++opens;
         if (shown) return shown.open(mention);
         void loadUi().then(() => {
-          // Still the card wanted once its UI has come (the pointer may have moved on)?
-          if (signal.aborted || asked !== opens || intent.current !== mention) return;
+          // Still a card wanted once its UI has come, and no other asked for since (the
+          // pointer may have moved on)? Its words may stand in new nodes by now (closeIfGone).
+          const wanted = intent.current;
+          if (signal.aborted || asked !== opens || !wanted) return;
           // No UI, no card: nothing stays open that the reader cannot see.
-          if (shown) shown.open(mention);
+          if (shown) shown.open(wanted);
           else intent.reset();
         });
       },
@@ -109,6 +111,11 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   /** The mention under the pointer's last position (null if it has left the frame). */
   const mentionUnderPointer = () =>
     pointer && safeMentionAt(index, pointer.x, pointer.y, options.shadowRoots?.() ?? []);
+  /** The words of `gone` under the resting pointer, in the nodes the page put them in. */
+  const sameWordsUnderPointer = (gone: PageMention) => {
+    const under = pointer && !pointer.onHost ? mentionUnderPointer() : null;
+    return under?.topic === gone.topic && under.text === gone.text ? under : null;
+  };
   let framePending = false;
   // Only the reader's own input opens and closes cards: a page script could dispatch these
   // events, and learn from the card what the reader set (or move their focus).
@@ -216,8 +223,9 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       // (Or no longer counted: a namesake further down took its mark back.)
       if (current && (!index.has(current) || !current.accepted)) {
         // A live page re-rendered the mention's paragraph (a feed, "updated 5 s ago" beside
-        // it): the card stays on the same words where they stand now.
-        const again = shown?.sameWords(index, current);
+        // it): the card stays on the same words where they stand now. (Before the card is
+        // placed, its UI perhaps still loading, they are the words under the resting pointer.)
+        const again = shown?.sameWords(index, current) ?? sameWordsUnderPointer(current);
         if (again) intent.replace(again);
         else intent.reset();
       }

@@ -123,6 +123,21 @@ describe('cards whose UI comes late', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  it('a card whose words a live page redraws while its UI loads opens on them where they stand now', async () => {
+    const controller = start();
+    await pointAt(bagram); // the hover delay runs out: the card is wanted, its UI not here yet
+    // The page puts the same words in new nodes, under the still pointer.
+    const redrawn = mentionOf('bagram', 'Bagram');
+    index.delete(bagram);
+    index.add(redrawn);
+    under.mention = redrawn;
+    controller.closeIfGone();
+    ui.arrive();
+    await flush();
+    expect(ui.drawn).toEqual(['bagram']);
+    expect(shownTopic()).toBe('bagram');
+  });
+
   it('a card asked for twice from the keyboard before its UI comes is drawn once, with focus', async () => {
     input.focus();
     const controller = start();
