@@ -412,6 +412,8 @@ for (const lang of ['en', 'fa'] as const) {
       // Remove whole, a long host name wrapped after a dot.
       await options.locator('.add-site input[type=text]').fill('news.some-long-example.com');
       await options.locator('.add-site button').click();
+      // (The row comes once the setting is stored and read back.)
+      await expect(options.locator('tr[data-site="news.some-long-example.com"]')).toHaveCount(1);
       await options.setViewportSize({ width: 320, height: 640 });
       const narrow = await options.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
