@@ -9,6 +9,14 @@ export interface MutationBatch {
   removedNodes: Node[];
 }
 
+export interface MutationWatcher {
+  /** Watches an open shadow root too (a subtree observer stops at shadow roots). */
+  observe(root: ShadowRoot): void;
+  /** Sorts the records the observer holds but has not delivered yet, now, as a delivery
+   *  would (see the loading hooks). */
+  sortPending(): void;
+}
+
 /**
  * One batched watcher (uBlock Origin's pattern): records are queued and handled once per
  * frame, never inside the observer callback, and only changed blocks are rescanned.
@@ -24,7 +32,7 @@ export function watchMutations(
   /** While the page loads, the parse follower takes the parser's own insertions: `behind`
    *  says which records of a delivery still go into batches; `onSkipped` hears of the others. */
   loading?: { behind(records: MutationRecord[]): MutationRecord[]; onSkipped(): void },
-): { observe(root: ShadowRoot): void } {
+): MutationWatcher {
   let queue: MutationRecord[] = [];
   let scheduled = false;
   const flush = () => {
@@ -35,7 +43,7 @@ export function watchMutations(
     const batch = toBatch(records);
     if (batch.roots.length || batch.removed) onBatch(batch);
   };
-  const observer = new MutationObserver((records) => {
+  const sort = (records: MutationRecord[]) => {
     // Marks on changed text go at once, whoever rescans the text afterwards.
     let edited = false;
     for (const record of records) {
@@ -58,7 +66,8 @@ export function watchMutations(
       // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).
       setTimeout(flush, 16);
     }
-  });
+  };
+  const observer = new MutationObserver(sort);
   const options = {
     childList: true,
     subtree: true,
@@ -71,10 +80,12 @@ export function watchMutations(
     observer.disconnect();
     queue = [];
   });
-  // A subtree observer stops at shadow roots: each open root the scanner enters is added.
   return {
     observe(root) {
       if (!signal.aborted) observer.observe(root, options);
+    },
+    sortPending() {
+      if (!signal.aborted) sort(observer.takeRecords());
     },
   };
 }

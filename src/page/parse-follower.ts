@@ -83,12 +83,20 @@ export class ParseFollower {
     // later paragraph must make that paragraph the candidate, not the one it left.
     walker.classifier = slice.classifier;
     this.matchClosed(final, slice);
+    // The walk brings a block back for each of its text nodes that passes the prefilter: each
+    // is looked at once per stretch (reading a long block's whole text at every one of its
+    // mentions made a 2 MB paragraph cost 140 ms).
+    const seen = new Set<Element>();
     for (let block = walker.next(); block; block = walker.next()) {
-      if (block !== PAUSE && !this.matchedAsIs(block)) {
-        if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
-        else this.match(block, slice);
+      if (block !== PAUSE && !seen.has(block)) {
+        seen.add(block);
+        if (!this.matchedAsIs(block)) {
+          if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
+          else this.match(block, slice);
+        }
       }
       if (slice.over()) {
+        seen.clear();
         if (!(await slice.yield(signal))) return false;
         if (run !== this.runs) return true;
         if (!walker.intact() || this.displaced) {

@@ -192,3 +192,39 @@ test('a long document in a frame is marked while it loads, as the top page is', 
     },
   );
 });
+
+test('the part of a page parsed last is marked once, not marked again as a page change afterwards', async ({
+  page,
+}) => {
+  // Long enough that the parser takes the rest in more than one go, its last in the same task
+  // that ends parsing (with a few hundred rows, their records came before the event).
+  const rows = Array.from(
+    { length: 3000 },
+    (_, i) => `<tr><td>Row ${i}</td><td>${i % 50 === 0 ? 'Flights over Bagram' : 'Nothing to report'}</td></tr>`,
+  );
+  await withStreamedPage(
+    [
+      // The page keeps, when DOMContentLoaded has gone through every listener (a window
+      // listener runs after the document's, the extension's included), the marks there were.
+      '<!doctype html><html><head><title>Afghanistan log</title><script>' +
+        'addEventListener("DOMContentLoaded", () => {' +
+        '  window.atLoad = [...(CSS.highlights.get("context-overlay-bagram") ?? [])];' +
+        '});</script></head><body><p>Flights left Bagram at dawn.</p><p>More to come',
+      // Parsed in one piece, in the task that ends parsing and dispatches DOMContentLoaded.
+      `.</p><table>${rows.join('')}</table><p>Last word on Bagram.</p></body></html>`,
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      await expect.poll(async () => (await marks(page)).bagram ?? []).toEqual(['Bagram']);
+      await finishLoading(page, stream, 1, { bagram: Array<string>(62).fill('Bagram') });
+      // Past the watcher's batch (16 ms) and a scan of it: the same range objects, none made again.
+      await page.waitForTimeout(300);
+      const kept = await page.evaluate(() => {
+        const atLoad = (window as unknown as { atLoad: AbstractRange[] }).atLoad;
+        const now = [...(CSS.highlights.get('context-overlay-bagram') ?? [])];
+        return { atLoad: atLoad.length, now: now.length, same: now.filter((r) => atLoad.includes(r)).length };
+      });
+      expect(kept).toEqual({ atLoad: 62, now: 62, same: 62 });
+    },
+  );
+});

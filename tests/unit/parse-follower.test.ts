@@ -2,7 +2,7 @@
 // over happy-dom: a page of 1,000 paragraphs walked in many slices (a clock that runs fast), and
 // a page script that changes the page at chosen yields. Records are sorted by a real
 // MutationObserver, as the content script does.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageScanner } from '../../src/page/page-scanner';
 import { ParseFollower } from '../../src/page/parse-follower';
 import { happyDomPerTest } from './happy-dom-page';
@@ -264,5 +264,42 @@ describe('records sorted while a step yields', () => {
     expect(moved).toBe(true);
     // p800 stood between the paragraph's old place and its new one, at the end.
     expect(matched).toContain('p800');
+  });
+});
+
+describe('a long block', () => {
+  it('reads the text of a paragraph the parser is still filling a few times per step, not once per mention', async () => {
+    const { follower } = setUp([], () => {});
+    const long = page.doc.createElement('p');
+    const fill = (from: number, to: number) => {
+      for (let i = from; i < to; i++)
+        long.append(`Kabul ${i} `, Object.assign(page.doc.createElement('b'), { textContent: 'x' }));
+    };
+    fill(0, 100);
+    page.doc.body.append(long);
+    let reads = 0;
+    const textContent = Object.getOwnPropertyDescriptor(page.window.Node.prototype, 'textContent')!;
+    Object.defineProperty(long, 'textContent', {
+      get() {
+        reads++;
+        return textContent.get!.call(this);
+      },
+    });
+    const matched: Element[] = [];
+    (follower as unknown as { scanner: { scanBlock(b: Element): void } }).scanner.scanBlock = (b) => matched.push(b);
+    // A clock that stands still: one stretch per step (happy-dom reads a long text in more
+    // than a slice's 8 ms, Chromium in a fraction of one).
+    vi.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      const signal = new AbortController().signal;
+      await follower.step(false, signal);
+      // The parser adds 300 more mentions to it before the page is parsed.
+      fill(100, 400);
+      await follower.step(true, signal);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(matched).toEqual([long]);
+    expect(reads).toBeLessThanOrEqual(4);
   });
 });
