@@ -57,8 +57,11 @@ export class CandidateBlockWalker {
   /** The next candidate block, PAUSE, or null at the end. */
   next(): Element | typeof PAUSE | null {
     const { walker, mightMatch, classifier } = this;
-    // Following a page that had no text yet: the parser may have added some since.
-    let node = this.node ?? (this.following && walker ? walker.nextNode() : null);
+    // A walk that has no place went to the end of what there was (a page still loading that
+    // had no text yet): the parser may have added more since, after the walker's node. (The
+    // last step, which no longer follows, must go on from there too: what the parser added
+    // last was left to it.)
+    let node = this.node ?? (walker ? walker.nextNode() : null);
     for (let n = 0; node; n++) {
       if (n === NODES_PER_PAUSE) {
         this.node = node;

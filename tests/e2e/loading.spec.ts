@@ -228,3 +228,24 @@ test('the part of a page parsed last is marked once, not marked again as a page 
     },
   );
 });
+
+test('a page whose first piece holds no text yet has the rest marked when it comes in one piece', async ({ page }) => {
+  const rows = Array.from(
+    { length: 300 },
+    (_, i) => `<tr><td>Row ${i}</td><td>${i % 50 === 0 ? 'Flights over Bagram' : 'Nothing to report'}</td></tr>`,
+  );
+  await withStreamedPage(
+    [
+      // Minified: no white space between the tags, so the body has no text node yet.
+      '<!doctype html><html><head><title>Afghanistan log</title></head><body><div class="wrap"><div class="nav">',
+      `</div><table>${rows.join('')}</table></div></body></html>`,
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      // The overlay has started and taken a first look at the empty body.
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      await finishLoading(page, stream, 1, { bagram: Array<string>(6).fill('Bagram') });
+    },
+  );
+});

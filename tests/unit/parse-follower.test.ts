@@ -303,3 +303,28 @@ describe('a long block', () => {
     expect(reads).toBeLessThanOrEqual(4);
   });
 });
+
+describe('a page whose body had no text at the first step', () => {
+  it('matches what the parser added in the task that ended parsing, whose records were sorted as ahead', async () => {
+    const body = page.doc.body;
+    body.append(page.doc.createElement('div'));
+    const matched: string[] = [];
+    const scanner = {
+      mightMatchText: (text: string) => text.includes('Kabul'),
+      scanBlock: (block: Element) => matched.push(block.id),
+    } as unknown as PageScanner;
+    const follower = new ParseFollower(scanner, page.doc);
+    const signal = new AbortController().signal;
+    await follower.step(false, signal);
+    expect(follower.started).toBe(true);
+    const observer = new page.window.MutationObserver(() => {});
+    observer.observe(page.doc as never, { childList: true, subtree: true, characterData: true });
+    // The parser's last piece, in the task that ends parsing: its records are sorted before
+    // the last step (the content script's DOMContentLoaded listener), and left to it.
+    for (let i = 0; i < 5; i++)
+      body.append(Object.assign(page.doc.createElement('p'), { id: `p${i}`, textContent: `Kabul ${i}` }));
+    expect(follower.behind(observer.takeRecords() as unknown as MutationRecord[])).toEqual([]);
+    await follower.step(true, signal);
+    expect(matched).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+  });
+});
