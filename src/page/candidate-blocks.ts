@@ -22,6 +22,9 @@ export class CandidateBlockWalker {
   private node: Node | null;
   /** The word piece the previous text node ended with, if it ended inside a word. */
   private carry = '';
+  /** The walk came to its end while not following: it finds nothing more (what is added to
+   *  the page afterwards, or moved, reaches the scanner through the watcher's batches). */
+  private ended = false;
 
   constructor(
     readonly root: Node,
@@ -34,7 +37,8 @@ export class CandidateBlockWalker {
   }
 
   /** While the page loads, null from next() means "nothing more yet": the walk keeps its
-   *  place and goes on from there as the parser adds nodes. */
+   *  place and goes on from there as the parser adds nodes (and so does the walk's next call
+   *  once it no longer follows, the page parsed). */
   following = false;
 
   /** Where the walk stands: the next node to test, or the last one it tested. Nodes the
@@ -49,7 +53,8 @@ export class CandidateBlockWalker {
     return node === null || (node.isConnected && this.root.contains(node));
   }
 
-  /** The node the walk goes on from (null at its end). */
+  /** The node the walk goes on from (null at its end, or while following a page that had no
+   *  text yet). */
   get place(): Node | null {
     return this.node;
   }
@@ -57,10 +62,10 @@ export class CandidateBlockWalker {
   /** The next candidate block, PAUSE, or null at the end. */
   next(): Element | typeof PAUSE | null {
     const { walker, mightMatch, classifier } = this;
-    // A walk that has no place went to the end of what there was (a page still loading that
-    // had no text yet): the parser may have added more since, after the walker's node. (The
-    // last step, which no longer follows, must go on from there too: what the parser added
-    // last was left to it.)
+    if (this.ended) return null;
+    // A walk without a place that has not ended followed a page that had no text yet: the
+    // parser may have added some since, after the walker's node. (The page's last step, which
+    // no longer follows, goes on from there too: what the parser added last was left to it.)
     let node = this.node ?? (walker ? walker.nextNode() : null);
     for (let n = 0; node; n++) {
       if (n === NODES_PER_PAUSE) {
@@ -93,6 +98,7 @@ export class CandidateBlockWalker {
       }
     }
     this.node = null;
+    this.ended = !this.following;
     return null;
   }
 }

@@ -122,7 +122,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     const finish = () => {
       if (!following) return;
       // The parser's last insertions may not have reached the observer yet: DOMContentLoaded
-      // is dispatched in the task that ends parsing, and ours is often its first listener, so
+      // is dispatched in the task that ends parsing, and ours is usually its first listener, so
       // they would come after this as page changes, and everything the parser added since the
       // last step (the whole page, parsed in one piece) would be scanned twice. Sorted now,
       // while the follower still takes the parser's own.

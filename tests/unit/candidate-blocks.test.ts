@@ -52,3 +52,32 @@ describe('candidate blocks', () => {
     expect(candidates('<div id="a"><p id="b">Kabul <a href="#">news</a></p></div>')).toEqual(['b']);
   });
 });
+
+describe('the end of a walk', () => {
+  it('finds nothing more once it has ended, though text comes after where it stopped', () => {
+    const document = new window.DOMParser().parseFromString('<body><p id="a">Bagram</p></body>', 'text/html');
+    const body = document.body as unknown as Element;
+    const walker = new CandidateBlockWalker(body, (t) => prefilter.mightMatch(t));
+    expect((walker.next() as Element).id).toBe('a');
+    expect(walker.next()).toBeNull();
+    // Added after the scan: the watcher's batches take it, not a walk that has ended.
+    body.append(Object.assign(document.createElement('p'), { id: 'late', textContent: 'Bagram again' }) as never);
+    expect(walker.next()).toBeNull();
+  });
+
+  it('goes on from where it stood once it no longer follows, when it had no text to stand on', () => {
+    const document = new window.DOMParser().parseFromString('<body><div></div></body>', 'text/html');
+    const body = document.body as unknown as Element;
+    const walker = new CandidateBlockWalker(body, (t) => prefilter.mightMatch(t));
+    walker.following = true;
+    expect(walker.next()).toBeNull();
+    for (const [id, text] of [
+      ['parsed', 'Bagram.'],
+      ['end', 'The end.'],
+    ])
+      body.append(Object.assign(document.createElement('p'), { id, textContent: text }) as never);
+    walker.following = false; // the page is parsed: its last step
+    expect((walker.next() as Element).id).toBe('parsed');
+    expect(walker.next()).toBeNull();
+  });
+});

@@ -268,7 +268,7 @@ describe('records sorted while a step yields', () => {
 });
 
 describe('a long block', () => {
-  it('reads the text of a paragraph the parser is still filling a few times per step, not once per mention', async () => {
+  it('reads the text of a paragraph the parser filled after it was found a few times in the last step, not once per mention', async () => {
     const { follower } = setUp([], () => {});
     const long = page.doc.createElement('p');
     const fill = (from: number, to: number) => {
