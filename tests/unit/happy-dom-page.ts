@@ -47,3 +47,17 @@ export function recordingLayer(marked: string[]): HighlightLayer {
     delete: () => {},
   } as unknown as HighlightLayer;
 }
+
+/** Counts, from now on, how often `target`'s `property` (a getter of `proto`, such as a text
+ *  node's `data`) is read. */
+export function countReads(target: object, proto: object, property: string): () => number {
+  let reads = 0;
+  const getter = Object.getOwnPropertyDescriptor(proto, property)!.get!;
+  Object.defineProperty(target, property, {
+    get() {
+      reads++;
+      return getter.call(this);
+    },
+  });
+  return () => reads;
+}

@@ -5,9 +5,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageScanner } from '../../src/page/page-scanner';
 import { ParseFollower } from '../../src/page/parse-follower';
-import { happyDomPerTest } from './happy-dom-page';
+import { countReads, happyDomPerTest } from './happy-dom-page';
 
 const page = happyDomPerTest();
+
+/** A scanner whose prefilter passes text holding "Kabul", and which lists the ids of the
+ *  blocks it is asked to match in `matched`. */
+function listingScanner(matched: string[]): PageScanner {
+  return {
+    mightMatchText: (text: string) => text.includes('Kabul'),
+    scanBlock: (block: Element) => matched.push(block.id),
+  } as unknown as PageScanner;
+}
 
 /** A follower over 1,000 paragraphs ("Kabul" in those listed), with `atYield` run by the page at
  *  each yield; the blocks it matched and the records it sent to the ordinary batches. */
@@ -20,11 +29,7 @@ function setUp(withMention: number[], atYield: (walkAt: number, yields: number) 
     body.append(p);
   }
   const matched: string[] = [];
-  const scanner = {
-    mightMatchText: (text: string) => text.includes('Kabul'),
-    scanBlock: (block: Element) => matched.push(block.id),
-  } as unknown as PageScanner;
-  const follower = new ParseFollower(scanner, page.doc);
+  const follower = new ParseFollower(listingScanner(matched), page.doc);
   const walkAt = () => {
     const node = (follower as unknown as { walker: { position(): Node | null } | null }).walker?.position();
     return Number((node?.parentNode as Element | null)?.id.slice(1) ?? -1);
@@ -277,14 +282,7 @@ describe('a long block', () => {
     };
     fill(0, 100);
     page.doc.body.append(long);
-    let reads = 0;
-    const textContent = Object.getOwnPropertyDescriptor(page.window.Node.prototype, 'textContent')!;
-    Object.defineProperty(long, 'textContent', {
-      get() {
-        reads++;
-        return textContent.get!.call(this);
-      },
-    });
+    const reads = countReads(long, page.window.Node.prototype, 'textContent');
     const matched: Element[] = [];
     (follower as unknown as { scanner: { scanBlock(b: Element): void } }).scanner.scanBlock = (b) => matched.push(b);
     // A clock that stands still: one stretch per step (happy-dom reads a long text in more
@@ -300,7 +298,7 @@ describe('a long block', () => {
       vi.restoreAllMocks();
     }
     expect(matched).toEqual([long]);
-    expect(reads).toBeLessThanOrEqual(4);
+    expect(reads()).toBeLessThanOrEqual(4);
   });
 });
 
@@ -309,11 +307,7 @@ describe('a page whose body had no text at the first step', () => {
     const body = page.doc.body;
     body.append(page.doc.createElement('div'));
     const matched: string[] = [];
-    const scanner = {
-      mightMatchText: (text: string) => text.includes('Kabul'),
-      scanBlock: (block: Element) => matched.push(block.id),
-    } as unknown as PageScanner;
-    const follower = new ParseFollower(scanner, page.doc);
+    const follower = new ParseFollower(listingScanner(matched), page.doc);
     const signal = new AbortController().signal;
     await follower.step(false, signal);
     expect(follower.started).toBe(true);
