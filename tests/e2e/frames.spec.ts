@@ -238,13 +238,7 @@ test('Escape on a card the keyboard opened in a frame gives the focus back to wh
   serviceWorker,
 }) => {
   await openAllFrames(page, server, otherServer, serviceWorker);
-  await page.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'top';
-    button.textContent = 'Share';
-    document.body.prepend(button);
-    button.focus();
-  });
+  await focusAtTop(page, 'button', { id: 'top', textContent: 'Share' });
   const cardFrame = () => framesCard(page, otherServer.url(''));
   const escaped = new Set<string>();
   for (let i = 0; i < 12 && escaped.size < 3; i++) {
@@ -269,20 +263,10 @@ test('the focus a frame’s keyboard card gives back: after two cards in the fra
   await page.goto(server.url('frames.html'));
   const tabId = await tabIdOf(page, serviceWorker);
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('4');
-  await page.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'top';
-    button.textContent = 'Share';
-    document.body.prepend(button);
-    button.focus();
-  });
+  await focusAtTop(page, 'button', { id: 'top', textContent: 'Share' });
   const same = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
   await same.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { id: 'q' })));
-  const cardTitle = () =>
-    same.evaluate(
-      () =>
-        document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null,
-    );
+  const cardTitle = () => cardTitleIn(same);
   const next = async () => {
     const before = await cardTitle();
     await runCommand(serviceWorker, 'next-mention');
@@ -315,11 +299,7 @@ test('from one frame’s keyboard card to the next frame’s: the focus goes wit
   serviceWorker,
 }) => {
   await openAllFrames(page, server, otherServer, serviceWorker);
-  await page.evaluate(() => {
-    const input = Object.assign(document.createElement('input'), { id: 'q', value: 'draft' });
-    document.body.prepend(input);
-    input.focus();
-  });
+  await focusAtTop(page, 'input', { id: 'q', value: 'draft' });
   const cardFrame = () => framesCard(page, otherServer.url(''), true);
   // A round of the path and on, each card with the focus (cross-origin frames too), until two
   // cards in a row stand in two different frames.
@@ -355,11 +335,7 @@ test('round again into the only frame with mentions: Escape still gives the focu
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('2');
   await page.focus('#q');
   const frame = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
-  const cardTitle = () =>
-    frame.evaluate(
-      () =>
-        document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null,
-    );
+  const cardTitle = () => cardTitleIn(frame);
   // Its two cards, then past its last (the top page has none) to its first again.
   const titles: (string | null)[] = [];
   for (let i = 0; i < 3; i++) {
@@ -408,6 +384,27 @@ test('in a frame too short for a whole card (an embed, 120 px), the card stands 
   expect(placed.top).toBeGreaterThanOrEqual(placed.mentionBottom);
   expect(placed.bottom - placed.top).toBeGreaterThanOrEqual(60);
 });
+
+/** A control put first in the top page, with the focus: where the reader was before a
+ *  keyboard card took it. */
+async function focusAtTop(page: Page, tag: 'button' | 'input', props: Record<string, string>): Promise<void> {
+  await page.evaluate(
+    ([tag, props]) => {
+      const control = Object.assign(document.createElement(tag), props);
+      document.body.prepend(control);
+      control.focus();
+    },
+    [tag, props] as const,
+  );
+}
+
+/** The title of the card shown in `frame`, or null when none is. */
+function cardTitleIn(frame: Frame): Promise<string | null> {
+  return frame.evaluate(
+    () =>
+      document.querySelector('context-overlay')?.shadowRoot?.querySelector('[role="dialog"] h2')?.textContent ?? null,
+  );
+}
 
 /** On frames.html, which frame shows a card: `top`, `same`, `srcdoc` or `cross` (the frame
  *  from `crossOrigin`); null for none. With `focused`, `open` for a card without the focus. */
