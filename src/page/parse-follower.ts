@@ -25,8 +25,10 @@ export class ParseFollower {
   /** Candidate blocks the parser is still filling. */
   private readonly open = new Set<Element>();
   /** Candidate blocks matched while the page loads, with their text then: a block the parser
-   *  (or a script) added to afterwards is matched again. */
-  private readonly matched = new Map<Element, string>();
+   *  (or a script) added to afterwards is matched again. Null for a block matched, or found
+   *  unchanged, once the page was parsed: a change after that reaches the scanner through the
+   *  watcher's batches, and a block of megabytes need not be read again to compare. */
+  private readonly matched = new Map<Element, string | null>();
   /** A node found after the walk's place (not around it) in the delivery being sorted: the
    *  records after it are placed against it (see spotAhead). Forgotten at each delivery: the
    *  page may change between two, and the walk moves on. */
@@ -82,22 +84,32 @@ export class ParseFollower {
     // Elements classified in an earlier step may have been moved since: a word moved into a
     // later paragraph must make that paragraph the candidate, not the one it left.
     walker.classifier = slice.classifier;
-    this.matchClosed(final, slice);
+    if (!(await this.matchClosed(final, slice, signal))) return false;
+    if (run !== this.runs) return true;
     // The walk brings a block back for each of its text nodes that passes the prefilter: each
     // is looked at once per stretch (reading a long block's whole text at every one of its
     // mentions made a 2 MB paragraph cost 140 ms).
     const seen = new Set<Element>();
     for (let block = walker.next(); block; block = walker.next()) {
+      let yielded = false;
       if (block !== PAUSE && !seen.has(block)) {
         seen.add(block);
-        if (!this.matchedAsIs(block)) {
+        if (!this.matchedAsIs(block, final)) {
           if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
-          else this.match(block, slice);
+          else {
+            // A long block is read to its end, with yields, before anything else (even by a
+            // step overtaken meanwhile: the last step passes over it as matched).
+            const done = this.match(block, slice, signal);
+            if (done !== true && !(yielded = await done)) return false;
+          }
         }
       }
-      if (slice.over()) {
-        seen.clear();
+      if (!yielded && slice.over()) {
         if (!(await slice.yield(signal))) return false;
+        yielded = true;
+      }
+      if (yielded) {
+        seen.clear();
         if (run !== this.runs) return true;
         if (!walker.intact() || this.displaced) {
           // While the page loads, a step the page keeps disturbing ends there rather than
@@ -108,13 +120,13 @@ export class ParseFollower {
         }
       }
     }
-    this.matchClosed(final, slice);
+    if (!(await this.matchClosed(final, slice, signal))) return false;
     if (final) {
       // The parser may have added to a block after it was matched without adding a text node
       // that passes the prefilter (more letters to its last word, text after a script put an
       // element behind it): the blocks whose text changed are matched again.
       for (const block of [...this.matched.keys()]) {
-        if (!this.matchedAsIs(block)) this.match(block, slice);
+        if (!this.matchedAsIs(block, final) && !(await this.match(block, slice, signal))) return false;
         if (slice.over() && !(await slice.yield(signal))) return false;
       }
       // Parsing is over and so is this follower: let the page's elements go.
@@ -212,24 +224,36 @@ export class ParseFollower {
     return spot;
   }
 
-  /** True when `block` was matched and its text has not changed since. */
-  private matchedAsIs(block: Element): boolean {
+  /** True when `block` was matched and its text has not changed since (in the last step,
+   *  `final`, its text is not looked at again). */
+  private matchedAsIs(block: Element, final: boolean): boolean {
     const text = this.matched.get(block);
-    return text !== undefined && text === block.textContent;
+    if (text === undefined) return false;
+    if (text === null) return true;
+    if (text !== block.textContent) return false;
+    if (final) this.matched.set(block, null);
+    return true;
   }
 
-  private match(block: Element, slice: Slice): void {
+  /** Matches `block`, with yields if it is long: a promise then, false if `signal` aborted.
+   *  (Most blocks take no yield, and no await: a step matches hundreds.) */
+  private match(block: Element, slice: Slice, signal: AbortSignal): true | Promise<boolean> {
     this.open.delete(block);
-    if (!block.isConnected) return;
-    this.matched.set(block, block.textContent ?? '');
-    this.scanner.scanBlock(block, slice.classifier);
+    if (!block.isConnected) return true;
+    this.matched.set(block, this.finished ? null : (block.textContent ?? ''));
+    const rest = this.scanner.scanBlock(block, slice);
+    return !rest || this.scanner.finishBlock(rest, slice, signal);
   }
 
-  /** Matches the open blocks the parser has finished since (all of them when `final`). */
-  private matchClosed(final: boolean, slice: Slice): void {
-    if (this.open.size === 0) return;
+  /** Matches the open blocks the parser has finished since (all of them when `final`).
+   *  Resolves false if `signal` aborted. */
+  private async matchClosed(final: boolean, slice: Slice, signal: AbortSignal): Promise<boolean> {
+    if (this.open.size === 0) return true;
     const last = lastNode(this.doc);
-    for (const block of [...this.open]) if (final || !block.contains(last)) this.match(block, slice);
+    for (const block of [...this.open]) {
+      if ((final || !block.contains(last)) && !(await this.match(block, slice, signal))) return false;
+    }
+    return true;
   }
 }
 

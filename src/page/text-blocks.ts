@@ -185,6 +185,12 @@ export function isInsideSkipped(root: Node, classifier = new BlockClassifier()):
   return classifier.blockOf(el) === null;
 }
 
+/** Returned by RunWalker.next(slice) when the slice ran out midway: the walk goes on from
+ *  there at the next call. */
+export const SLICE_OVER = 'slice over';
+/** Nodes walked between two looks at the clock (about 0.2 ms of walking). */
+const NODES_PER_LOOK = 512;
+
 /**
  * Text runs under `root`, one at a time and in document order: the text of one candidate
  * block (PageScanner.scanBlock) or of a whole document (the scan CLI). Uses a TreeWalker
@@ -194,6 +200,7 @@ export function isInsideSkipped(root: Node, classifier = new BlockClassifier()):
 export class RunWalker {
   private readonly walker: TreeWalker | null;
   private node: Node | null;
+  private walked = 0;
   /** The run being filled; it ends where a block starts or another block's text comes. */
   private run: TextRun | null = null;
   /** The outermost element whose text stands apart (APART) that the walk is in or just left,
@@ -204,7 +211,7 @@ export class RunWalker {
   /** `ownTextOnly` leaves out the text of blocks nested in `root` (each is matched as a
    *  block of its own). */
   constructor(
-    root: Node,
+    readonly root: Node,
     private readonly classifier = new BlockClassifier(),
     private readonly ownTextOnly = false,
   ) {
@@ -215,20 +222,34 @@ export class RunWalker {
     ));
   }
 
-  /** The next run that holds more than white space, or null at the end. */
-  next(): TextRun | null {
+  /** The next run that holds more than white space, or null at the end. With `slice`, it
+   *  stops with SLICE_OVER once the slice has run out: one block can hold megabytes of text
+   *  in tens of thousands of nodes. */
+  next(): TextRun | null;
+  next(slice: { over(): boolean }): TextRun | typeof SLICE_OVER | null;
+  next(slice?: { over(): boolean }): TextRun | typeof SLICE_OVER | null {
     for (;;) {
-      const run = this.nextRun();
-      if (!run || NOT_BLANK.test(run.text)) return run;
+      const run = this.nextRun(slice);
+      if (!run || run === SLICE_OVER || NOT_BLANK.test(run.text)) return run;
     }
+  }
+
+  /** False when the page moved or removed the node the walk would go on from. */
+  intact(): boolean {
+    const node = this.node;
+    return node === null || (node.isConnected && this.root.contains(node));
   }
 
   /** The next run, blank or not: the run in progress is complete once the walk reaches text
    *  of another block, a block element, or the end. */
-  private nextRun(): TextRun | null {
+  private nextRun(slice?: { over(): boolean }): TextRun | typeof SLICE_OVER | null {
     const { walker, classifier } = this;
     let node = this.node;
     while (node) {
+      if (slice && ++this.walked % NODES_PER_LOOK === 0 && slice.over()) {
+        this.node = node;
+        return SLICE_OVER;
+      }
       if (node.nodeType === TEXT_NODE) {
         const text = node as Text;
         const parent = text.parentElement;
@@ -338,9 +359,14 @@ function skipSubtree(walker: TreeWalker): Node | null {
   return next;
 }
 
-/** The text node and offset where string offset `index` of a run falls. `edge` says whether
- *  the offset opens a range (prefer the next node) or closes one (prefer the previous). */
-export function positionIn(run: TextRun, index: number, edge: 'start' | 'end'): { node: Text; offset: number } {
+/** The text node (and its place in `run.nodes`) and offset where string offset `index` of a
+ *  run falls. `edge` says whether the offset opens a range (prefer the next node) or closes
+ *  one (prefer the previous). */
+export function positionIn(
+  run: TextRun,
+  index: number,
+  edge: 'start' | 'end',
+): { node: Text; offset: number; at: number } {
   let lo = 0;
   let hi = run.nodes.length - 1;
   while (lo < hi) {
@@ -351,5 +377,5 @@ export function positionIn(run: TextRun, index: number, edge: 'start' | 'end'): 
   }
   const node = run.nodes[lo]!;
   const offset = Math.min(Math.max(index - (run.starts[lo] ?? 0), 0), node.length);
-  return { node, offset };
+  return { node, offset, at: lo };
 }

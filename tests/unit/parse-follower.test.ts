@@ -14,7 +14,10 @@ const page = happyDomPerTest();
 function listingScanner(matched: string[]): PageScanner {
   return {
     mightMatchText: (text: string) => text.includes('Kabul'),
-    scanBlock: (block: Element) => matched.push(block.id),
+    scanBlock: (block: Element) => {
+      matched.push(block.id);
+      return null; // read whole
+    },
   } as unknown as PageScanner;
 }
 
@@ -273,7 +276,7 @@ describe('records sorted while a step yields', () => {
 });
 
 describe('a long block', () => {
-  it('reads the text of a paragraph the parser filled after it was found a few times in the last step, not once per mention', async () => {
+  it('does not read the whole text of a paragraph the parser filled until the last step, whatever its mentions', async () => {
     const { follower } = setUp([], () => {});
     const long = page.doc.createElement('p');
     const fill = (from: number, to: number) => {
@@ -284,7 +287,10 @@ describe('a long block', () => {
     page.doc.body.append(long);
     const reads = countReads(long, page.window.Node.prototype, 'textContent');
     const matched: Element[] = [];
-    (follower as unknown as { scanner: { scanBlock(b: Element): void } }).scanner.scanBlock = (b) => matched.push(b);
+    (follower as unknown as { scanner: { scanBlock(b: Element): null } }).scanner.scanBlock = (b) => {
+      matched.push(b);
+      return null;
+    };
     // A clock that stands still: one stretch per step (happy-dom reads a long text in more
     // than a slice's 8 ms, Chromium in a fraction of one).
     vi.spyOn(performance, 'now').mockReturnValue(0);
@@ -298,7 +304,10 @@ describe('a long block', () => {
       vi.restoreAllMocks();
     }
     expect(matched).toEqual([long]);
-    expect(reads()).toBeLessThanOrEqual(4);
+    // Matched in the last step, once the parser had left it: a change after that reaches
+    // the scanner through the watcher's batches, so its text is not kept to compare (three
+    // reads of it before, each of megabytes for a long thread).
+    expect(reads()).toBe(0);
   });
 });
 

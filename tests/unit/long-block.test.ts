@@ -1,0 +1,103 @@
+// One block can hold megabytes of text in tens of thousands of nodes (a forum thread or a
+// transcript in one <p> or <div>, each line a <span>): walking it into one run took 30 ms in
+// Chromium, and a block was read in one piece. It is now read in slices, with yields between,
+// and a page that changes the block during a yield gets it read again from its start.
+import { describe, expect, it } from 'vitest';
+import { Matcher } from '../../src/match/matcher';
+import { Prefilter, prefilterSource } from '../../src/match/prefilter';
+import { bundledPack } from '../../src/pack/bundled';
+import { PageScanner } from '../../src/page/page-scanner';
+import { ParseFollower } from '../../src/page/parse-follower';
+import { happyDomPerTest, RecordedRange } from './happy-dom-page';
+
+const page = happyDomPerTest();
+
+/** A paragraph of `count` lines, each in its own <span>, every 100th naming Bagram Air Base. */
+function longParagraph(count: number): HTMLParagraphElement {
+  const p = page.doc.createElement('p');
+  for (let i = 0; i < count; i++) {
+    const line = page.doc.createElement('span');
+    line.textContent = i % 100 === 50 ? `Flights left Bagram Air Base, line ${i}. ` : `A quiet day, line ${i}. `;
+    p.append(line);
+  }
+  page.doc.body.append(p);
+  return p;
+}
+
+/** A scanner whose marks are listed as the text each was drawn on, in the order drawn,
+ *  without those taken away since; `atYield` runs at each yield, given the count so far. */
+function markingScanner(atYield: (yields: number) => void = () => {}) {
+  const drawn = new Map<RecordedRange, string>();
+  const layer = {
+    add: (_topic: string, range: RecordedRange) => {
+      const init = range.init as unknown as StaticRangeInit;
+      drawn.set(range, (init.startContainer as Text).data.slice(init.startOffset, init.endOffset));
+    },
+    delete: (_topic: string, range: RecordedRange) => drawn.delete(range),
+  };
+  const counter = { yields: 0 };
+  (globalThis as Record<string, unknown>).scheduler = {
+    yield: async () => {
+      atYield(++counter.yields);
+      await new Promise((done) => setTimeout(done, 0));
+    },
+  };
+  const scanner = new PageScanner(
+    new Prefilter(prefilterSource(bundledPack)),
+    () => new Matcher(bundledPack),
+    layer as never,
+  );
+  return { scanner, marks: () => [...drawn.values()], counter };
+}
+
+/** Scans `root` with the clock that runs out at every look (see markingScanner); the marks
+ *  and the number of yields. */
+async function scanYielding(root: Node, atYield?: (yields: number) => void) {
+  const { scanner, marks, counter } = markingScanner(atYield);
+  await scanner.scan([root], new AbortController().signal);
+  return { marks: marks(), yields: counter.yields };
+}
+
+describe('a block of thousands of nodes', () => {
+  it('is read in slices, and marked as a block read in one piece would be', async () => {
+    const p = longParagraph(3000);
+    const { marks, yields } = await scanYielding(p);
+    expect(marks).toEqual(Array<string>(30).fill('Bagram Air Base'));
+    // 6,000 nodes, a look at the clock every 512: each look found the slice over.
+    expect(yields).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is read again from its start when the page takes out the lines where the walk stood', async () => {
+    const p = longParagraph(3000);
+    const { marks } = await scanYielding(p, (yields) => {
+      if (yields !== 2) return;
+      // The page replaces all but its first 300 lines with one (a thread collapsed).
+      while (p.children.length > 300) p.lastElementChild!.remove();
+      p.append(Object.assign(page.doc.createElement('span'), { textContent: 'Back at Bagram.' }));
+    });
+    // (A run is matched once complete: the first pass had marked nothing yet.) Going on from
+    // where the walk stood, out of the page by then, marked lines no longer there instead.
+    expect(marks).toEqual(['Bagram Air Base', 'Bagram Air Base', 'Bagram Air Base', 'Bagram']);
+  });
+});
+
+describe('a block of thousands of nodes while the page loads', () => {
+  it('is read to its end by a step that the last step overtakes meanwhile', async () => {
+    const p = longParagraph(3000);
+    // The parser is further on: the paragraph is complete.
+    page.doc.body.append(page.doc.createElement('footer'));
+    const signal = new AbortController().signal;
+    let last: Promise<boolean> | undefined;
+    const { scanner, marks } = markingScanner((yields) => {
+      // The page is parsed while the step reads the paragraph: the last step starts at
+      // once, as on DOMContentLoaded, and passes over the paragraph as matched.
+      if (yields === 2) last = follower.step(true, signal);
+    });
+    const follower = new ParseFollower(scanner, page.doc);
+    expect(await follower.step(false, signal)).toBe(true);
+    expect(last).toBeDefined();
+    expect(await last).toBe(true);
+    expect(marks()).toEqual(Array<string>(30).fill('Bagram Air Base'));
+    expect(p.isConnected).toBe(true);
+  });
+});
