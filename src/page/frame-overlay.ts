@@ -113,7 +113,13 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     stepSoon = true;
     setTimeout(() => {
       stepSoon = false;
-      if (following) enqueue(async () => !signal.aborted && (await follower?.step(false, signal)) && report());
+      if (!following) return;
+      enqueue(async () => {
+        if (signal.aborted) return;
+        // Changes made from here on may fall behind the walk.
+        watcher.watch();
+        if (await follower?.step(false, signal)) report();
+      });
     }, 0);
   };
   if (follower) {
@@ -127,6 +133,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       // last step (the whole page, parsed in one piece) would be scanned twice. Sorted now,
       // while the follower still takes the parser's own.
       watcher.sortPending();
+      watcher.watch();
       following = false;
       clearInterval(fallback);
       if (signal.aborted) return;
@@ -196,7 +203,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     },
     signal,
     (node) => scanner.dropUnder(node),
-    { behind: (records) => (following && follower ? follower.behind(records) : records), onSkipped: step },
+    follower ? { behind: (records) => (following ? follower.behind(records) : records), onSkipped: step } : undefined,
   );
   const { stepNext, takeFocusBack } = cards;
   return { stepNext, takeFocusBack, counts: shown.counts, forget: shown.forget, any: shown.any };

@@ -10,6 +10,8 @@ export interface MutationBatch {
 }
 
 export interface MutationWatcher {
+  /** Starts watching the document, if it was not yet (see `loading`). */
+  watch(): void;
   /** Watches an open shadow root too (a subtree observer stops at shadow roots). */
   observe(root: ShadowRoot): void;
   /** Sorts the records the observer holds but has not delivered yet, now, as a delivery
@@ -30,7 +32,10 @@ export function watchMutations(
    *  re-renders every few ms would show marks on the wrong words until the batch runs. */
   onTextChanged: (node: Text) => void = () => {},
   /** While the page loads, the parse follower takes the parser's own insertions: `behind`
-   *  says which records of a delivery still go into batches; `onSkipped` hears of the others. */
+   *  says which records of a delivery still go into batches; `onSkipped` hears of the others.
+   *  The document is then watched from the first watch() call, the follower's first step:
+   *  nothing is behind a walk not yet started, and a page parsed in one piece would make a
+   *  record for each of its nodes (10,000 for 1 MB, about a millisecond) only to drop them. */
   loading?: { behind(records: MutationRecord[]): MutationRecord[]; onSkipped(): void },
 ): MutationWatcher {
   let queue: MutationRecord[] = [];
@@ -75,12 +80,19 @@ export function watchMutations(
     attributeFilter: ['contenteditable'],
     attributeOldValue: true,
   };
-  observer.observe(doc, options);
+  let watching = false;
+  const watch = () => {
+    if (watching || signal.aborted) return;
+    watching = true;
+    observer.observe(doc, options);
+  };
+  if (!loading) watch();
   signal.addEventListener('abort', () => {
     observer.disconnect();
     queue = [];
   });
   return {
+    watch,
     observe(root) {
       if (!signal.aborted) observer.observe(root, options);
     },

@@ -1,0 +1,40 @@
+// While the page loads, the document is watched from the parse follower's first step: a page
+// parsed in one piece made a record for each of its nodes, all dropped (nothing is behind a walk
+// not yet started).
+import { describe, expect, it } from 'vitest';
+import { watchMutations } from '../../src/page/mutation-watcher';
+import { happyDomPerTest } from './happy-dom-page';
+
+const page = happyDomPerTest();
+
+/** Lets the observer deliver what it holds (its callback runs as a microtask). */
+const delivered = () => new Promise((done) => setTimeout(done, 0));
+
+describe('the mutation watcher while the page loads', () => {
+  it('is handed no record of what the parser adds before the first step, and every one after it', async () => {
+    const sorted: number[] = [];
+    const watcher = watchMutations(page.doc, () => {}, new AbortController().signal, undefined, {
+      behind: (records) => (sorted.push(records.length), []),
+      onSkipped: () => {},
+    });
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++) page.doc.body.append(page.doc.createElement('p'));
+    };
+    add(500);
+    await delivered();
+    expect(sorted).toEqual([]);
+    watcher.watch();
+    add(3);
+    await delivered();
+    expect(sorted).toEqual([3]);
+  });
+
+  it('watches a page already loaded from the start', async () => {
+    const batches: Node[][] = [];
+    watchMutations(page.doc, (batch) => batches.push(batch.roots), new AbortController().signal);
+    const p = page.doc.createElement('p');
+    page.doc.body.append(p);
+    await new Promise((done) => setTimeout(done, 50)); // a batch waits for the next frame
+    expect(batches).toEqual([[p]]);
+  });
+});
