@@ -1,4 +1,4 @@
-import type { Matcher } from '../match/matcher';
+import type { Matcher, PendingScan, TextScan } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
 import { acceptAll, PageContext } from '../match/page-context';
 import type { TopicId } from '../pack/types';
@@ -23,6 +23,12 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const NOT_BLANK = /\S/;
+
+/** A block left unfinished at the end of a slice: its walk, and the run being matched. */
+export interface UnfinishedBlock {
+  runs: RunWalker;
+  matching?: { run: TextRun; scan: PendingScan };
+}
 
 /** Elements under a block past which the pre-check goes into it (see holdsLargeBlocks): a
  *  section of a long article is read whole, the article block by block. */
@@ -171,7 +177,7 @@ export class PageScanner {
       // A screenful walked without a candidate: stop once the walk is below the screen.
       if (block === PAUSE && screen && belowScreen(walker.position(), screen)) return true;
       /** A long block being read, which goes on after the yield. */
-      let rest: RunWalker | null = null;
+      let rest: UnfinishedBlock | null = null;
       if (block !== PAUSE && !matched.has(block)) {
         const place = screen?.(block) ?? 'on';
         if (place === 'below') return true;
@@ -206,41 +212,55 @@ export class PageScanner {
 
   /** Matches the text of `block` itself; blocks nested in it are candidates of their own.
    *  Null once done. A block read to the end of the slice (a 2 MB paragraph: 80,000 nodes,
-   *  30 ms of walking) gives back its walk, to go on with after a yield (resumeBlock). */
-  scanBlock(block: Element, slice: Slice): RunWalker | null {
-    return this.resumeBlock(new RunWalker(block, slice.classifier, true), slice);
+   *  30 ms of walking; a 20 MB text file, 120 ms of matching) is given back unfinished, to go
+   *  on with after a yield (resumeBlock). */
+  scanBlock(block: Element, slice: Slice): UnfinishedBlock | null {
+    return this.resumeBlock({ runs: new RunWalker(block, slice.classifier, true) }, slice);
   }
 
   /** Goes on reading a block that scanBlock left unfinished. Each run is matched once it is
    *  complete. A page that changed the block meanwhile where the walk stood gets it read from
    *  its start again (matching a run again replaces what it held). */
-  resumeBlock(runs: RunWalker, slice: Slice): RunWalker | null {
-    if (!runs.intact()) {
-      if (!runs.root.isConnected) return null; // its marks go with the batch of its removal
-      slice.restarted();
-      runs = new RunWalker(runs.root, slice.classifier, true);
+  resumeBlock(rest: UnfinishedBlock, slice: Slice): UnfinishedBlock | null {
+    const over = () => slice.over();
+    if (rest.matching) {
+      const scan = rest.matching.scan.resume(over);
+      if (!scan) return rest;
+      this.markRun(rest.matching.run, scan);
+      rest.matching = undefined;
     }
-    for (let run = runs.next(slice); run; run = runs.next(slice)) {
-      if (run === SLICE_OVER) return runs;
-      this.scanRun(run);
+    if (!rest.runs.intact()) {
+      if (!rest.runs.root.isConnected) return null; // its marks go with the batch of its removal
+      slice.restarted();
+      rest.runs = new RunWalker(rest.runs.root, slice.classifier, true);
+    }
+    for (let run = rest.runs.next(slice); run; run = rest.runs.next(slice)) {
+      if (run === SLICE_OVER) return rest;
+      const pending = this.matcher.begin(run.text);
+      const scan = pending.resume(over);
+      if (!scan) {
+        rest.matching = { run, scan: pending };
+        return rest;
+      }
+      this.markRun(run, scan);
     }
     return null;
   }
 
   /** Reads the rest of a block scanBlock left unfinished, yielding between slices. Resolves
    *  false if `signal` aborted meanwhile. */
-  async finishBlock(rest: RunWalker, slice: Slice, signal: AbortSignal): Promise<boolean> {
-    for (let left: RunWalker | null = rest; left; left = this.resumeBlock(left, slice)) {
+  async finishBlock(rest: UnfinishedBlock, slice: Slice, signal: AbortSignal): Promise<boolean> {
+    for (let left: UnfinishedBlock | null = rest; left; left = this.resumeBlock(left, slice)) {
       if (!(await slice.yield(signal))) return false;
     }
     return true;
   }
 
-  private scanRun(run: TextRun): void {
+  /** Marks what `scan` found in `run`. */
+  private markRun(run: TextRun, scan: TextScan): void {
     // Matching a run again replaces what it held: a block may be matched more than once
     // (while the page loads, and when a change reaches it by two ways).
     if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.drop(m);
-    const scan = this.matcher.scan(run.text);
     const boilerplate = (scan.cues.size > 0 || scan.candidates.length > 0) && inBoilerplate(run.nodes[0]);
     let changed = this.context.absorb(scan, boilerplate);
     const vouched = this.vouched();

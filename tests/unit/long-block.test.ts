@@ -81,6 +81,20 @@ describe('a block of thousands of nodes', () => {
   });
 });
 
+describe('a text file of megabytes (one text node)', () => {
+  it('is matched window by window, with yields between, and marked in full', async () => {
+    const pre = page.doc.createElement('pre');
+    const line = 'the talks went on for days while officials waited\n';
+    const lines = Array.from({ length: 12_000 }, (_, i) => (i % 4000 === 3999 ? 'flight to Bagram Air Base\n' : line));
+    pre.append(lines.join(''));
+    page.doc.body.append(pre);
+    const { marks, yields } = await scanYielding(pre);
+    expect(marks).toEqual(['Bagram Air Base', 'Bagram Air Base', 'Bagram Air Base']);
+    // 600,000 characters: three windows of the regex, each found the slice over.
+    expect(yields).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('a block of thousands of nodes while the page loads', () => {
   it('is read to its end by a step that the last step overtakes meanwhile', async () => {
     const p = longParagraph(3000);

@@ -1,0 +1,57 @@
+// A text file of megabytes is one block: the matcher scans it window by window, so the page can
+// get the thread back between windows (a 20 MB file took 120 ms in one piece), and finds in it
+// what one pass over the whole would.
+import { describe, expect, it } from 'vitest';
+import { Matcher, type TextScan } from '../../src/match/matcher';
+import { bundledPack } from '../../src/pack/bundled';
+
+const matcher = new Matcher(bundledPack);
+const WINDOW = 1 << 18;
+
+/** `length` characters of filler with `mentions` written at the given offsets. */
+function textWith(length: number, mentions: ReadonlyArray<[number, string]>): string {
+  let text = 'the talks went on for days while officials waited. '.repeat(Math.ceil(length / 51)).slice(0, length);
+  for (const [at, mention] of mentions) text = text.slice(0, at) + mention + text.slice(at + mention.length);
+  return text;
+}
+
+/** Scans `text` stopping after every window; the scan and the number of resumes it took. */
+function scanStopping(text: string): { scan: TextScan; resumes: number } {
+  const pending = matcher.begin(text);
+  for (let resumes = 1; ; resumes++) {
+    const scan = pending.resume(() => true);
+    if (scan) return { scan, resumes };
+  }
+}
+
+const found = (scan: TextScan) => scan.candidates.map((c) => [c.start, c.end, c.alias]);
+
+describe('a long text scanned window by window', () => {
+  it('finds a mention that straddles two windows whole, and stops once per window', () => {
+    const text = textWith(3 * WINDOW + 100, [
+      [1000, ' Bagram Air Base '],
+      [WINDOW - 8, ' Bagram Air Base '],
+      [3 * WINDOW + 50, ' Bagram. '],
+    ]);
+    const { scan, resumes } = scanStopping(text);
+    expect(resumes).toBe(4);
+    expect(found(scan)).toEqual([
+      [1001, 1016, 'Bagram Air Base'],
+      [WINDOW - 7, WINDOW + 8, 'Bagram Air Base'],
+      [3 * WINDOW + 51, 3 * WINDOW + 57, 'Bagram'],
+    ]);
+    expect(found(matcher.scan(text))).toEqual(found(scan));
+  });
+
+  it('starts over without invisible characters when a later window holds one, keeping offsets', () => {
+    const text = textWith(2 * WINDOW, [
+      [100, ' Bagram Air Base '],
+      [WINDOW + 100, ' Bag\u00adram Air Base '],
+    ]);
+    const { scan } = scanStopping(text);
+    expect(found(scan)).toEqual([
+      [101, 116, 'Bagram Air Base'],
+      [WINDOW + 101, WINDOW + 117, 'Bagram Air Base'],
+    ]);
+  });
+});
