@@ -57,60 +57,91 @@ export function migrateV1toV2(old: SettingsV1 | null | undefined): Settings {
   return { ...DEFAULT_SETTINGS, sites: sites.map((host) => ({ host, includeSubdomains: false, enabled: false })) };
 }
 
+/** What is wrong with settings read from JSON: the field, and for a site rule its number
+ *  (from 1) and host. Kept apart from the sentences that say it (parseSettings), which every
+ *  content script would otherwise carry (it reads the stored settings with readSettings). */
+export type SettingsProblem =
+  | { field: 'file' | 'mode' | 'paused' | 'highlightStyle' | 'hoverDelayMs' | 'hiddenTopics' | 'sites' }
+  | { field: 'site-host'; site: number }
+  | { field: 'site-enabled'; site: number; host: string };
+
 /** Reads settings from untrusted JSON (an import), or says in one sentence what is wrong.
  *  Unknown fields are ignored; missing ones take their defaults. */
 export function parseSettings(json: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, error: 'The file does not hold a settings object.' };
+  const read = readSettings(json);
+  return read.ok ? read : { ok: false, error: describe(read.problem) };
+}
+
+function describe(problem: SettingsProblem): string {
+  switch (problem.field) {
+    case 'file':
+      return 'The file does not hold a settings object.';
+    case 'mode':
+      return `"mode" must be one of ${MODES.join(', ')}.`;
+    case 'paused':
+      return '"paused" must be true or false.';
+    case 'highlightStyle':
+      return `"highlightStyle" must be one of ${HIGHLIGHT_STYLES.join(', ')}.`;
+    case 'hoverDelayMs':
+      return `"hoverDelayMs" must be a number from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}.`;
+    case 'hiddenTopics':
+      return '"hiddenTopics" must be a list of topic ids.';
+    case 'sites':
+      return '"sites" must be a list.';
+    case 'site-host':
+      return `Site ${problem.site} has no valid host name.`;
+    case 'site-enabled':
+      return `Site ${problem.site} (${problem.host}) needs "enabled": true or false.`;
   }
+}
+
+/** parseSettings, with what is wrong as a SettingsProblem. */
+export function readSettings(
+  json: unknown,
+): { ok: true; settings: Settings } | { ok: false; problem: SettingsProblem } {
+  const wrong = (problem: SettingsProblem) => ({ ok: false, problem }) as const;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return wrong({ field: 'file' });
   const raw = json as Record<string, unknown>;
   const body = (typeof raw.settings === 'object' && raw.settings !== null ? raw.settings : raw) as Record<
     string,
     unknown
   >;
   if (Array.isArray(body.disabledSites)) {
-    return parseSettings(migrateV1toV2(body as unknown as SettingsV1));
+    return readSettings(migrateV1toV2(body as unknown as SettingsV1));
   }
   const out: Settings = { ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] };
   if (body.mode !== undefined) {
-    if (!MODES.includes(body.mode as SiteMode))
-      return { ok: false, error: `"mode" must be one of ${MODES.join(', ')}.` };
+    if (!MODES.includes(body.mode as SiteMode)) return wrong({ field: 'mode' });
     out.mode = body.mode as SiteMode;
   }
   if (body.paused !== undefined) {
-    if (typeof body.paused !== 'boolean') return { ok: false, error: '"paused" must be true or false.' };
+    if (typeof body.paused !== 'boolean') return wrong({ field: 'paused' });
     out.paused = body.paused;
   }
   if (body.highlightStyle !== undefined) {
-    if (!HIGHLIGHT_STYLES.includes(body.highlightStyle as HighlightStyle)) {
-      return { ok: false, error: `"highlightStyle" must be one of ${HIGHLIGHT_STYLES.join(', ')}.` };
-    }
+    if (!HIGHLIGHT_STYLES.includes(body.highlightStyle as HighlightStyle)) return wrong({ field: 'highlightStyle' });
     out.highlightStyle = body.highlightStyle as HighlightStyle;
   }
   if (body.hoverDelayMs !== undefined) {
     const ms = body.hoverDelayMs;
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < HOVER_DELAY_RANGE.min || ms > HOVER_DELAY_RANGE.max) {
-      return {
-        ok: false,
-        error: `"hoverDelayMs" must be a number from ${HOVER_DELAY_RANGE.min} to ${HOVER_DELAY_RANGE.max}.`,
-      };
+      return wrong({ field: 'hoverDelayMs' });
     }
     out.hoverDelayMs = Math.round(ms);
   }
   if (body.hiddenTopics !== undefined) {
     if (!Array.isArray(body.hiddenTopics) || body.hiddenTopics.some((t) => typeof t !== 'string')) {
-      return { ok: false, error: '"hiddenTopics" must be a list of topic ids.' };
+      return wrong({ field: 'hiddenTopics' });
     }
     out.hiddenTopics = [...new Set(body.hiddenTopics as string[])];
   }
   if (body.sites !== undefined) {
-    if (!Array.isArray(body.sites)) return { ok: false, error: '"sites" must be a list.' };
+    if (!Array.isArray(body.sites)) return wrong({ field: 'sites' });
     for (const [i, rule] of body.sites.entries()) {
       const r = rule as Partial<SiteRule> | null;
       const host = typeof r?.host === 'string' ? normalizeHost(r.host) : null;
-      if (!r || !host) return { ok: false, error: `Site ${i + 1} has no valid host name.` };
-      if (typeof r.enabled !== 'boolean')
-        return { ok: false, error: `Site ${i + 1} (${host}) needs "enabled": true or false.` };
+      if (!r || !host) return wrong({ field: 'site-host', site: i + 1 });
+      if (typeof r.enabled !== 'boolean') return wrong({ field: 'site-enabled', site: i + 1, host });
       const includeSubdomains = r.includeSubdomains === true || wantsSubdomains(r.host as string);
       out.sites.push({ host, includeSubdomains, enabled: r.enabled });
     }

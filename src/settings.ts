@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import {
   DEFAULT_SETTINGS,
   migrateV1toV2,
-  parseSettings,
+  readSettings,
   SETTINGS_VERSION,
   type Settings,
   type SettingsV1,
@@ -104,18 +104,18 @@ function write(item: Item, settings: Settings): Promise<void> {
  * not parse is dropped, and the rest of the reader's choices are kept. Not an object: null.
  */
 function fromStored(value: unknown): Settings | null {
-  const whole = parseSettings(value);
+  const whole = readSettings(value);
   if (whole.ok) return whole.settings;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const raw = value as Record<string, unknown>;
   const settings: Settings = { ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     if (key === 'sites') continue;
-    const field = parseSettings({ [key]: raw[key] });
+    const field = readSettings({ [key]: raw[key] });
     if (field.ok) Object.assign(settings, { [key]: field.settings[key] });
   }
   for (const rule of Array.isArray(raw.sites) ? raw.sites : []) {
-    const one = parseSettings({ sites: [rule] });
+    const one = readSettings({ sites: [rule] });
     if (one.ok) settings.sites.push(...one.settings.sites);
   }
   return settings;

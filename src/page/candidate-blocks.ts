@@ -1,5 +1,5 @@
 import { INVISIBLE, isWordChar } from '../match/normalize';
-import { BlockClassifier, openWalk } from './text-blocks';
+import { BlockClassifier, goesOnUnder, openWalk } from './text-blocks';
 import type { Slice } from './yield-to-page';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
@@ -49,8 +49,7 @@ export class CandidateBlockWalker {
 
   /** False when the page moved or removed the node the walk would go on from. */
   intact(): boolean {
-    const node = this.node;
-    return node === null || (node.isConnected && this.root.contains(node));
+    return goesOnUnder(this.root, this.node);
   }
 
   /** The node the walk goes on from (null at its end, or while following a page that had no

@@ -28,7 +28,10 @@ const NOT_BLANK = /\S/;
 export interface UnfinishedBlock {
   runs: RunWalker;
   matching?: { run: TextRun; scan: PendingScan };
+  restarts: number;
 }
+
+const NEVER_OVER = { over: () => false };
 
 /** Elements under a block past which the pre-check goes into it (see holdsLargeBlocks): a
  *  section of a long article is read whole, the article block by block. */
@@ -50,6 +53,8 @@ export class PageScanner {
   private readonly shown = new Map<TopicId, number>();
 
   private built: Matcher | null = null;
+  /** The newest read of each block (see resumeBlock). */
+  private readonly reading = new WeakMap<Element, UnfinishedBlock>();
   /** While set, mentions a page-wide veto could stop are held (see scanPage). */
   private holdVetoed = false;
   /** Mentions held until the whole page has been read. */
@@ -215,14 +220,20 @@ export class PageScanner {
    *  30 ms of walking; a 20 MB text file, 120 ms of matching) is given back unfinished, to go
    *  on with after a yield (resumeBlock). */
   scanBlock(block: Element, slice: Slice): UnfinishedBlock | null {
-    return this.resumeBlock({ runs: new RunWalker(block, slice.classifier, true) }, slice);
+    const rest = { runs: new RunWalker(block, slice.classifier, true), restarts: 0 };
+    this.reading.set(block, rest);
+    return this.resumeBlock(rest, slice);
   }
 
   /** Goes on reading a block that scanBlock left unfinished. Each run is matched once it is
    *  complete. A page that changed the block meanwhile where the walk stood gets it read from
-   *  its start again (matching a run again replaces what it held). */
+   *  its start again (matching a run again replaces what it held), and a read begun since
+   *  (a later step, a batch) makes this one give up: its runs hold text the page has changed. */
   resumeBlock(rest: UnfinishedBlock, slice: Slice): UnfinishedBlock | null {
-    const over = () => slice.over();
+    if (this.reading.get(rest.runs.root as Element) !== rest) return null;
+    // A page that rewrites the block at every yield has it read without yielding after a few.
+    const clock = rest.restarts > 3 ? NEVER_OVER : slice;
+    const over = () => clock.over();
     if (rest.matching) {
       const scan = rest.matching.scan.resume(over);
       if (!scan) return rest;
@@ -231,10 +242,10 @@ export class PageScanner {
     }
     if (!rest.runs.intact()) {
       if (!rest.runs.root.isConnected) return null; // its marks go with the batch of its removal
-      slice.restarted();
+      rest.restarts++;
       rest.runs = new RunWalker(rest.runs.root, slice.classifier, true);
     }
-    for (let run = rest.runs.next(slice); run; run = rest.runs.next(slice)) {
+    for (let run = rest.runs.next(clock); run; run = rest.runs.next(clock)) {
       if (run === SLICE_OVER) return rest;
       const pending = this.matcher.begin(run.text);
       const scan = pending.resume(over);

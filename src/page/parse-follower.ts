@@ -84,7 +84,7 @@ export class ParseFollower {
     // Elements classified in an earlier step may have been moved since: a word moved into a
     // later paragraph must make that paragraph the candidate, not the one it left.
     walker.classifier = slice.classifier;
-    if (!(await this.matchClosed(final, slice, signal))) return false;
+    if (!(await this.matchClosed(final, slice, signal, run))) return false;
     if (run !== this.runs) return true;
     // The walk brings a block back for each of its text nodes that passes the prefilter: each
     // is looked at once per stretch (reading a long block's whole text at every one of its
@@ -120,7 +120,7 @@ export class ParseFollower {
         }
       }
     }
-    if (!(await this.matchClosed(final, slice, signal))) return false;
+    if (!(await this.matchClosed(final, slice, signal, run))) return false;
     if (final) {
       // The parser may have added to a block after it was matched without adding a text node
       // that passes the prefilter (more letters to its last word, text after a script put an
@@ -245,12 +245,14 @@ export class ParseFollower {
     return !rest || this.scanner.finishBlock(rest, slice, signal);
   }
 
-  /** Matches the open blocks the parser has finished since (all of them when `final`).
-   *  Resolves false if `signal` aborted. */
-  private async matchClosed(final: boolean, slice: Slice, signal: AbortSignal): Promise<boolean> {
+  /** Matches the open blocks the parser has finished since (all of them when `final`), in
+   *  step `run` (which stops there once a later step has started). Resolves false if `signal`
+   *  aborted. */
+  private async matchClosed(final: boolean, slice: Slice, signal: AbortSignal, run: number): Promise<boolean> {
     if (this.open.size === 0) return true;
     const last = lastNode(this.doc);
     for (const block of [...this.open]) {
+      if (run !== this.runs) return true;
       if ((final || !block.contains(last)) && !(await this.match(block, slice, signal))) return false;
     }
     return true;

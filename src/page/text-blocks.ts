@@ -236,8 +236,7 @@ export class RunWalker {
 
   /** False when the page moved or removed the node the walk would go on from. */
   intact(): boolean {
-    const node = this.node;
-    return node === null || (node.isConnected && this.root.contains(node));
+    return goesOnUnder(this.root, this.node);
   }
 
   /** The next run, blank or not: the run in progress is complete once the walk reaches text
@@ -323,6 +322,12 @@ export class RunWalker {
 
 const TEXT_NODE = 3;
 const NOT_BLANK = /\S/;
+
+/** True when a walk under `root` can go on from `node` (null: it has ended): the page has not
+ *  taken it out of the document or from under `root`. */
+export function goesOnUnder(root: Node, node: Node | null): boolean {
+  return node === null || (node.isConnected && root.contains(node));
+}
 
 /** Where a walk over `root` starts: a TreeWalker showing `show` (NodeFilter flags) and its
  *  first node, `from` itself if the walker would show it. Nothing when `root` lies in a skipped
