@@ -43,6 +43,13 @@ describe('a long text scanned window by window', () => {
     expect(found(matcher.scan(text))).toEqual(found(scan));
   });
 
+  it("reads on past the window's reach a mention whose words a long gap parts (found by a review)", () => {
+    const gap = ' '.repeat(1200);
+    const text = textWith(2 * WINDOW, [[WINDOW - 10, ` Bagram${gap}Air Base `]]);
+    const { scan } = scanStopping(text);
+    expect(found(scan)).toEqual([[WINDOW - 9, WINDOW - 9 + 15 + 1199, 'Bagram Air Base']]);
+  });
+
   it('starts over without invisible characters when a later window holds one, keeping offsets', () => {
     const text = textWith(2 * WINDOW, [
       [100, ' Bagram Air Base '],
