@@ -92,6 +92,20 @@ interface Hit {
   end: number;
 }
 
+/** Where a scan stands (see Matcher.begin): the text, the text read (`text` without invisible
+ *  characters, `visible`, once one was met), the entries found, and where the next window
+ *  starts. */
+interface ScanState {
+  text: string;
+  read: string;
+  visible: ReturnType<typeof withoutInvisible>;
+  hits: Hit[];
+  from: number;
+}
+
+/** A clock for work that must not stop midway. */
+export const NEVER_OVER = (): boolean => false;
+
 /** One-letter Arabic proclitics written joined to the next word: wa-, bi-, li-, fa-. */
 const PROCLITICS = '\u0648\u0628\u0644\u0641';
 
@@ -203,30 +217,27 @@ export class Matcher {
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
    *  it holds soft hyphens or other invisible characters inside names. */
   scan(text: string): TextScan {
-    return this.begin(text).resume(() => false)!;
+    return this.scanOn({ text, read: text, visible: null, hits: [], from: 0 }, NEVER_OVER)!;
   }
 
   /** scan(), window by window: a text file of 20 MB in one text node is one block, which
    *  took 120 ms to scan in one piece. */
   begin(text: string): PendingScan {
-    const hits: Hit[] = [];
-    let read = text;
-    let visible: ReturnType<typeof withoutInvisible> = null;
-    let from = 0;
-    return {
-      resume: (over) => {
-        do {
-          const next = this.find(read, hits, from);
-          // find() gave up on meeting an invisible character: read the text without them.
-          if (next === null) {
-            visible = withoutInvisible(text);
-            read = visible?.text ?? '';
-            hits.length = from = 0;
-          } else from = next;
-        } while (from < read.length && !over());
-        return from < read.length ? null : this.decide(text, hits, visible);
-      },
-    };
+    const state: ScanState = { text, read: text, visible: null, hits: [], from: 0 };
+    return { resume: (over) => this.scanOn(state, over) };
+  }
+
+  private scanOn(state: ScanState, over: () => boolean): TextScan | null {
+    do {
+      const next = this.find(state.read, state.hits, state.from);
+      // find() gave up on meeting an invisible character: read the text without them.
+      if (next === null) {
+        state.visible = withoutInvisible(state.text);
+        state.read = state.visible?.text ?? '';
+        state.hits.length = state.from = 0;
+      } else state.from = next;
+    } while (state.from < state.read.length && !over());
+    return state.from < state.read.length ? null : this.decide(state.text, state.hits, state.visible);
   }
 
   /** The scan of `text` from the entries found in it (in the text without invisible

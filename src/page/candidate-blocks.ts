@@ -1,5 +1,5 @@
 import { INVISIBLE, isWordChar } from '../match/normalize';
-import { BlockClassifier, goesOnUnder, openWalk } from './text-blocks';
+import { BlockClassifier, goesOnUnder, openWalk, SHOW_TEXT } from './text-blocks';
 import type { Slice } from './yield-to-page';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
@@ -33,7 +33,7 @@ export class CandidateBlockWalker {
     public classifier = new BlockClassifier(),
     from?: Node,
   ) {
-    ({ walker: this.walker, node: this.node } = openWalk(root, NodeFilter.SHOW_TEXT, classifier, from));
+    ({ walker: this.walker, node: this.node } = openWalk(root, SHOW_TEXT, classifier, from));
   }
 
   /** While the page loads, null from next() means "nothing more yet": the walk keeps its

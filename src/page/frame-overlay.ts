@@ -132,6 +132,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       // they would come after this as page changes, and everything the parser added since the
       // last step (the whole page, parsed in one piece) would be scanned twice. Sorted now,
       // while the follower still takes the parser's own.
+      // (Its time is the last step's: one stretch before the first paint, not two.)
+      const since = performance.now();
       watcher.sortPending();
       watcher.watch();
       following = false;
@@ -143,7 +145,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       const body = document.body ?? document.documentElement;
       const followed = follower.started;
       const last = followed
-        ? follower.step(true, signal)
+        ? follower.step(true, signal, since)
         : (follower.stop(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS }));
       enqueue(async () => {
         await last;

@@ -5,7 +5,7 @@
 // holding nothing but one MutationObserver, until it has something worth that start: text the
 // prefilter lets through, more text than a widget holds, or an open shadow root (whose text the
 // document's does not include).
-import { BlockClassifier, holdsNoProse, isSkippedElement } from './text-blocks';
+import { BlockClassifier, ELEMENT_NODE, holdsNoProse, isSkippedElement, SHOW_ELEMENT, TEXT_NODE } from './text-blocks';
 
 /** More text than this, and the frame is a document of its own: it starts at once. */
 const LARGE_TEXT = 20_000;
@@ -14,8 +14,6 @@ const LARGE_TEXT = 20_000;
 const LOADING_STEP = 4_000;
 /** How often, at most, the waiting frame asks whether the extension is still there. */
 const ALIVE_CHECK_MS = 1_000;
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 
 /** Resolves once `doc` (a subframe's document) holds something worth scanning; never, if it
  *  never does or `alive()` turns false first (the extension was reloaded or removed). Checked
@@ -107,7 +105,7 @@ function textLength(node: Node): number {
 function hasOpenShadowRoot(root: Element | null): boolean {
   if (!root) return false;
   if (root.shadowRoot) return true;
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Element).shadowRoot) return true;
   return false;
 }

@@ -1,4 +1,5 @@
 import type { PageMention } from './page-mention';
+import { SHOW_TEXT, TEXT_NODE } from './text-blocks';
 
 /** All mentions of a frame, findable by text node (for hit-testing and for dropping the
  *  mentions of changed text). */
@@ -86,6 +87,3 @@ export class MentionIndex {
     this.all.clear();
   }
 }
-
-const TEXT_NODE = 3;
-const SHOW_TEXT = 4;

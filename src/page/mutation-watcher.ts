@@ -1,4 +1,4 @@
-import { BlockClassifier, HOST_TAG, isInlineElement } from './text-blocks';
+import { BlockClassifier, ELEMENT_NODE, HOST_TAG, isInlineElement } from './text-blocks';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
 export interface MutationBatch {
@@ -114,7 +114,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
   const roots = new Set<Node>();
   const removedNodes: Node[] = [];
   const blockOf = (node: Node): Element | null => {
-    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
     return el ? classifier.blockOf(el) : null;
   };
   for (const record of records) {
@@ -137,13 +137,13 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       if (isOurs(node)) continue;
       // An added block is scanned on its own; added text or inline elements may join words
       // with their neighbours, so their whole block is rescanned.
-      if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) roots.add(node);
+      if (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element)) roots.add(node);
       else joinsText = true;
     }
     for (const node of record.removedNodes) {
       if (isOurs(node)) continue;
       removedNodes.push(node);
-      if (node.nodeType !== Node.ELEMENT_NODE || isInlineElement(node as Element)) joinsText = true;
+      if (node.nodeType !== ELEMENT_NODE || isInlineElement(node as Element)) joinsText = true;
     }
     if (joinsText) {
       const block = blockOf(record.target);

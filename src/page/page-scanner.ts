@@ -1,4 +1,4 @@
-import type { Matcher, PendingScan, TextScan } from '../match/matcher';
+import { NEVER_OVER, type Matcher, type PendingScan, type TextScan } from '../match/matcher';
 import type { Prefilter } from '../match/prefilter';
 import { acceptAll, PageContext } from '../match/page-context';
 import type { TopicId } from '../pack/types';
@@ -11,16 +11,16 @@ import {
   inBoilerplate,
   isInlineElement,
   positionIn,
+  ELEMENT_NODE,
   RunWalker,
   SLICE_OVER,
+  TEXT_NODE,
   type TextRun,
 } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
 import { Slice } from './yield-to-page';
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 const NOT_BLANK = /\S/;
 
@@ -30,8 +30,6 @@ export interface UnfinishedBlock {
   matching?: { run: TextRun; scan: PendingScan };
   restarts: number;
 }
-
-const NEVER_OVER = { over: () => false };
 
 /** Elements under a block past which the pre-check goes into it (see holdsLargeBlocks): a
  *  section of a long article is read whole, the article block by block. */
@@ -232,8 +230,7 @@ export class PageScanner {
   resumeBlock(rest: UnfinishedBlock, slice: Slice): UnfinishedBlock | null {
     if (this.reading.get(rest.runs.root as Element) !== rest) return null;
     // A page that rewrites the block at every yield has it read without yielding after a few.
-    const clock = rest.restarts > 3 ? NEVER_OVER : slice;
-    const over = () => clock.over();
+    const over = rest.restarts > 3 ? NEVER_OVER : () => slice.over();
     if (rest.matching) {
       const scan = rest.matching.scan.resume(over);
       if (!scan) return rest;
@@ -245,7 +242,7 @@ export class PageScanner {
       rest.restarts++;
       rest.runs = new RunWalker(rest.runs.root, slice.classifier, true);
     }
-    for (let run = rest.runs.next(clock); run; run = rest.runs.next(clock)) {
+    for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
       if (run === SLICE_OVER) return rest;
       const pending = this.matcher.begin(run.text);
       const scan = pending.resume(over);

@@ -59,10 +59,11 @@ export class ParseFollower {
 
   /**
    * Walks what the parser added since the last step and matches the candidate blocks it
-   * has finished; with `final` (the document is parsed), everything left. Resolves false if
+   * has finished; with `final` (the document is parsed), everything left, in a first stretch
+   * counted from `since` (the work just before it at DOMContentLoaded). Resolves false if
    * `signal` aborted.
    */
-  async step(final: boolean, signal: AbortSignal): Promise<boolean> {
+  async step(final: boolean, signal: AbortSignal, since?: number): Promise<boolean> {
     const body = this.doc.body;
     if (!body || this.finished) return true;
     this.finished = final;
@@ -71,7 +72,7 @@ export class ParseFollower {
     // the same place. No step comes after the last.
     const run = ++this.runs;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
-    const slice = new Slice(final ? BEFORE_PAINT_MS : undefined);
+    const slice = new Slice(final ? BEFORE_PAINT_MS : undefined, since);
     const restart = () => {
       this.displaced = false;
       return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));

@@ -3,10 +3,9 @@
 // shadow hosts, and a content script cannot see attachShadow), sliced like the scan, and then
 // treated like the document: scanned, watched, hit-tested. Nothing is added to them: Chromium
 // paints the content script's document-level ::highlight() styles inside open shadow trees.
-import { HOST_TAG, isInsideSkipped } from './text-blocks';
+import { ELEMENT_NODE, HOST_TAG, isInsideSkipped, SHOW_ELEMENT } from './text-blocks';
 import { yieldToPage } from './yield-to-page';
 
-const ELEMENT_NODE = 1;
 const SLICE_MS = 8;
 
 export class ShadowRoots {
@@ -34,7 +33,7 @@ export class ShadowRoots {
     for (let root = queue.shift(); root; root = queue.shift()) {
       if (!root.isConnected) continue;
       if (root.nodeType === ELEMENT_NODE) check(root as Element);
-      const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_ELEMENT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         check(n as Element);
         if (++checked % 512 === 0 && performance.now() - sliceStart > SLICE_MS) {

@@ -5,6 +5,13 @@
 /** Our UI host; its subtree is never scanned. */
 export const HOST_TAG = 'CONTEXT-OVERLAY';
 
+/** Node types and NodeFilter flags as numbers: each `Node.ELEMENT_NODE` is a property read
+ *  otherwise, and its name stays in the content script, which is held to 30 KB gzipped. */
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const SHOW_ELEMENT = 1;
+export const SHOW_TEXT = 4;
+
 /** Elements whose text is not page prose, or belongs to the user (form fields). */
 const SKIPPED = bothCases([
   'SCRIPT',
@@ -102,7 +109,7 @@ export function isSkippedElement(el: Element): boolean {
 /** A node whose text is never marked (a script, a style, a template, an editor …), so a
  *  look for mentions can pass it over unread. */
 export function holdsNoProse(node: Node, classifier: BlockClassifier): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && classifier.blockOf(node as Element) === null;
+  return node.nodeType === ELEMENT_NODE && classifier.blockOf(node as Element) === null;
 }
 
 /** The page's own furniture around its text: navigation, sidebars ("Most read"), footers. */
@@ -179,7 +186,7 @@ export interface TextRun {
 
 /** True when nothing under `root` may be scanned (editable region, script, our UI …). */
 export function isInsideSkipped(root: Node, classifier = new BlockClassifier()): boolean {
-  const el = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
+  const el = root.nodeType === ELEMENT_NODE ? (root as Element) : root.parentElement;
   if (!el) return true;
   if (el.ownerDocument.designMode === 'on') return true;
   return classifier.blockOf(el) === null;
@@ -215,21 +222,17 @@ export class RunWalker {
     private readonly classifier = new BlockClassifier(),
     private readonly ownTextOnly = false,
   ) {
-    ({ walker: this.walker, node: this.node } = openWalk(
-      root,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-      classifier,
-    ));
+    ({ walker: this.walker, node: this.node } = openWalk(root, SHOW_ELEMENT | SHOW_TEXT, classifier));
   }
 
-  /** The next run that holds more than white space, or null at the end. With `slice`, it
-   *  stops with SLICE_OVER once the slice has run out: one block can hold megabytes of text
-   *  in tens of thousands of nodes. */
+  /** The next run that holds more than white space, or null at the end. With `over`, it
+   *  stops with SLICE_OVER once that says the slice has run out: one block can hold megabytes
+   *  of text in tens of thousands of nodes. */
   next(): TextRun | null;
-  next(slice: { over(): boolean }): TextRun | typeof SLICE_OVER | null;
-  next(slice?: { over(): boolean }): TextRun | typeof SLICE_OVER | null {
+  next(over: () => boolean): TextRun | typeof SLICE_OVER | null;
+  next(over?: () => boolean): TextRun | typeof SLICE_OVER | null {
     for (;;) {
-      const run = this.nextRun(slice);
+      const run = this.nextRun(over);
       if (!run || run === SLICE_OVER || NOT_BLANK.test(run.text)) return run;
     }
   }
@@ -241,11 +244,11 @@ export class RunWalker {
 
   /** The next run, blank or not: the run in progress is complete once the walk reaches text
    *  of another block, a block element, or the end. */
-  private nextRun(slice?: { over(): boolean }): TextRun | typeof SLICE_OVER | null {
+  private nextRun(over?: () => boolean): TextRun | typeof SLICE_OVER | null {
     const { walker, classifier } = this;
     let node = this.node;
     while (node) {
-      if (slice && ++this.walked % NODES_PER_LOOK === 0 && slice.over()) {
+      if (over && ++this.walked % NODES_PER_LOOK === 0 && over()) {
         this.node = node;
         return SLICE_OVER;
       }
@@ -320,7 +323,6 @@ export class RunWalker {
   }
 }
 
-const TEXT_NODE = 3;
 const NOT_BLANK = /\S/;
 
 /** True when a walk under `root` can go on from `node` (null: it has ended): the page has not

@@ -3,7 +3,7 @@
 // mention above the fold). Asked only of a page that has been laid out: each question here
 // needs its layout.
 import { caretAt } from './hit-test';
-import type { BlockClassifier } from './text-blocks';
+import { ELEMENT_NODE, SHOW_ELEMENT, type BlockClassifier } from './text-blocks';
 
 /** Points (fractions of the window) asked for the text under them: down the middle, where
  *  an article's column usually is, and one to its left. */
@@ -25,7 +25,7 @@ export function firstOnScreen(body: Element, classifier: BlockClassifier): Node 
   for (const [fx, fy] of PROBES) {
     const node = caretAt(document, innerWidth * fx, innerHeight * fy, [])?.offsetNode;
     if (!node || node === body || !body.contains(node)) continue;
-    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
     if (!element || inFixedBar(element, body)) continue;
     const start = classifier.blockOf(element) ?? node;
     if (!first || start.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) first = start;
@@ -41,7 +41,7 @@ const MAX_STEPS_BACK = 64;
  *  window; `from` itself when there is none. Its ancestors are passed over: they reach down
  *  onto the screen, but start far above it. */
 function backToTopOfScreen(from: Node, body: Element): Node {
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
+  const walker = document.createTreeWalker(body, SHOW_ELEMENT);
   walker.currentNode = from;
   let first = from;
   for (let step = 0; step < MAX_STEPS_BACK; step++) {

@@ -44,12 +44,14 @@ const RESTARTS = 3;
 /** One stretch of work between yields to the page. */
 export class Slice {
   readonly classifier = new BlockClassifier();
-  private start = performance.now();
   private restarts = 0;
 
-  /** `firstMs`: a longer first stretch, for work that should land before the page's first
-   *  paint (see ParseFollower.step); later ones are SLICE_MS. */
-  constructor(private budgetMs = SLICE_MS) {}
+  /** `budgetMs`: a longer first stretch, for work that should land before the page's first
+   *  paint (see ParseFollower.step), begun at `start`; later ones are SLICE_MS. */
+  constructor(
+    private budgetMs = SLICE_MS,
+    private start = performance.now(),
+  ) {}
 
   over(): boolean {
     return performance.now() - this.start > this.budgetMs;
