@@ -111,7 +111,9 @@ const PROCLITICS = '\u0648\u0628\u0644\u0641';
 
 /** Characters the regex looks for mentions starting in between two looks at the clock (about
  *  1.5 ms in Chromium). It looks in the window and REACH past it, so that a mention begun near
- *  the window's end is seen whole; each found is read again in the whole text. */
+ *  the window's end is seen whole; each found is read again in the whole text, and the next
+ *  window starts REACH before this one's end. Only a mention whose gaps between words add up
+ *  to thousands of spaces, begun before that, can come out shorter than one pass would find. */
 const WINDOW = 1 << 18;
 const REACH = 1000;
 
@@ -354,7 +356,9 @@ export class Matcher {
       hits.push(hit);
       re.lastIndex = hit.end;
     }
-    return Math.max(to, hits[hits.length - 1]?.end ?? 0);
+    // The next window looks again where this one's reach began: a mention begun there whose
+    // words a long gap parts (over REACH characters) may have matched nothing in this piece.
+    return Math.max(to - REACH, hits[hits.length - 1]?.end ?? 0);
   }
 
   /** The entry a match at `start` stands for. Fast path: the entry the matched text is all of

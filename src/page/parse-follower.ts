@@ -68,11 +68,16 @@ export class ParseFollower {
     if (!body || this.finished) return true;
     this.finished = final;
     // The last step does not wait for one that yielded midway (its rest would come after the
-    // first paint): that one stops when it gets the thread back, and this one goes on from
-    // the same place. No step comes after the last.
+    // first paint): that one stops when it gets the thread back (once it has read to its end
+    // a long block it was in), and this one goes on from the same place. No step comes after
+    // the last.
     const run = ++this.runs;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
     const slice = new Slice(final ? BEFORE_PAINT_MS : undefined, since);
+    // (First: a long block read here yields, and the page may take the walk's place meanwhile,
+    // which is looked at next; found by a review.)
+    if (!(await this.matchClosed(final, slice, signal, run))) return false;
+    if (run !== this.runs) return true;
     const restart = () => {
       this.displaced = false;
       return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
@@ -85,8 +90,6 @@ export class ParseFollower {
     // Elements classified in an earlier step may have been moved since: a word moved into a
     // later paragraph must make that paragraph the candidate, not the one it left.
     walker.classifier = slice.classifier;
-    if (!(await this.matchClosed(final, slice, signal, run))) return false;
-    if (run !== this.runs) return true;
     // The walk brings a block back for each of its text nodes that passes the prefilter: each
     // is looked at once per stretch (reading a long block's whole text at every one of its
     // mentions made a 2 MB paragraph cost 140 ms).

@@ -192,7 +192,7 @@ export function isInsideSkipped(root: Node, classifier = new BlockClassifier()):
   return classifier.blockOf(el) === null;
 }
 
-/** Returned by RunWalker.next(slice) when the slice ran out midway: the walk goes on from
+/** Returned by RunWalker.next(over) when the slice ran out midway: the walk goes on from
  *  there at the next call. */
 export const SLICE_OVER = 'slice over';
 /** Nodes walked between two looks at the clock (about 0.2 ms of walking). */

@@ -128,6 +128,26 @@ describe('a block of thousands of nodes while the page loads', () => {
     expect(p.isConnected).toBe(true);
   });
 
+  it("lets the last step go on with the rest of the page when a script takes the walk's place while it reads an open long block (found by a review)", async () => {
+    const p = longParagraph(3000); // the parser's last element so far: open
+    const signal = new AbortController().signal;
+    let lastStep = false;
+    const { scanner, marks } = markingScanner(() => {
+      // The page's own DOMContentLoaded listener drops the paragraph's last line, where the
+      // walk stood.
+      if (lastStep && p.lastElementChild?.textContent?.includes('2999')) p.lastElementChild.remove();
+    });
+    const follower = new ParseFollower(scanner, page.doc);
+    await follower.step(false, signal);
+    // The parser's last piece: a paragraph more, left to the last step.
+    const next = Object.assign(page.doc.createElement('div'), { textContent: 'Back to Bagram Air Base.' });
+    page.doc.body.append(next, page.doc.createElement('footer'));
+    lastStep = true;
+    expect(await follower.step(true, signal)).toBe(true);
+    expect(p.children).toHaveLength(2999);
+    expect(marks()).toEqual(Array<string>(31).fill('Bagram Air Base'));
+  });
+
   it('is given up by a step overtaken meanwhile once the last step has read it anew (found by a review)', async () => {
     const p = longParagraph(3000);
     page.doc.body.append(page.doc.createElement('footer'));

@@ -1,6 +1,6 @@
 // A text file of megabytes is one block: the matcher scans it window by window, so the page can
 // get the thread back between windows (a 20 MB file took 120 ms in one piece), and finds in it
-// what one pass over the whole would.
+// what one pass over the whole would (the offsets below are where the text was written).
 import { describe, expect, it } from 'vitest';
 import { Matcher, type TextScan } from '../../src/match/matcher';
 import { bundledPack } from '../../src/pack/bundled';
@@ -40,6 +40,7 @@ describe('a long text scanned window by window', () => {
       [WINDOW - 7, WINDOW + 8, 'Bagram Air Base'],
       [3 * WINDOW + 51, 3 * WINDOW + 57, 'Bagram'],
     ]);
+    // (scan() is the same scan, without stopping.)
     expect(found(matcher.scan(text))).toEqual(found(scan));
   });
 
@@ -48,6 +49,13 @@ describe('a long text scanned window by window', () => {
     const text = textWith(2 * WINDOW, [[WINDOW - 10, ` Bagram${gap}Air Base `]]);
     const { scan } = scanStopping(text);
     expect(found(scan)).toEqual([[WINDOW - 9, WINDOW - 9 + 15 + 1199, 'Bagram Air Base']]);
+  });
+
+  it("finds whole a mention only its long form matches where it starts, its words parted by a long gap at a window's edge (found by a review)", () => {
+    // "Qari" alone names no one: nothing matches where it starts within the window's reach.
+    const text = textWith(2 * WINDOW, [[WINDOW - 10, ` Qari${' '.repeat(1100)}Fasihuddin `]]);
+    const { scan } = scanStopping(text);
+    expect(found(scan)).toEqual([[WINDOW - 9, WINDOW - 9 + 4 + 1100 + 10, 'Qari Fasihuddin']]);
   });
 
   it('starts over without invisible characters when a later window holds one, keeping offsets', () => {

@@ -276,7 +276,7 @@ describe('records sorted while a step yields', () => {
 });
 
 describe('a long block', () => {
-  it('does not read the whole text of a paragraph the parser filled until the last step, whatever its mentions', async () => {
+  it('never reads the whole text of a paragraph the parser filled until the last step, whatever its mentions', async () => {
     const { follower } = setUp([], () => {});
     const long = page.doc.createElement('p');
     const fill = (from: number, to: number) => {
