@@ -2,7 +2,7 @@
 // one Chromium, mark.js, the floor and the page alone in another without the extension, and
 // runs alternate between them so that load on the machine hits both alike.
 import { launch, load, markedCount, traced, waitForMarked, type BenchBrowser } from './browser';
-import { AD_FRAMES, articlePage, domOpsPage, scrollPage, withAdFrames, type BenchPage } from './pages';
+import { AD_FRAMES, articlePage, domOpsPage, longBlockPage, scrollPage, withAdFrames, type BenchPage } from './pages';
 import { startBenchServer, type BenchServer } from './server';
 import {
   extensionBursts,
@@ -18,6 +18,8 @@ export interface BenchScale {
   runs: number;
   smallChars: number;
   largeChars: number;
+  /** The page of one long block (a thread in one <p>, a line per <span>). */
+  blockChars: number;
   mentions: number;
   scrollBatches: number;
   scrollPerBatch: number;
@@ -29,6 +31,7 @@ export const FULL: BenchScale = {
   runs: 5,
   smallChars: 1_000_000,
   largeChars: 5_000_000,
+  blockChars: 2_000_000,
   mentions: 200,
   scrollBatches: 20,
   scrollPerBatch: 50,
@@ -41,6 +44,7 @@ export const QUICK: BenchScale = {
   runs: 1,
   smallChars: 200_000,
   largeChars: 1_000_000,
+  blockChars: 200_000,
   mentions: 50,
   scrollBatches: 5,
   scrollPerBatch: 20,
@@ -89,6 +93,7 @@ export async function runPageBench(
   const pages = new Map<string, BenchPage>([
     ['/small.html', articlePage(1, scale.smallChars, scale.mentions)],
     ['/large.html', articlePage(2, scale.largeChars, scale.mentions)],
+    ['/block.html', longBlockPage(8, scale.blockChars, scale.mentions)],
     ['/idle.html', articlePage(3, scale.smallChars, 0)],
     // A tenth of it: with the 1 MB page, tells the per-page cost from the per-MB one.
     ['/idle-small.html', articlePage(6, scale.smallChars / 10, 0)],
@@ -111,6 +116,7 @@ export async function runPageBench(
     for (const [key, path] of [
       ['small', '/small.html'],
       ['large', '/large.html'],
+      ['block', '/block.html'],
     ] as const) {
       if (wanted(key)) await markingRuns(ctx, key, path, pages.get(path)!.expected);
     }

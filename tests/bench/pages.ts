@@ -164,6 +164,25 @@ export function articlePage(seed: number, chars: number, mentions: number): Benc
   return page(title, `<article>${out.join('\n')}</article>`, checked(title, blocks, withMention.size));
 }
 
+/** One block of about `chars` characters of visible text with `mentions` mentions: a thread or
+ *  a transcript in one <p>, each line a <span> (inline: the lines run into one block of text,
+ *  of tens of thousands of nodes), one mention per line at most. */
+export function longBlockPage(seed: number, chars: number, mentions: number): BenchPage {
+  const random = seededRandom(seed);
+  const count = Math.max(1, Math.round(chars / 60)); // ≈ 60 characters per line
+  const withMention = new Set<number>();
+  while (withMention.size < Math.min(mentions, count)) withMention.add(Math.floor(random() * count));
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const words = prose(random, 10).split(' ');
+    if (withMention.has(i)) words.splice(1 + Math.floor(random() * 8), 0, pick(random, MENTIONS));
+    lines.push(`${words.join(' ')} `);
+  }
+  const title = `Thread, ${count} lines in one block`;
+  const expected = checked(title, [{ html: '', text: lines.join('') }], withMention.size);
+  return page(title, `<p>${lines.map((line) => `<span>${line}</span>`).join('')}</p>`, expected);
+}
+
 /** Ad frames on the page that measures them. */
 export const AD_FRAMES = 20;
 

@@ -4,7 +4,7 @@
 //   --quick    small pages, one run: proves the benchmark works (BENCH_QUICK=1 does the same)
 //   --no-build measure the extension already in .output/chrome-mv3
 //   --runs N   loads per figure (median; default 5)
-//   --only small,large,idle,scroll,ops   measure only these pages (targets of the others: NaN)
+//   --only small,large,block,idle,scroll,ops   measure only these pages (targets of the others: NaN)
 // Exit code: 0 when it ran (targets may fail: the machine is shared and noisy), 1 when it
 // could not run or the extension did not mark every mention.
 import { spawnSync } from 'node:child_process';
