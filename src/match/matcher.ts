@@ -103,6 +103,8 @@ interface ScanState {
   from: number;
 }
 
+const scanStart = (text: string): ScanState => ({ text, read: text, visible: null, hits: [], from: 0 });
+
 /** A clock for work that must not stop midway. */
 export const NEVER_OVER = (): boolean => false;
 
@@ -219,13 +221,13 @@ export class Matcher {
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
    *  it holds soft hyphens or other invisible characters inside names. */
   scan(text: string): TextScan {
-    return this.scanOn({ text, read: text, visible: null, hits: [], from: 0 }, NEVER_OVER)!;
+    return this.scanOn(scanStart(text), NEVER_OVER)!;
   }
 
   /** scan(), window by window: a text file of 20 MB in one text node is one block, which
    *  took 120 ms to scan in one piece. */
   begin(text: string): PendingScan {
-    const state: ScanState = { text, read: text, visible: null, hits: [], from: 0 };
+    const state = scanStart(text);
     return { resume: (over) => this.scanOn(state, over) };
   }
 

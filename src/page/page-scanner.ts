@@ -7,11 +7,11 @@ import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, nodeAfter, PAUSE, yieldWatching } from './candidate-blocks';
 import {
+  ELEMENT_NODE,
   holdsNoProse,
   inBoilerplate,
   isInlineElement,
   positionIn,
-  ELEMENT_NODE,
   RunWalker,
   SLICE_OVER,
   TEXT_NODE,
@@ -19,7 +19,7 @@ import {
 } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
-import { Slice } from './yield-to-page';
+import { RESTARTS, Slice } from './yield-to-page';
 
 const COMMENT_NODE = 8;
 const NOT_BLANK = /\S/;
@@ -229,8 +229,9 @@ export class PageScanner {
    *  (a later step, a batch) makes this one give up: its runs hold text the page has changed. */
   resumeBlock(rest: UnfinishedBlock, slice: Slice): UnfinishedBlock | null {
     if (this.reading.get(rest.runs.root as Element) !== rest) return null;
-    // A page that rewrites the block at every yield has it read without yielding after a few.
-    const over = rest.restarts > 3 ? NEVER_OVER : () => slice.over();
+    // A page that rewrites the block at every yield has it read without yielding after a few,
+    // as a walk is (Slice.restarted).
+    const over = rest.restarts > RESTARTS ? NEVER_OVER : () => slice.over();
     if (rest.matching) {
       const scan = rest.matching.scan.resume(over);
       if (!scan) return rest;

@@ -98,7 +98,7 @@ export class ParseFollower {
       let yielded = false;
       if (block !== PAUSE && !seen.has(block)) {
         seen.add(block);
-        if (!this.matchedAsIs(block, final)) {
+        if (!this.matchedAsIs(block)) {
           if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
           else {
             // A long block is read to its end, with yields, before anything else (even by a
@@ -130,7 +130,7 @@ export class ParseFollower {
       // that passes the prefilter (more letters to its last word, text after a script put an
       // element behind it): the blocks whose text changed are matched again.
       for (const block of [...this.matched.keys()]) {
-        if (!this.matchedAsIs(block, final) && !(await this.match(block, slice, signal))) return false;
+        if (!this.matchedAsIs(block) && !(await this.match(block, slice, signal))) return false;
         if (slice.over() && !(await slice.yield(signal))) return false;
       }
       // Parsing is over and so is this follower: let the page's elements go.
@@ -228,14 +228,14 @@ export class ParseFollower {
     return spot;
   }
 
-  /** True when `block` was matched and its text has not changed since (in the last step,
-   *  `final`, its text is not looked at again). */
-  private matchedAsIs(block: Element, final: boolean): boolean {
+  /** True when `block` was matched and its text has not changed since (once the page is
+   *  parsed, its text is not looked at again: see `matched`). */
+  private matchedAsIs(block: Element): boolean {
     const text = this.matched.get(block);
     if (text === undefined) return false;
     if (text === null) return true;
     if (text !== block.textContent) return false;
-    if (final) this.matched.set(block, null);
+    if (this.finished) this.matched.set(block, null);
     return true;
   }
 

@@ -39,7 +39,7 @@ const SLICE_MS = 8;
 export const BEFORE_PAINT_MS = 30;
 
 /** Walks started over within one piece of work before the rest goes without yielding. */
-const RESTARTS = 3;
+export const RESTARTS = 3;
 
 /** One stretch of work between yields to the page. */
 export class Slice {
