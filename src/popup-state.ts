@@ -13,7 +13,7 @@ import {
 } from './messages';
 import { topicList } from './pack/topic-list';
 import type { TopicId } from './pack/types';
-import { setSiteEnabled, settingsStore } from './settings';
+import { setSiteEnabled, settingsStore, updateSettings } from './settings';
 import type { Settings } from './settings-schema';
 import { isSiteEnabled } from './site-rules';
 import { askTopPage, showNextMention } from './top-page';
@@ -113,7 +113,7 @@ export function connectPopup(tabId: number | null, show: (view: PopupView) => vo
 
   const actions: PopupActions = {
     setEnabled: (on) => site && void setSiteEnabled(site, on),
-    resume: () => void settingsStore.update((s) => ({ ...s, paused: false })),
+    resume: () => void updateSettings((s) => ({ ...s, paused: false })),
     show: (topic) => {
       if (tabId === null) return;
       void showNextMention(tabId, state, topic).then((shown) => shown && closePopup());

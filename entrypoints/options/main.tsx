@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t, uiDirection, uiLanguage } from '../../src/i18n';
 import { topicList } from '../../src/pack/topic-list';
-import { settingsStore } from '../../src/settings';
+import { settingsStore, updateSettings } from '../../src/settings';
 import { Options } from '../../src/ui/Options';
 import '../../src/ui/options.css';
 import '../../src/ui/visually-hidden.css';
@@ -11,6 +11,6 @@ document.documentElement.dir = uiDirection();
 document.title = t('optionsTitle');
 const app = document.getElementById('app')!;
 const draw = (settings: Awaited<ReturnType<typeof settingsStore.get>>) =>
-  render(<Options settings={settings} topics={topicList} update={(change) => settingsStore.update(change)} />, app);
+  render(<Options settings={settings} topics={topicList} update={updateSettings} />, app);
 void settingsStore.get().then(draw);
 settingsStore.watch(draw);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { storage } from 'wxt/utils/storage';
-import { settingsStore, setSiteEnabled } from '../../src/settings';
+import { settingsStore, setSiteEnabled, updateSettings } from '../../src/settings';
 import { DEFAULT_SETTINGS, migrateV1toV2, type Settings, type SettingsV1 } from '../../src/settings-schema';
 
 const offSite = (host: string) => ({ host, includeSubdomains: false, enabled: false });
@@ -29,8 +29,8 @@ describe('the settings store', () => {
 
   it('keeps both of two changes made in a row, before the first is written', async () => {
     await Promise.all([
-      settingsStore.update((s) => ({ ...s, highlightStyle: 'underline' })),
-      settingsStore.update((s) => ({ ...s, hoverDelayMs: 1000 })),
+      updateSettings((s) => ({ ...s, highlightStyle: 'underline' })),
+      updateSettings((s) => ({ ...s, hoverDelayMs: 1000 })),
       setSiteEnabled('news.example.com', false),
     ]);
     expect(await settingsStore.get()).toMatchObject({
@@ -134,7 +134,7 @@ describe('the settings store', () => {
   it('calls watchers when either copy changes, not for other keys or after unwatching', async () => {
     const seen: boolean[] = [];
     const unwatch = settingsStore.watch((s) => seen.push(s.paused));
-    await settingsStore.update((s) => ({ ...s, paused: true }));
+    await updateSettings((s) => ({ ...s, paused: true }));
     await fakeBrowser.storage.sync.set({ unrelated: 1 });
     await fakeBrowser.storage.local.set({
       'settings-fallback': { ...DEFAULT_SETTINGS },
@@ -142,7 +142,7 @@ describe('the settings store', () => {
     });
     await vi.waitFor(() => expect(seen).toEqual([true, false]));
     unwatch();
-    await settingsStore.update((s) => ({ ...s, paused: true }));
+    await updateSettings((s) => ({ ...s, paused: true }));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toEqual([true, false]);
   });
