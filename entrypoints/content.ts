@@ -80,9 +80,8 @@ function runInFrame(prefilter: Prefilter): void {
         prefilter,
         matcher: () => {
           const pack = pagePack();
-          // The precomputed regex fits the whole pack only.
-          if (topics.length === topicIds.length) return new Matcher(pack, matcherSource);
-          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) });
+          // (The regex made at build time fits any of the pack's topics: see Matcher.)
+          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource);
         },
         cardCss,
         // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.

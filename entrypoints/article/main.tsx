@@ -2,7 +2,7 @@
 // and marks that sentence; the page's own text is marked and has hover cards like any page.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { articlePath } from '../../src/messages';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
@@ -32,7 +32,7 @@ startFrameOverlay(
   {
     topics: bundledPack.topics.map((t) => t.id),
     prefilter: new Prefilter(prefilterSource(bundledPack)),
-    matcher: () => new Matcher(bundledPack),
+    matcher: () => buildMatcher(bundledPack),
     cardCss,
     // This page bundles Preact anyway: the card's UI is here already.
     cardUi: () => Promise.resolve(cardUi),

@@ -1,7 +1,7 @@
 // npm run eval:mentions — scores the matcher on the labelled corpus and lists every false
 // positive, miss and inexact span with its passage. Exit code 1 when the goal is not met.
 import { readFileSync } from 'node:fs';
-import { Matcher } from '../match/matcher';
+import { buildMatcher } from '../match/build-matcher';
 import { loadDataFiles } from '../pack/data-files';
 import { GOAL } from './eval-goal';
 import { evaluate, parsePassages, prf, type Problem, type Score } from './mention-eval';
@@ -31,7 +31,7 @@ function show(p: Problem): string {
 
 const { pack } = loadDataFiles(new URL('../../data/', import.meta.url));
 const passages = parsePassages(readFileSync(CORPUS, 'utf8'), 'tests/fixtures/mentions/passages.jsonl');
-const result = evaluate(new Matcher(pack), passages);
+const result = evaluate(buildMatcher(pack), passages);
 const hard = passages.filter((p) => p.hard).length;
 
 console.log(`${passages.length} passages (${hard} hard negatives), ${result.overall.expected} expected mentions\n`);

@@ -4,6 +4,7 @@
 // wants the matcher within 2× of that floor.
 import { fileURLToPath } from 'node:url';
 import { Matcher } from '../match/matcher';
+import { buildMatcher } from '../match/build-matcher';
 import { aliasSource } from '../match/normalize';
 import type { TopicPack } from '../pack/types';
 import { bundledPack } from '../pack/bundled';
@@ -68,7 +69,7 @@ function race(blocks: readonly string[], runs: readonly ((text: string) => numbe
 }
 
 export function measure(pack: TopicPack = bundledPack): Record<string, number> {
-  const matcher = new Matcher(pack);
+  const matcher = buildMatcher(pack);
   const bare = bareRegex(matcher);
   const floor = (text: string) => {
     bare.lastIndex = 0;

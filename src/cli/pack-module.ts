@@ -4,7 +4,7 @@
 // prefilter's and the matcher's regex sources are computed from it. A broken pack fails the build (wxt.config.ts).
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { Matcher } from '../match/matcher';
+import { buildMatcher } from '../match/build-matcher';
 import { prefilterSource } from '../match/prefilter';
 import { loadDataFiles } from '../pack/data-files';
 import type { Article, CardTopic, TopicPack } from '../pack/types';
@@ -43,7 +43,7 @@ export function packModule(dataDir: URL): Plugin {
         `export const pagePack = () => (page ??= withDefaults(${parsedAtRuntime(leanPack(pack))}));`,
         `export const topicIds = ${JSON.stringify(pack.topics.map((t) => t.id))};`,
         `export const prefilterSource = ${JSON.stringify(prefilterSource(pack))};`,
-        `export const matcherSource = ${JSON.stringify(new Matcher(pack).source)};`,
+        `export const matcherSource = ${JSON.stringify(buildMatcher(pack).source)};`,
       ].join('\n');
     },
   };

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Matcher } from '../match/matcher';
+import { buildMatcher } from '../match/build-matcher';
 import { mentionsInPage, paragraphs, type Block, type Mention } from '../match/page-scan';
 import { loadDataFiles } from '../pack/data-files';
 import { htmlText } from './html-text';
@@ -92,7 +92,7 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
     return 2;
   }
   const { pack } = loadDataFiles(new URL('../../data/', import.meta.url));
-  const matcher = new Matcher(pack);
+  const matcher = buildMatcher(pack);
   let failed = false;
   const rows: string[][] = [['FILE', 'TOPIC', 'START', 'END', 'TEXT']];
   for (const file of options.files) {

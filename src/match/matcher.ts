@@ -12,7 +12,6 @@ import {
   type Condition,
   type Sighting,
 } from './conditions';
-import { factoredSource } from './alternation';
 import {
   aliasAtoms,
   aliasKey,
@@ -136,9 +135,12 @@ export class Matcher {
   private readonly titles = new Map<string, Set<string>>();
   private readonly cueWords: PagePack['cues'];
 
-  /** `source`: this pack's `matcher.source`, computed at build time for the content script
-   *  (src/cli/pack-module.ts), which saves the trie on every page with a mention. */
-  constructor(pack: PagePack, source?: string) {
+  /** `source`: the regex's source, or what makes it from the entries' atoms (factoredSource:
+   *  see buildMatcher). The content script gets it made at build time for the whole pack
+   *  (src/cli/pack-module.ts), and leaves the trie out of its bundle. With topics left out of
+   *  `pack`, that source still fits: their aliases match, and are passed over as a word that
+   *  is not an entry is (resolve finds no entry for it). */
+  constructor(pack: PagePack, source: string | ((alternatives: string[][]) => string)) {
     const entries: Entry[] = [];
     const keys = new Map<Entry, string>();
     const add = (entry: Entry) => {
@@ -206,15 +208,16 @@ export class Matcher {
     }
     // Lower-cased for the trie, so "Bagram" and "bagram" share a branch (the regex ignores case).
     this.source =
-      source ??
-      factoredSource(
-        entries.map((e) =>
-          aliasAtoms(
-            e.text.toLowerCase(),
-            e.endings.map((x) => x.toLowerCase()),
-          ),
-        ),
-      );
+      typeof source === 'string'
+        ? source
+        : source(
+            entries.map((e) =>
+              aliasAtoms(
+                e.text.toLowerCase(),
+                e.endings.map((x) => x.toLowerCase()),
+              ),
+            ),
+          );
     this.scanner = new RegExp(`${this.source}|${INVISIBLE.source}`, 'gi');
   }
 

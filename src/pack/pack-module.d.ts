@@ -7,7 +7,7 @@ declare module 'virtual:context-overlays/pack' {
   export const topicIds: readonly import('./types').TopicId[];
   /** Prefilter source for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: string;
-  /** `new Matcher(pack).source` (src/match/matcher.ts). */
+  /** `buildMatcher(pack).source` (src/match/build-matcher.ts). */
   export const matcherSource: string;
 }
 

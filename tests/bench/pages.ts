@@ -8,7 +8,7 @@
 //   floor   a bare TreeWalker plus the same regex, marking nothing: the least any marker pays
 //   none    nothing (the page alone, for longest tasks and DOM operations)
 import { bundledPack } from '../../src/pack/bundled';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { aliasPattern } from '../../src/match/normalize';
 import { PageContext } from '../../src/match/page-context';
 import { pick, seededRandom } from './random';
@@ -132,7 +132,7 @@ function paragraph(random: () => number, words: number, mentions: readonly strin
 /** Mentions the extension will mark in these blocks: the matcher's own count, so a change
  *  in the pack's rules shows here rather than as a benchmark that never finishes. */
 export function markedIn(title: string, blocks: readonly Block[]): number {
-  const matcher = new Matcher(bundledPack);
+  const matcher = buildMatcher(bundledPack);
   const context = new PageContext();
   const scans = [title, HEADER, ...blocks.map((b) => b.text)].map((text) => matcher.scan(text));
   for (const scan of scans) context.absorb(scan);

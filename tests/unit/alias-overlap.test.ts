@@ -3,11 +3,11 @@
 // "Agreement for Bringing Peace to Afghanistan") must not cost a mention when the two run
 // into each other: the pack then needs the joined phrase as an alias of its own.
 import { expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { PageContext } from '../../src/match/page-context';
 import { bundledPack } from '../../src/pack/bundled';
 
-const matcher = new Matcher(bundledPack);
+const matcher = buildMatcher(bundledPack);
 const accepted = (text: string) => {
   const context = new PageContext();
   const scan = matcher.scan(text);

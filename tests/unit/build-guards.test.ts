@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataFiles } from '../../src/pack/data-files';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -145,7 +145,7 @@ describe('regex metacharacters in an alias are taken literally', () => {
       const pack = JSON.parse(readFileSync(join(dir, 'topics.json'), 'utf8'));
       pack.topics[0].aliases.push({ text: alias });
       writeFileSync(join(dir, 'topics.json'), JSON.stringify(pack));
-      const matcher = new Matcher(loadDataFiles(new URL(`file://${dir}/`)).pack);
+      const matcher = buildMatcher(loadDataFiles(new URL(`file://${dir}/`)).pack);
       return matcher
         .scan(text)
         .candidates.filter((c) => c.alias === alias)

@@ -3,7 +3,7 @@
 // Chromium, and a block was read in one piece. It is now read in slices, with yields between,
 // and a page that changes the block during a yield gets it read again from its start.
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
@@ -44,7 +44,7 @@ function markingScanner(atYield: (yields: number) => void = () => {}) {
   };
   const scanner = new PageScanner(
     new Prefilter(prefilterSource(bundledPack)),
-    () => new Matcher(bundledPack),
+    () => buildMatcher(bundledPack),
     layer as never,
   );
   return { scanner, marks: () => [...drawn.values()], counter };

@@ -2,7 +2,7 @@
 // Each read of a node's `data` makes its text a string in the script's world (75 µs a time
 // for 5 MB in Chromium): the mentions in it are placed without reading it again for each one.
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
@@ -25,7 +25,7 @@ describe('one long text node', () => {
     const marked: string[] = [];
     const scanner = new PageScanner(
       new Prefilter(prefilterSource(bundledPack)),
-      () => new Matcher(bundledPack),
+      () => buildMatcher(bundledPack),
       recordingLayer(marked),
     );
     await scanner.scan([pre], new AbortController().signal);

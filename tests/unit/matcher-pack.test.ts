@@ -2,7 +2,7 @@
 // topic pack as JSON, validated and matched with no code change.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { mentionsInPage, paragraphs } from '../../src/match/page-scan';
 import { parseTopicPack } from '../../src/pack/validate';
 import { loadDataFiles } from '../../src/pack/data-files';
@@ -17,7 +17,7 @@ const merged = {
   topics: [...topics.topics, extra.topic],
 };
 const pack = parseTopicPack(merged, 'data/topics.json', article);
-const matcher = new Matcher(pack);
+const matcher = buildMatcher(pack);
 const found = (page: string) => mentionsInPage(matcher, paragraphs(page)).map((m) => [m.topic, m.text]);
 
 describe('a topic added as data only', () => {

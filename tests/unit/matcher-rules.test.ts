@@ -1,7 +1,7 @@
 // The rule engine, on a made-up pack that has nothing to do with the bundled topics: the
 // rules are generic, and each is tested from both sides.
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { mentionsInPage, paragraphs } from '../../src/match/page-scan';
 import { bundledPack } from '../../src/pack/bundled';
 import type { Alias, TopicPack } from '../../src/pack/types';
@@ -61,7 +61,7 @@ const pack: TopicPack = {
     },
   ],
 };
-const matcher = new Matcher(pack);
+const matcher = buildMatcher(pack);
 /** The text is a page; blank lines separate its blocks. */
 const found = (page: string) => mentionsInPage(matcher, paragraphs(page)).map((m) => [m.topic, m.text]);
 
@@ -137,7 +137,7 @@ describe('context rules', () => {
 });
 
 describe('endings of inflected languages (appended to each word as written, so a-stems are written as the stem)', () => {
-  const ru = new Matcher({
+  const ru = buildMatcher({
     ...pack,
     topics: [{ ...pack.topics[0]!, aliases: [alias('Меркурий'), alias('Венер', { endings: ['а', 'ы', 'е', 'у'] })] }],
   });
@@ -154,7 +154,7 @@ describe('endings of inflected languages (appended to each word as written, so a
 
 describe('endings that begin with a shorter one (Uzbek -da, -dan): the longest that fits', () => {
   // Written shortest first, as a data file may list them: "Venusdan" must not stop at "Venusda".
-  const uz = new Matcher({
+  const uz = buildMatcher({
     ...pack,
     topics: [{ ...pack.topics[0]!, aliases: [alias('Venus', { endings: ['da', 'ni', 'dan', 'ning'] })] }],
   });
@@ -173,7 +173,7 @@ describe('a namesake rules out its own topic only', () => {
   // Bohr's alias has word for word Einstein's rules: a matcher that shared the sorted rules
   // between topics would veto Bohr for Einstein's namesake.
   const einsteinRules = pack.topics[1]!.aliases[1]!;
-  const twins = new Matcher({
+  const twins = buildMatcher({
     ...pack,
     topics: [pack.topics[1]!, { ...card, id: 'bohr', aliases: [alias('Bohr', { ...einsteinRules, text: 'Bohr' })] }],
   });

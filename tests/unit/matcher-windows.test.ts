@@ -2,10 +2,11 @@
 // get the thread back between windows (a 20 MB file took 120 ms in one piece), and finds in it
 // what one pass over the whole would (the offsets below are where the text was written).
 import { describe, expect, it } from 'vitest';
-import { Matcher, type TextScan } from '../../src/match/matcher';
+import { type TextScan } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { bundledPack } from '../../src/pack/bundled';
 
-const matcher = new Matcher(bundledPack);
+const matcher = buildMatcher(bundledPack);
 const WINDOW = 1 << 18;
 
 /** `length` characters of filler with `mentions` written at the given offsets. */

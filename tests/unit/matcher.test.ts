@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { acceptedIn, PageContext } from '../../src/match/page-context';
 import { mentionsInPage, paragraphs } from '../../src/match/page-scan';
 import { bundledPack } from '../../src/pack/bundled';
 
-const matcher = new Matcher(bundledPack);
+const matcher = buildMatcher(bundledPack);
 const mentions = (text: string) => acceptedIn(matcher.scan(text)).map((c) => [c.topic, text.slice(c.start, c.end)]);
 
 const SHY = '\u00ad';

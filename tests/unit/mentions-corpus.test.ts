@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOAL } from '../../src/cli/eval-goal';
 import { evaluate, parsePassages, prf } from '../../src/cli/mention-eval';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { bundledPack } from '../../src/pack/bundled';
 
 const file = 'tests/fixtures/mentions/passages.jsonl';
@@ -26,7 +26,7 @@ describe('the mention corpus', () => {
   });
 
   it('meets the goal: precision ≥ 0.98, recall ≥ 0.95, exact spans ≥ 90%', () => {
-    const { overall, problems } = evaluate(new Matcher(bundledPack), passages);
+    const { overall, problems } = evaluate(buildMatcher(bundledPack), passages);
     const { precision, recall } = prf(overall, overall.overlap);
     const report = problems.map((p) => `${p.kind} ${p.topic} ${p.passage.id}`).join('\n');
     expect(precision, report).toBeGreaterThanOrEqual(GOAL.precision);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { CARD_MODULE, leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { prefilterSource } from '../../src/match/prefilter';
 import { buildCard } from '../../src/card/model';
 import { bundledArticle, bundledPack } from '../../src/pack/bundled';
@@ -46,7 +46,7 @@ it('holds what the validated pack finds mentions with, what its cards show, and 
   const sentences = (a: Article) => a.paragraphs.flatMap((p) => p.sentences).length;
   expect(sentences(built.citedArticle as Article)).toBeLessThan(sentences(bundledArticle));
   expect(built.prefilterSource).toBe(prefilterSource(bundledPack));
-  expect(built.matcherSource).toBe(new Matcher(bundledPack).source);
+  expect(built.matcherSource).toBe(buildMatcher(bundledPack).source);
 });
 
 it('leaves out of the page only values it puts back, whatever the pack holds', async () => {

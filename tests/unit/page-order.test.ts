@@ -3,7 +3,7 @@
 // pieces, the screen first, a script's late additions): a veto found further down takes back
 // the marks it rules out, as the scan CLI judges a whole file.
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { mentionsInPage, paragraphs as blocksOf } from '../../src/match/page-scan';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
@@ -37,7 +37,11 @@ function paragraphs(texts: readonly string[]): HTMLElement[] {
 }
 
 function scannerWith(drawn: Set<string>): PageScanner {
-  return new PageScanner(new Prefilter(prefilterSource(bundledPack)), () => new Matcher(bundledPack), liveLayer(drawn));
+  return new PageScanner(
+    new Prefilter(prefilterSource(bundledPack)),
+    () => buildMatcher(bundledPack),
+    liveLayer(drawn),
+  );
 }
 
 /** Fitrat (his role beside him) vouches for his topic, which lets the Doha Agreement count; the
@@ -79,7 +83,7 @@ describe('the marks a page ends with', () => {
   });
 
   it('are what the scan CLI finds in the same text, in either order', () => {
-    const matcher = new Matcher(bundledPack);
+    const matcher = buildMatcher(bundledPack);
     const found = (texts: string[]) => mentionsInPage(matcher, blocksOf(texts.join('\n\n'))).map((m) => m.text);
     expect(found(vouching)).toEqual([]);
     expect(found([vouching[2]!, vouching[0]!, vouching[1]!])).toEqual([]);

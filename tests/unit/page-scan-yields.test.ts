@@ -4,7 +4,7 @@
 // the page rarely gets a turn there (scheduler.yield's continuation goes first); with the
 // setTimeout fallback (Firefox) it does at every yield.
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
@@ -44,7 +44,7 @@ async function scanWhileScriptsRun(
       return prefilter.mightMatch(text);
     },
   } as Prefilter;
-  const scanner = new PageScanner(watching, () => new Matcher(bundledPack), recordingLayer(marked));
+  const scanner = new PageScanner(watching, () => buildMatcher(bundledPack), recordingLayer(marked));
   let yields = 0;
   (globalThis as Record<string, unknown>).scheduler = {
     yield: async () => {
@@ -184,7 +184,7 @@ describe('the pre-check of a loaded page', () => {
     } as Prefilter;
     let built = 0;
     const marked: string[] = [];
-    const scanner = new PageScanner(reading, () => (built++, new Matcher(bundledPack)), recordingLayer(marked));
+    const scanner = new PageScanner(reading, () => (built++, buildMatcher(bundledPack)), recordingLayer(marked));
     await scanner.scanPage(doc.body as unknown as Element, new AbortController().signal);
     expect(marked).toEqual([]);
     expect(built).toBe(0);
@@ -198,7 +198,7 @@ describe('the pre-check of a loaded page', () => {
     const prefilter = new Prefilter(prefilterSource(bundledPack));
     const reading = { mightMatch: (text: string) => (read.push(text), prefilter.mightMatch(text)) } as Prefilter;
     const marked: string[] = [];
-    const scanner = new PageScanner(reading, () => new Matcher(bundledPack), recordingLayer(marked));
+    const scanner = new PageScanner(reading, () => buildMatcher(bundledPack), recordingLayer(marked));
     await scanner.scanPage(page.doc.body as unknown as Element, new AbortController().signal);
     return { marked, read };
   }

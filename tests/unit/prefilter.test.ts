@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePassages } from '../../src/cli/mention-eval';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { keyWord, pageWideCueLists, Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { PageContext } from '../../src/match/page-context';
 import type { Candidate } from '../../src/match/matcher';
@@ -11,7 +11,7 @@ import { bundledPack } from '../../src/pack/bundled';
 
 const file = 'tests/fixtures/mentions/passages.jsonl';
 const passages = parsePassages(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
-const matcher = new Matcher(bundledPack);
+const matcher = buildMatcher(bundledPack);
 const prefilter = new Prefilter(prefilterSource(bundledPack));
 const pageWide = new Set(pageWideCueLists(bundledPack));
 /** A prefilter keyed by the aliases alone: what the page-wide cue words are there to beat. */

@@ -4,7 +4,7 @@
 // tested here is how much of the page the pass for the screen reads.
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/match/matcher';
+import { buildMatcher } from '../../src/match/build-matcher';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
@@ -88,7 +88,7 @@ async function scanShown(body: Element): Promise<{ marked: string[]; walked: num
     mightMatch: (text: string) => (text === 'quiet' && walked++, prefilter.mightMatch(text)),
   } as Prefilter;
   const marked: string[] = [];
-  const scanner = new PageScanner(counting, () => new Matcher(bundledPack), recordingLayer(marked));
+  const scanner = new PageScanner(counting, () => buildMatcher(bundledPack), recordingLayer(marked));
   await scanner.scanPage(body, new AbortController().signal, { viewportFirst: true });
   return { marked, walked };
 }
