@@ -58,17 +58,6 @@ export class CandidateBlockWalker {
     return this.node;
   }
 
-  /** Goes on after `block`: its text is read whole by whoever skips it. */
-  skip(block: Element): void {
-    const { walker } = this;
-    if (!walker) return;
-    let last: Node = block;
-    while (last.lastChild) last = last.lastChild;
-    walker.currentNode = last;
-    this.node = walker.nextNode();
-    this.carry = '';
-  }
-
   /** The next candidate block, PAUSE, or null at the end. */
   next(): Element | typeof PAUSE | null {
     const { walker, mightMatch, classifier } = this;

@@ -11,7 +11,6 @@
 // Anything else that changes text the walk has passed (a page script, a table's foster
 // parenting) is told apart by behind() and goes through the ordinary mutation batches.
 import { CandidateBlockWalker, holdsNode, PAUSE } from './candidate-blocks';
-import { holdsNestedBlock } from './text-blocks';
 import type { PageScanner } from './page-scanner';
 import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 
@@ -25,9 +24,6 @@ export class ParseFollower {
   private walker: CandidateBlockWalker | null = null;
   /** Candidate blocks the parser is still filling. */
   private readonly open = new Set<Element>();
-  /** An open block the walk waits at: a 2 MB thread in one <p> is read whole once it closes,
-   *  and walking its 30,000 lines as they come cost 30 ms of each load. */
-  private parked: Element | null = null;
   /** Candidate blocks matched while the page loads, with their text then: a block the parser
    *  (or a script) added to afterwards is matched again. Null for a block matched, or found
    *  unchanged, once the page was parsed: a change after that reaches the scanner through the
@@ -84,7 +80,6 @@ export class ParseFollower {
     if (run !== this.runs) return true;
     const restart = () => {
       this.displaced = false;
-      this.parked = null;
       return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
     };
     // A script removed our place, or replaced the body: walk again from the top (a block
@@ -95,35 +90,17 @@ export class ParseFollower {
     // Elements classified in an earlier step may have been moved since: a word moved into a
     // later paragraph must make that paragraph the candidate, not the one it left.
     walker.classifier = slice.classifier;
-    /** The parser is adding to this block's own text (not to a block nested in it). */
-    const filling = (block: Element, last = lastNode(this.doc)) =>
-      !final && block.contains(last) && slice.classifier.blockOf(last.parentElement ?? block) === block;
-    const parked = this.parked;
-    if (parked && !filling(parked)) {
-      // Matched whole once closed (matchClosed): the walk goes on after it, unless blocks of
-      // their own stand in it, which only the walk finds.
-      this.parked = null;
-      const closed = final || !parked.contains(lastNode(this.doc));
-      if (closed && parked.isConnected && !holdsNestedBlock(parked)) walker.skip(parked);
-    }
     // The walk brings a block back for each of its text nodes that passes the prefilter: each
     // is looked at once per stretch (reading a long block's whole text at every one of its
     // mentions made a 2 MB paragraph cost 140 ms).
     const seen = new Set<Element>();
-    for (let block = this.parked ? null : walker.next(); block; block = walker.next()) {
+    for (let block = walker.next(); block; block = walker.next()) {
       let yielded = false;
       if (block !== PAUSE && !seen.has(block)) {
         seen.add(block);
         if (!this.matchedAsIs(block)) {
-          const last = lastNode(this.doc);
-          if (!final && block.contains(last)) {
-            this.open.add(block);
-            // Nothing follows it yet: the walk waits there.
-            if (filling(block, last)) {
-              this.parked = block;
-              break;
-            }
-          } else {
+          if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
+          else {
             // A long block is read to its end, with yields, before anything else (even by a
             // step overtaken meanwhile: the last step passes over it as matched).
             const done = this.match(block, slice, signal);
@@ -223,9 +200,8 @@ export class ParseFollower {
    *  behind it. */
   private spotAhead(record: MutationRecord, at: Node): Node | null {
     // Nodes added or removed stood right after their previous sibling's subtree, or first in
-    // the target; changed text stands where its node is (its record has no sibling: one read
-    // less per record, of the parser's 100,000 for a 2 MB thread).
-    const previous = record.previousSibling;
+    // the target; changed text stands where its node is.
+    const previous = record.type === 'childList' ? record.previousSibling : null;
     const spot = previous ?? record.target;
     // The parser adds right after, or into, what it added just before: placed against the
     // last spot found ahead, which is a step or two away. Against the walk's place, two

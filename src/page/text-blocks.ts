@@ -89,13 +89,6 @@ const INLINE = bothCases([
   'WBR',
 ]);
 
-let nestedBlock: string | undefined;
-/** True when an element under `el` starts a block of its own (found natively: no element of a
- *  thread's 30,000 lines gets a wrapper in the content script's world). */
-export function holdsNestedBlock(el: Element): boolean {
-  return el.querySelector((nestedBlock ??= `:not(${[...INLINE, ...BREAKS].join()})`)) !== null;
-}
-
 /** Stands in a run's text where a break element was: neither a word character nor the
  *  whitespace an alias may span, so no mention reaches across it. */
 export const LINE_BREAK = '\u0000';

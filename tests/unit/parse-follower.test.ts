@@ -311,60 +311,6 @@ describe('a long block', () => {
   });
 });
 
-describe('a block the parser is still filling', () => {
-  /** A follower over an empty page, counting the text nodes its prefilter is asked about. */
-  function following() {
-    const matched: string[] = [];
-    const scanner = listingScanner(matched);
-    let tested = 0;
-    const test = scanner.mightMatchText;
-    (scanner as { mightMatchText: (text: string) => boolean }).mightMatchText = (text) => (tested++, test(text));
-    const follower = new ParseFollower(scanner, page.doc);
-    return { follower, matched, tested: () => tested, signal: new AbortController().signal };
-  }
-  const lines = (block: Element, from: number, to: number) => {
-    for (let i = from; i < to; i++)
-      block.append(Object.assign(page.doc.createElement('span'), { textContent: `Kabul ${i} ` }));
-  };
-
-  it('waits at it: the steps while it fills walk none of its lines; closed, it is matched whole and the walk goes on after it', async () => {
-    const { follower, matched, tested, signal } = following();
-    const thread = Object.assign(page.doc.createElement('p'), { id: 'thread' });
-    page.doc.body.append(thread);
-    lines(thread, 0, 100);
-    await follower.step(false, signal);
-    const atFirst = tested();
-    expect(atFirst).toBeLessThan(5); // its first line passes: the walk waits there
-    lines(thread, 100, 400);
-    await follower.step(false, signal);
-    expect(tested()).toBe(atFirst);
-    expect(matched).toEqual([]);
-    // The parser leaves it for the next paragraph.
-    page.doc.body.append(Object.assign(page.doc.createElement('p'), { id: 'after', textContent: 'Kabul after' }));
-    await follower.step(false, signal);
-    expect(matched).toEqual(['thread']);
-    await follower.step(true, signal);
-    expect(matched).toEqual(['thread', 'after']);
-    // Of its 400 lines, only those up to the first that passed were ever tested on their own.
-    expect(tested()).toBeLessThan(atFirst + 5);
-  });
-
-  it('still finds a block nested in it, added while the walk waited there', async () => {
-    const { follower, matched, signal } = following();
-    const column = Object.assign(page.doc.createElement('div'), { id: 'column' });
-    page.doc.body.append(column);
-    column.append('Kabul, an introduction. ');
-    await follower.step(false, signal);
-    // In one piece of the parser: a paragraph inside it, then more of its own text.
-    column.append(Object.assign(page.doc.createElement('p'), { id: 'nested', textContent: 'Kabul nested' }));
-    column.append('Kabul, more of the column. ');
-    await follower.step(false, signal);
-    page.doc.body.append(Object.assign(page.doc.createElement('p'), { id: 'after', textContent: 'Kabul after' }));
-    await follower.step(true, signal);
-    expect([...matched].sort()).toEqual(['after', 'column', 'nested']);
-  });
-});
-
 describe('a page whose body had no text at the first step', () => {
   it('matches what the parser added in the task that ended parsing, whose records were sorted as ahead', async () => {
     const body = page.doc.body;
