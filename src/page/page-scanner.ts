@@ -232,13 +232,18 @@ export class PageScanner {
     // A page that rewrites the block at every yield has it read without yielding after a few,
     // as a walk is (Slice.restarted).
     const over = rest.restarts > RESTARTS ? NEVER_OVER : () => slice.over();
-    if (rest.matching) {
-      const scan = rest.matching.scan.resume(over);
+    const waited = rest.matching;
+    // (A run whose text the page changed while its match waited is read again, with the rest
+    // of the block: its marks would stand on other letters.)
+    let changed = false;
+    if (waited) {
+      const scan = waited.scan.resume(over);
       if (!scan) return rest;
-      this.markRun(rest.matching.run, scan);
       rest.matching = undefined;
+      if (holdsText(waited.run)) this.markRun(waited.run, scan);
+      else changed = true;
     }
-    if (!rest.runs.intact()) {
+    if (changed || !rest.runs.intact()) {
       if (!rest.runs.root.isConnected) return null; // its marks go with the batch of its removal
       rest.restarts++;
       rest.runs = new RunWalker(rest.runs.root, slice.classifier, true);
@@ -413,6 +418,22 @@ export class PageScanner {
 function belowScreen(at: Node | null, screen: (block: Element) => 'on' | 'below' | 'off'): boolean {
   const element = at && (at.nodeType === ELEMENT_NODE ? (at as Element) : at.parentElement);
   return element !== null && screen(element) === 'below';
+}
+
+/** True while the run's nodes, all still in the page, hold the text it was read with. */
+function holdsText(run: TextRun): boolean {
+  return run.nodes.every((node, i) => {
+    const start = run.starts[i]!;
+    const end = start + node.data.length;
+    const next = run.starts[i + 1] ?? run.text.length;
+    // Between two nodes' text, only the breaks a run puts there (LINE_BREAK, U+0000).
+    return (
+      node.isConnected &&
+      run.text.startsWith(node.data, start) &&
+      end <= next &&
+      !/[^\0]/.test(run.text.slice(end, next))
+    );
+  });
 }
 
 /** Comments, white space and block elements: what the pre-check may pass over whole. */

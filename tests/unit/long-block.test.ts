@@ -108,6 +108,50 @@ describe('a text file of megabytes (one text node)', () => {
   });
 });
 
+describe('a text file whose text the page changes while its match waits', () => {
+  it('is read again: the marks stand on the names, not on the letters where they stood before', async () => {
+    const pre = page.doc.createElement('pre');
+    const line = 'the talks went on for days while officials waited\n';
+    const lines = Array.from({ length: 12_000 }, (_, i) => (i % 4000 === 3999 ? 'flight to Bagram Air Base\n' : line));
+    pre.append(lines.join(''));
+    page.doc.body.append(pre);
+    const file = pre.firstChild as Text;
+    const { marks, yields } = await scanYielding(pre, (n) => {
+      // Between two windows of the regex: a line put in at the top moves every name down.
+      if (n === 1) file.insertData(0, 'Updated: a new line\n');
+    });
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(marks).toEqual(['Bagram Air Base', 'Bagram Air Base', 'Bagram Air Base']);
+  });
+});
+
+describe('a paragraph of thousands of lines whose text the page changes while its match waits', () => {
+  it('is read again when a line holding a name is edited', async () => {
+    // 3,000 lines of about 100 characters: one run longer than a window of the regex, read in
+    // slices, then matched in two windows with a yield between (the last before any mark).
+    const wideParagraph = () => {
+      const p = longParagraph(3000);
+      for (const line of p.children) line.append(' and the talks went on for days while officials waited, said one.');
+      return p;
+    };
+    const first = markingScanner();
+    let betweenWindows = 0;
+    (globalThis as unknown as { scheduler: { yield(): Promise<void> } }).scheduler.yield = async () => {
+      if (first.marks().length === 0) betweenWindows = ++first.counter.yields;
+      await new Promise((done) => setTimeout(done, 0));
+    };
+    await first.scanner.scan([wideParagraph()], new AbortController().signal);
+    expect(first.marks()).toHaveLength(30);
+    page.doc.body.textContent = '';
+    const p = wideParagraph();
+    const { marks } = await scanYielding(p, (n) => {
+      // A line with a name gets a word put before it: the name moves along its text node.
+      if (n === betweenWindows) (p.children[50]!.firstChild as Text).insertData(0, 'Edited: ');
+    });
+    expect(marks).toEqual(Array<string>(30).fill('Bagram Air Base'));
+  });
+});
+
 describe('a block of thousands of nodes while the page loads', () => {
   it('is read to its end by a step that the last step overtakes meanwhile', async () => {
     const p = longParagraph(3000);
