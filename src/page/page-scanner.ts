@@ -220,36 +220,50 @@ export class PageScanner {
   scanBlock(block: Element, slice: Slice): UnfinishedBlock | null {
     const rest = { runs: new RunWalker(block, slice.classifier, true), restarts: 0 };
     this.reading.set(block, rest);
-    return this.resumeBlock(rest, slice);
+    return this.resumeBlock(rest, slice, false);
   }
 
-  /** Goes on reading a block that scanBlock left unfinished. Each run is matched once it is
-   *  complete. A page that changed the block meanwhile where the walk stood gets it read from
-   *  its start again (matching a run again replaces what it held), and a read begun since
-   *  (a later step, a batch) makes this one give up: its runs hold text the page has changed. */
-  resumeBlock(rest: UnfinishedBlock, slice: Slice): UnfinishedBlock | null {
-    if (this.reading.get(rest.runs.root as Element) !== rest) return null;
+  /** Goes on reading a block that scanBlock left unfinished (after a yield, unless `resumed` is
+   *  false). Each run is matched once it is complete. A page that changed the block meanwhile
+   *  where the walk stood, or the text of a run read or matched across the yield, gets it read
+   *  from its start again (matching a run again replaces what it held; marks on the old text
+   *  would stand on other letters), and a read begun since (a later step, a batch) makes this
+   *  one give up: its runs hold text the page has changed. */
+  resumeBlock(rest: UnfinishedBlock, slice: Slice, resumed = true): UnfinishedBlock | null {
+    const root = rest.runs.root;
+    if (this.reading.get(root as Element) !== rest) return null;
     // A page that rewrites the block at every yield has it read without yielding after a few,
     // as a walk is (Slice.restarted).
     const over = rest.restarts > RESTARTS ? NEVER_OVER : () => slice.over();
+    const restart = () => {
+      rest.restarts++;
+      rest.runs = new RunWalker(root, slice.classifier, true);
+    };
     const waited = rest.matching;
-    // (A run whose text the page changed while its match waited is read again, with the rest
-    // of the block: its marks would stand on other letters.)
-    let changed = false;
+    let stale = false;
     if (waited) {
       const scan = waited.scan.resume(over);
       if (!scan) return rest;
       rest.matching = undefined;
       if (holdsText(waited.run)) this.markRun(waited.run, scan);
-      else changed = true;
+      else stale = true;
     }
-    if (changed || !rest.runs.intact()) {
-      if (!rest.runs.root.isConnected) return null; // its marks go with the batch of its removal
-      rest.restarts++;
-      rest.runs = new RunWalker(rest.runs.root, slice.classifier, true);
+    /** The next run may have been begun before the yield. */
+    let check = resumed && !waited;
+    if (stale || !rest.runs.intact()) {
+      if (!root.isConnected) return null; // its marks go with the batch of its removal
+      restart();
+      check = false;
     }
     for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
       if (run === SLICE_OVER) return rest;
+      if (check && !holdsText(run)) {
+        if (!root.isConnected) return null;
+        restart();
+        check = false;
+        continue;
+      }
+      check = false;
       const pending = this.matcher.begin(run.text);
       const scan = pending.resume(over);
       if (!scan) {

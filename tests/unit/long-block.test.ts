@@ -152,6 +152,19 @@ describe('a paragraph of thousands of lines whose text the page changes while it
   });
 });
 
+describe('a paragraph of thousands of lines edited while it is walked into a run', () => {
+  it('is read again: a run read across a yield is matched only if its nodes still hold its text (found by a review)', async () => {
+    // 75,000 characters, one window of the regex: the run is walked in slices, then matched
+    // without a wait.
+    const p = longParagraph(3000);
+    const { marks } = await scanYielding(p, (n) => {
+      // The run begun before this yield holds line 50's old text.
+      if (n === 2) (p.children[50]!.firstChild as Text).insertData(0, 'Edited: ');
+    });
+    expect(marks).toEqual(Array<string>(30).fill('Bagram Air Base'));
+  });
+});
+
 describe('a block of thousands of nodes while the page loads', () => {
   it('is read to its end by a step that the last step overtakes meanwhile', async () => {
     const p = longParagraph(3000);

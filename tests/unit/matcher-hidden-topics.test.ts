@@ -1,9 +1,10 @@
 // The content script builds its matcher with the regex made at build time for the whole pack,
 // even when the reader has hidden topics: the hidden topics' aliases then match, and must be
-// passed over exactly as if the regex had never held them (a visible alias that starts inside
-// one, or shares its start, is still found). The cue lists scanned may differ (a list the
-// shown topics' rules never name is scanned or not), which no mark depends on: the marks are
-// compared as a page gets them.
+// passed over as if the regex had never held them (a visible alias that starts inside one, or
+// shares its start, is still found). The cue lists scanned may differ (a list the shown topics'
+// rules never name is scanned by the one and not the other); for the bundled pack no mark
+// depends on that, which is what is compared: the candidates, and the marks as a page gets them.
+// (A review found packs where the two differ, in the whole pack's favour: see Matcher.)
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePassages } from '../../src/cli/mention-eval';
