@@ -94,13 +94,20 @@ describe('a block the page rewrites at every yield', () => {
   });
 });
 
+/** A text file of 600,000 characters, as the browser shows one (one text node in <pre>),
+ *  naming Bagram Air Base three times. */
+function textFile(): HTMLPreElement {
+  const pre = page.doc.createElement('pre');
+  const line = 'the talks went on for days while officials waited\n';
+  const lines = Array.from({ length: 12_000 }, (_, i) => (i % 4000 === 3999 ? 'flight to Bagram Air Base\n' : line));
+  pre.append(lines.join(''));
+  page.doc.body.append(pre);
+  return pre;
+}
+
 describe('a text file of megabytes (one text node)', () => {
   it('is matched window by window, with yields between, and marked in full', async () => {
-    const pre = page.doc.createElement('pre');
-    const line = 'the talks went on for days while officials waited\n';
-    const lines = Array.from({ length: 12_000 }, (_, i) => (i % 4000 === 3999 ? 'flight to Bagram Air Base\n' : line));
-    pre.append(lines.join(''));
-    page.doc.body.append(pre);
+    const pre = textFile();
     const { marks, yields } = await scanYielding(pre);
     expect(marks).toEqual(['Bagram Air Base', 'Bagram Air Base', 'Bagram Air Base']);
     // 600,000 characters: three windows of the regex, each found the slice over.
@@ -110,11 +117,7 @@ describe('a text file of megabytes (one text node)', () => {
 
 describe('a text file whose text the page changes while its match waits', () => {
   it('is read again: the marks stand on the names, not on the letters where they stood before', async () => {
-    const pre = page.doc.createElement('pre');
-    const line = 'the talks went on for days while officials waited\n';
-    const lines = Array.from({ length: 12_000 }, (_, i) => (i % 4000 === 3999 ? 'flight to Bagram Air Base\n' : line));
-    pre.append(lines.join(''));
-    page.doc.body.append(pre);
+    const pre = textFile();
     const file = pre.firstChild as Text;
     const { marks, yields } = await scanYielding(pre, (n) => {
       // Between two windows of the regex: a line put in at the top moves every name down.
