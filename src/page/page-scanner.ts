@@ -235,24 +235,26 @@ export class PageScanner {
     // A page that rewrites the block at every yield has it read without yielding after a few,
     // as a walk is (Slice.restarted).
     const over = rest.restarts > RESTARTS ? NEVER_OVER : () => slice.over();
-    const restart = () => {
+    /** Reads the block again from its start; false when it left the page (its marks go with
+     *  the batch of its removal). */
+    const restart = (): boolean => {
+      if (!root.isConnected) return false;
       rest.restarts++;
       rest.runs = new RunWalker(root, slice.classifier, true);
+      return true;
     };
     const waited = rest.matching;
-    let stale = false;
+    /** The next run may have been begun before the yield. */
+    let check = resumed && !waited;
     if (waited) {
       const scan = waited.scan.resume(over);
       if (!scan) return rest;
       rest.matching = undefined;
       if (holdsText(waited.run, scan)) this.markRun(waited.run, scan);
-      else stale = true;
+      else if (!restart()) return null;
     }
-    /** The next run may have been begun before the yield. */
-    let check = resumed && !waited;
-    if (stale || !rest.runs.intact()) {
-      if (!root.isConnected) return null; // its marks go with the batch of its removal
-      restart();
+    if (!rest.runs.intact()) {
+      if (!restart()) return null;
       check = false;
     }
     for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
@@ -263,10 +265,8 @@ export class PageScanner {
         rest.matching = { run, scan: pending };
         return rest;
       }
-      if (check && !holdsText(run, scan)) {
-        if (!root.isConnected) return null;
-        restart();
-      } else this.markRun(run, scan);
+      if (!check || holdsText(run, scan)) this.markRun(run, scan);
+      else if (!restart()) return null;
       check = false;
     }
     return null;
@@ -437,7 +437,8 @@ function belowScreen(at: Node | null, screen: (block: Element) => 'on' | 'below'
  *  scanner through the watcher's batch, which reads the block again.) */
 function holdsText(run: TextRun, scan: TextScan): boolean {
   return scan.candidates.every((c) => {
-    for (let i = positionIn(run, c.start, 'start').at; i <= positionIn(run, c.end, 'end').at; i++) {
+    const last = positionIn(run, c.end, 'end').at;
+    for (let i = positionIn(run, c.start, 'start').at; i <= last; i++) {
       const node = run.nodes[i]!;
       const start = run.starts[i]!;
       const end = start + node.data.length;
