@@ -18,7 +18,6 @@ import { runtimeAlive, ScriptContext } from '../src/script-context';
 import { settingsStore } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
 import { isSiteEnabled, siteOf } from '../src/site-rules';
-import cardCss from '../src/ui/card.css?inline';
 import '../src/ui/highlights.css';
 
 export default defineContentScript({
@@ -83,7 +82,6 @@ function runInFrame(prefilter: Prefilter): void {
           // (The regex made at build time fits any of the pack's topics: see Matcher.)
           return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource);
         },
-        cardCss,
         // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
         cardUi: import.meta.env.FIREFOX
           ? () => import('../src/ui/render-card').then((m) => m.cardUi)

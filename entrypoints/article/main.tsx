@@ -9,7 +9,6 @@ import { bundledArticle, bundledPack } from '../../src/pack/bundled';
 import { startFrameOverlay } from '../../src/page/frame-overlay';
 import { ArticleReader } from '../../src/ui/ArticleReader';
 import { cardUi } from '../../src/ui/render-card';
-import cardCss from '../../src/ui/card.css?inline';
 import '../../src/ui/highlights.css';
 import '../../src/ui/article.css';
 
@@ -33,7 +32,6 @@ startFrameOverlay(
     topics: bundledPack.topics.map((t) => t.id),
     prefilter: new Prefilter(prefilterSource(bundledPack)),
     matcher: () => buildMatcher(bundledPack),
-    cardCss,
     // This page bundles Preact anyway: the card's UI is here already.
     cardUi: () => Promise.resolve(cardUi),
     onCounts: () => {},

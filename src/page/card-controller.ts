@@ -16,7 +16,6 @@ import type { PageMention } from './page-mention';
 import type { ShownCard } from './shown-card';
 
 export interface CardControllerOptions {
-  cardCss: string;
   index: MentionIndex;
   delays?: HoverDelays;
   /** Opens the bundled article, at a sentence if given. */
@@ -64,7 +63,6 @@ export function startCardController(options: CardControllerOptions, signal: Abor
         shown = loaded.showCards(
           loaded,
           {
-            cardCss: options.cardCss,
             intent,
             openArticle: options.openArticle,
             articleUrl: options.articleUrl,

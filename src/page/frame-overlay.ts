@@ -29,7 +29,6 @@ export interface FrameOverlayOptions {
   prefilter: Prefilter;
   /** Builds the matcher; called only once some text passes the prefilter. */
   matcher(): Matcher;
-  cardCss: string;
   /** The card's UI, loaded when first wanted (see card-ui.ts). */
   cardUi(): Promise<CardUi>;
   hoverDelays?: HoverDelays;
@@ -51,7 +50,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   const shadows = new ShadowRoots();
   const cards = startCardController(
     {
-      cardCss: options.cardCss,
       cardUi: options.cardUi,
       index: scanner.index,
       ...(options.hoverDelays ? { delays: options.hoverDelays } : {}),

@@ -9,10 +9,11 @@ import { liveRange } from './hit-test';
 import type { HoverIntent } from './hover-intent';
 import type { MentionIndex } from './mention-index';
 import { OverlayHost } from './overlay-host';
+// (Here, not in the content script: a page where no card is ever wanted never parses it.)
+import cardCss from '../ui/card.css?inline';
 import type { PageMention } from './page-mention';
 
 export interface ShownCardOptions {
-  cardCss: string;
   /** The hover timing that decides which card shows (card-controller.ts). */
   intent: HoverIntent<PageMention>;
   openArticle(sentence?: string): void;
@@ -53,7 +54,7 @@ export interface ShownCard {
 
 export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: AbortSignal): ShownCard {
   const { intent } = options;
-  const host = new OverlayHost(options.cardCss);
+  const host = new OverlayHost(cardCss);
   let unplace: (() => void) | null = null;
   /** Where focus was before a keyboard-opened card took it, to give it back when the card
    *  closes with the focus still in it. */

@@ -93,7 +93,6 @@ describe('cards whose UI comes late', () => {
   const start = () =>
     startCardController(
       {
-        cardCss: '',
         index,
         delays: { showMs: 5, hideMs: 5 },
         openArticle: () => {},
@@ -178,7 +177,6 @@ describe('cards whose UI comes late', () => {
     input.focus();
     const controller = startCardController(
       {
-        cardCss: '',
         index,
         openArticle: () => {},
         articleUrl: () => 'about:blank',
@@ -196,7 +194,6 @@ describe('cards whose UI comes late', () => {
     const broken = lateUi();
     const controller = startCardController(
       {
-        cardCss: '',
         index,
         delays: { showMs: 5, hideMs: 5 },
         openArticle: () => {},
