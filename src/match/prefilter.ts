@@ -36,15 +36,21 @@ const COMMON_WORDS =
 let common: Set<string> | undefined;
 
 /** The word of `text` that rarest marks it: one that is itself a whole alias or cue word of
- *  the pack (`single`) before an ordinary word, not a common one, longer before shorter.
- *  Null when every word is common. */
-export function keyWord(text: string, single: ReadonlySet<string> = new Set()): string | null {
+ *  the pack (`single`) before an ordinary word, not a common one, longer before shorter; with
+ *  `avoid`, a word of four letters or more that is not in it before any other. Null when every
+ *  word is common. */
+export function keyWord(
+  text: string,
+  single: ReadonlySet<string> = new Set(),
+  avoid?: ReadonlySet<string>,
+): string | null {
   let best: string | null = null;
   let bestScore = -1;
   for (const word of text.split(WORD_GAPS)) {
     const folded = word.toLowerCase();
     if (word === '' || (common ??= new Set(COMMON_WORDS.split(' '))).has(folded)) continue;
-    const score = (single.has(folded) ? 1000 : 0) + word.length;
+    const score =
+      (avoid && !avoid.has(folded) && word.length >= 4 ? 10_000 : 0) + (single.has(folded) ? 1000 : 0) + word.length;
     if (score > bestScore) [best, bestScore] = [word, score];
   }
   return best;
@@ -63,43 +69,63 @@ export function pageWideCueLists(pack: PagePack): string[] {
   return [...lists];
 }
 
-/** The key words of a pack, lower-cased: one per alias and per page-wide cue word. */
-function prefilterKeys(pack: PagePack): string[] {
+/** What a prefilter is made from: regex sources of key words (see keyWord). The content script
+ *  gets them made at build time (src/cli/pack-module.ts): making them costs about a
+ *  millisecond per page. */
+export interface PrefilterSource {
+  /** One key per alias and per page-wide cue word: what a page's text is read for. */
+  any: string;
+  /** One key per alias, not a page-wide cue word where the alias has another word to key it
+   *  by ("Bringing" in "Agreement for Bringing Peace to Afghanistan"): a text that only names
+   *  the country, as every paragraph of a page about it may, needs no matcher yet. */
+  mentions: string;
+}
+
+export function prefilterSource(pack: PagePack): PrefilterSource {
   const aliases = pack.topics.flatMap((t) => t.aliases.map((a) => a.text.trim()));
   const cues = pageWideCueLists(pack).flatMap((cue) => (pack.cues[cue] ?? []).map((w) => w.text.trim()));
   const single = new Set([...aliases, ...cues].filter((t) => !WORD_GAPS.test(t)).map((t) => t.toLowerCase()));
   // A phrase of common words only ("chief of staff") is its own key: cue words tell the
   // page's subject, so one cut across inline elements at a gap is a small loss. An alias
   // always has a rarer word (the prefilter's tests say so).
-  return [...new Set([...aliases, ...cues].map((text) => (keyWord(text, single) ?? text).toLowerCase()))];
-}
-
-/** The prefilter's regex source for a pack (its key words). The content script gets it
- *  computed at build time (src/cli/pack-module.ts): building it costs about a millisecond per
- *  page. */
-export function prefilterSource(pack: PagePack): string {
-  return factoredSource(prefilterKeys(pack).map((k) => aliasAtoms(k, [])));
+  const source = (texts: readonly string[], avoid?: ReadonlySet<string>) => {
+    const keys = new Set(texts.map((text) => (keyWord(text, single, avoid) ?? text).toLowerCase()));
+    return factoredSource([...keys].map((k) => aliasAtoms(k, [])));
+  };
+  const cueWords = new Set(cues.flatMap((text) => text.toLowerCase().split(WORD_GAPS)));
+  return { any: source([...aliases, ...cues]), mentions: source(aliases, cueWords) };
 }
 
 export class Prefilter {
   private readonly keys: RegExp;
+  private readonly mentionKeys: RegExp;
 
-  /** From the source prefilterSource() made for a pack (or for a pack it is part of: a wider
-   *  prefilter only says "maybe" more often). Only a source: the content script gets it made
-   *  at build time, and the code that makes it stays out of its bundle. */
-  constructor(source: string) {
+  /** From the sources prefilterSource() made for a pack (or for a pack it is part of: a wider
+   *  prefilter only says "maybe" more often). Only sources: the content script gets them made
+   *  at build time, and the code that makes them stays out of its bundle. */
+  constructor(source: PrefilterSource) {
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
-    this.keys = new RegExp(source, 'i');
+    this.keys = new RegExp(source.any, 'i');
+    this.mentionKeys = new RegExp(source.mentions, 'i');
   }
 
   /** False when the matcher would find nothing in `text`. */
   mightMatch(text: string): boolean {
-    if (this.keys.test(text)) return true;
-    // A soft hyphen or a vowel mark may sit inside a key word (Bag\u00adram): look again
-    // without them, as the matcher reads. Text full of them (Arabic with its vowels, German
-    // with hyphenation points) is not a candidate for that alone.
-    const visible = withoutInvisible(text);
-    return visible !== null && this.keys.test(visible.text);
+    return holdsKey(this.keys, text);
   }
+
+  /** False when the matcher would find no mention in `text` (a page-wide cue word, maybe). */
+  mightMention(text: string): boolean {
+    return holdsKey(this.mentionKeys, text);
+  }
+}
+
+function holdsKey(keys: RegExp, text: string): boolean {
+  if (keys.test(text)) return true;
+  // A soft hyphen or a vowel mark may sit inside a key word (Bag\u00adram): look again
+  // without them, as the matcher reads. Text full of them (Arabic with its vowels, German
+  // with hyphenation points) is not a candidate for that alone.
+  const visible = withoutInvisible(text);
+  return visible !== null && keys.test(visible.text);
 }

@@ -35,6 +35,9 @@ export interface UnfinishedBlock {
  *  section of a long article is read whole, the article block by block. */
 const LARGE = 64;
 
+/** Text kept for its cue words before the matcher is built (see PageScanner.waits). */
+const WAITING_CHARS = 1 << 20;
+
 /** Below this many mentions, checking each for removed text costs less than a millisecond. */
 const FULL_CHECK_BELOW = 2000;
 
@@ -51,6 +54,10 @@ export class PageScanner {
   private readonly shown = new Map<TopicId, number>();
 
   private built: Matcher | null = null;
+  /** Text with a page-wide cue word and no mention, read before the matcher was wanted (see
+   *  waits): its cue words count once a mention is found. Null once the matcher is built. */
+  private waiting: Array<{ text: string; boilerplate: boolean }> | null = [];
+  private waitingChars = 0;
   /** The newest read of each block (see resumeBlock). */
   private readonly reading = new WeakMap<Element, UnfinishedBlock>();
   /** While set, mentions a page-wide veto could stop are held (see scanPage). */
@@ -73,12 +80,34 @@ export class PageScanner {
   ) {}
 
   private get matcher(): Matcher {
-    return (this.built ??= this.buildMatcher());
+    if (this.built) return this.built;
+    const built = (this.built = this.buildMatcher());
+    // Before the first mention is judged: what counts is what the page has shown so far.
+    for (const { text, boilerplate } of this.waiting ?? []) this.context.absorb(built.scan(text), boilerplate);
+    this.waiting = null;
+    return built;
+  }
+
+  /**
+   * True when `text` may wait for a mention to be found: the matcher, which costs a page about
+   * 2 ms to build, is wanted only for mentions, and text that holds none can only show cue
+   * words, which count only to judge a mention (a page about Afghanistan names it in every
+   * paragraph, and may never name Bagram). Such text is kept (up to a megabyte) and read once
+   * the matcher is built.
+   */
+  private waits(text: string, boilerplate: () => boolean): boolean {
+    if (!this.waiting || this.waitingChars > WAITING_CHARS || this.prefilter.mightMention(text)) return false;
+    if (this.prefilter.mightMatch(text)) {
+      this.waiting.push({ text, boilerplate: boilerplate() });
+      this.waitingChars += text.length;
+    }
+    return true;
   }
 
   /** Takes cue words from text that is not marked but tells what the page is about. */
   absorbContext(text: string): void {
-    if (this.prefilter.mightMatch(text) && this.context.absorb(this.matcher.scan(text))) this.settle();
+    if (!this.prefilter.mightMatch(text) || this.waits(text, () => false)) return;
+    if (this.context.absorb(this.matcher.scan(text))) this.settle();
   }
 
   /**
@@ -133,7 +162,14 @@ export class PageScanner {
           from = from.firstChild;
           continue;
         }
-        if (this.prefilter.mightMatch(from.textContent ?? '')) break;
+        const text = from.textContent ?? '';
+        if (this.prefilter.mightMatch(text)) {
+          if (!this.waiting || this.prefilter.mightMention(text)) break;
+          // Cue words only (a page about Afghanistan that names it in its header): read now,
+          // and the pre-check goes on after it.
+          if (!(await this.scanRoot(from, undefined, slice, signal, matched))) return false;
+          if (!body.contains(from)) return this.scanRoot(body, undefined, slice, signal, matched);
+        }
       }
       const next = nodeAfter(from, body);
       if (slice.over()) {
@@ -259,6 +295,7 @@ export class PageScanner {
     }
     for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
       if (run === SLICE_OVER) return rest;
+      if (this.waits(run.text, () => inBoilerplate(run.nodes[0]))) continue;
       const pending = this.matcher.begin(run.text);
       const scan = pending.resume(over);
       if (!scan) {

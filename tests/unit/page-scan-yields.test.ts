@@ -43,6 +43,7 @@ async function scanWhileScriptsRun(
       if (id) walkAt = doc.getElementById(id) as Element | null;
       return prefilter.mightMatch(text);
     },
+    mightMention: (text: string) => prefilter.mightMention(text),
   } as Prefilter;
   const scanner = new PageScanner(watching, () => buildMatcher(bundledPack), recordingLayer(marked));
   let yields = 0;
@@ -181,6 +182,7 @@ describe('the pre-check of a loaded page', () => {
         read.push(text);
         return prefilter.mightMatch(text);
       },
+      mightMention: (text: string) => prefilter.mightMention(text),
     } as Prefilter;
     let built = 0;
     const marked: string[] = [];
@@ -196,7 +198,10 @@ describe('the pre-check of a loaded page', () => {
   async function scanReading(): Promise<{ marked: string[]; read: string[] }> {
     const read: string[] = [];
     const prefilter = new Prefilter(prefilterSource(bundledPack));
-    const reading = { mightMatch: (text: string) => (read.push(text), prefilter.mightMatch(text)) } as Prefilter;
+    const reading = {
+      mightMatch: (text: string) => (read.push(text), prefilter.mightMatch(text)),
+      mightMention: (text: string) => prefilter.mightMention(text),
+    } as Prefilter;
     const marked: string[] = [];
     const scanner = new PageScanner(reading, () => buildMatcher(bundledPack), recordingLayer(marked));
     await scanner.scanPage(page.doc.body as unknown as Element, new AbortController().signal);
@@ -234,6 +239,59 @@ describe('the pre-check of a loaded page', () => {
     // of <main>'s text in one piece, to find the word in its fourth paragraph.)
     const longest = Math.max(...read.map((text) => text.length));
     expect(longest).toBeLessThan((main.textContent ?? '').length / 5);
+  });
+
+  /** A header that names the country and its capital, then `quiet` paragraphs with their
+   *  last word in an element (a walk asks about "A quiet " and "day" apart; the pre-check
+   *  about "A quiet day." whole). */
+  function pageAboutAfghanistan(quiet: number, header = true): void {
+    const doc = page.doc;
+    if (header) {
+      const p = doc.createElement('p');
+      p.textContent = 'Notes on Afghanistan, filed from Kabul.';
+      doc.body.append(doc.createElement('header'));
+      doc.body.firstChild!.appendChild(p);
+    }
+    for (let i = 0; i < quiet; i++) {
+      const p = doc.createElement('p');
+      p.append('A quiet ', doc.createElement('em'), '.');
+      p.childNodes[1]!.textContent = 'day';
+      doc.body.append(p);
+    }
+  }
+
+  it('builds no matcher for text that only names the country, and counts it once a mention comes', async () => {
+    for (const header of [true, false]) {
+      page.doc.body.replaceChildren();
+      pageAboutAfghanistan(5, header);
+      let built = 0;
+      const marked: string[] = [];
+      const scanner = new PageScanner(
+        new Prefilter(prefilterSource(bundledPack)),
+        () => (built++, buildMatcher(bundledPack)),
+        recordingLayer(marked),
+      );
+      const signal = new AbortController().signal;
+      await scanner.scanPage(page.doc.body as unknown as Element, signal);
+      expect(built).toBe(0);
+      // A script adds the story's paragraph: the Doha Agreement counts on a page about
+      // Afghanistan, which the header said before the matcher was built.
+      const story = page.doc.createElement('p');
+      story.id = 'story';
+      story.textContent = 'The Doha Agreement was signed that week.';
+      page.doc.body.append(story);
+      await scanner.scan([story], signal);
+      expect(built).toBe(1);
+      expect(marked, header ? 'with the header' : 'without it').toEqual(header ? ['story'] : []);
+    }
+  });
+
+  it('goes on pre-checking after a block with cue words only, rather than walk the rest', async () => {
+    pageAboutAfghanistan(50);
+    const { marked, read } = await scanReading();
+    expect(marked).toEqual([]);
+    expect(read.filter((text) => text === 'A quiet day.')).toHaveLength(50);
+    expect(read).not.toContain('day');
   });
 
   it('reads a large block with text of its own in one piece (gone into, its text would start the walk over the rest of the page)', async () => {

@@ -28,8 +28,7 @@ const aliasesOnly = new Prefilter(
 /** The mentions a page of `blocks` shows when the extension reads it in order, matching only
  *  the blocks `read` lets through (see PageScanner: accepted on sight, or later when the page's
  *  context grows; never taken back). */
-function marksOf(blocks: readonly string[], read: (text: string) => boolean): string[] {
-  const context = new PageContext();
+function marksOf(blocks: readonly string[], read: (text: string) => boolean, context = new PageContext()): string[] {
   const waiting: Array<{ c: Candidate; where: string }> = [];
   const marks: string[] = [];
   blocks.forEach((text, i) => {
@@ -127,6 +126,87 @@ describe('prefilter', () => {
     // page-wide cue words among the keys it would be lost.
     expect(marksOf(madeUp[0]!, (text) => prefilter.mightMatch(text))).toHaveLength(1);
     expect(marksOf(madeUp[0]!, (text) => aliasesOnly.mightMatch(text))).toHaveLength(0);
+  });
+
+  it('keys each alias by a word that is not a page-wide cue word where it has one, for the mention check', () => {
+    const cueWords = new Set(['afghanistan', 'taliban']);
+    expect(keyWord('Agreement for Bringing Peace to Afghanistan', new Set(), cueWords)).toBe('Bringing');
+    // "US" is too short to key a page by: the cue word stays.
+    expect(keyWord('US-Taliban deal', new Set(), cueWords)).toBe('Taliban');
+    expect(keyWord('Doha Agreement', new Set(), cueWords)).toBe('Doha');
+  });
+
+  it('says a mention may stand in every passage and alias where the matcher finds one', () => {
+    let checked = 0;
+    for (const p of passages) {
+      const scan = matcher.scan(p.text);
+      for (const c of scan.candidates) {
+        checked++;
+        expect(prefilter.mightMention(p.text), p.id).toBe(true);
+        expect(prefilter.mightMention(p.text.slice(c.start, c.end)), p.id).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    for (const topic of bundledPack.topics)
+      for (const { text } of topic.aliases) {
+        if (matcher.scan(text).candidates.length === 0) continue;
+        const mid = Math.ceil(text.length / 2);
+        for (const variant of [text, text.toUpperCase(), `${text.slice(0, mid)}\u00ad${text.slice(mid)}`])
+          expect(prefilter.mightMention(variant), variant).toBe(true);
+      }
+  });
+
+  it('tells text that only names the country or its capital from text that may hold a mention', () => {
+    for (const text of [
+      'Notes on Afghanistan, filed from Kabul.',
+      'Афганистан',
+      'در افغانستان',
+      '阿富汗',
+      'Afghans in Kabul',
+    ]) {
+      expect(prefilter.mightMatch(text), text).toBe(true);
+      expect(prefilter.mightMention(text), text).toBe(false);
+    }
+    expect(prefilter.mightMention('The Agreement for Bringing Peace to Afghanistan')).toBe(true);
+  });
+
+  it('gives a page the same marks when text with cue words only waits for the first mention', () => {
+    // What PageScanner does before it builds the matcher: text without a mention's key word is
+    // not matched, and what of it holds a cue word is read once the first mention's text comes.
+    const marksWaiting = (blocks: readonly string[]) => {
+      const waiting: string[] = [];
+      let built = false;
+      const context = new PageContext();
+      return marksOf(
+        blocks,
+        (text) => {
+          if (!built && !prefilter.mightMention(text)) {
+            if (prefilter.mightMatch(text)) waiting.push(text);
+            return false;
+          }
+          built = true;
+          for (const cueText of waiting.splice(0)) context.absorb(matcher.scan(cueText));
+          return true;
+        },
+        context,
+      );
+    };
+    let marks = 0;
+    let waited = 0;
+    const madeUp = [['Officials in Kabul welcomed it.', 'The Doha Agreement was signed that week.']];
+    for (const p of [...passages, ...madeUp.map((blocks, i) => ({ id: `made-up ${i}`, text: blocks.join(' ') }))]) {
+      const sentences = p.text.split(/(?<=[.!?])\s+/);
+      for (const page of [sentences, [...sentences].reverse()]) {
+        const whole = marksOf(page, () => true);
+        expect(marksWaiting(page), p.id).toEqual(whole);
+        marks += whole.length;
+        if (!prefilter.mightMention(page[0]!) && prefilter.mightMatch(page[0]!)) waited++;
+      }
+    }
+    expect(marks).toBeGreaterThan(200);
+    expect(waited).toBeGreaterThan(20);
+    // The made-up page's mark stands on the cue word that waited.
+    expect(marksWaiting(madeUp[0]!)).toHaveLength(1);
   });
 
   it('passes the words of a multi-word alias split across inline elements at a gap', () => {

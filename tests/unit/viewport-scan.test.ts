@@ -86,6 +86,7 @@ async function scanShown(body: Element): Promise<{ marked: string[]; walked: num
   let walked = 0;
   const counting = {
     mightMatch: (text: string) => (text === 'quiet' && walked++, prefilter.mightMatch(text)),
+    mightMention: (text: string) => prefilter.mightMention(text),
   } as Prefilter;
   const marked: string[] = [];
   const scanner = new PageScanner(counting, () => buildMatcher(bundledPack), recordingLayer(marked));
