@@ -26,15 +26,21 @@ const SPACE_RUN = /[\s\u00a0\u202f]+/g;
 const NAME_DOT_RUN = new RegExp(`[${NAME_DOTS}]`, 'g');
 const ARABIC_SPACE = /([\u0600-\u06ff])[\s\u00a0\u202f\u200c]+(?=[\u0600-\u06ff])/g;
 
-const PLAIN = /^[A-Za-z0-9 ]*$/;
-const SPACES = / +/g;
+/** Words apart by single spaces, without a dash, an apostrophe, a middle dot, a non-joiner or
+ *  an Arabic letter: folding changes nothing in them but letter case. */
+const SIMPLE =
+  /^[^\s\-\u2010-\u2014\u2212'\u2019\u02bc\u200c\u00b7\u2022\u2027\u30fb\uff65\u0600-\u06ff]+(?: [^\s\-\u2010-\u2014\u2212'\u2019\u02bc\u200c\u00b7\u2022\u2027\u30fb\uff65\u0600-\u06ff]+)*$/;
 
 /** Folds the text of an alias or a match to the key both are looked up by. */
 export function aliasKey(text: string): string {
-  // Most aliases and matches are plain Latin letters and spaces, which fold to lower case
-  // with single spaces: the seven replacements below are for dashes, apostrophes and
-  // Arabic-script spellings (and cost a third of building the matcher).
-  if (PLAIN.test(text)) return text.replace(SPACES, ' ').trim().toLowerCase();
+  // Most aliases and matches only fold to lower case: the replacements below are for other
+  // gaps, dashes, apostrophes and Arabic-script spellings (and cost a third of building the
+  // matcher).
+  return SIMPLE.test(text) ? text.toLowerCase() : foldedKey(text);
+}
+
+/** aliasKey the long way, for any text. */
+export function foldedKey(text: string): string {
   return foldSpelling(text)
     .toLowerCase()
     .replace(ARABIC_SPACE, '$1')
