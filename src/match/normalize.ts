@@ -36,7 +36,12 @@ export function aliasKey(text: string): string {
   // Most aliases and matches only fold to lower case: the replacements below are for other
   // gaps, dashes, apostrophes and Arabic-script spellings (and cost a third of building the
   // matcher).
-  return SIMPLE.test(text) ? text.toLowerCase() : foldedKey(text);
+  return foldsCaseOnly(text) ? text.toLowerCase() : foldedKey(text);
+}
+
+/** True when folding would change nothing in `text` but its letter case. */
+export function foldsCaseOnly(text: string): boolean {
+  return SIMPLE.test(text);
 }
 
 /** aliasKey the long way, for any text. */

@@ -35,8 +35,9 @@ export interface UnfinishedBlock {
  *  section of a long article is read whole, the article block by block. */
 const LARGE = 64;
 
-/** Text kept for its cue words before the matcher is built (see PageScanner.waits). */
-const WAITING_CHARS = 1 << 20;
+/** Text kept for its cue words before the matcher is built (see PageScanner.waits): it is
+ *  matched in one piece then, about 1 ms for this much. */
+const WAITING_CHARS = 1 << 16;
 
 /** Below this many mentions, checking each for removed text costs less than a millisecond. */
 const FULL_CHECK_BELOW = 2000;
@@ -92,11 +93,12 @@ export class PageScanner {
    * True when `text` may wait for a mention to be found: the matcher, which costs a page about
    * 2 ms to build, is wanted only for mentions, and text that holds none can only show cue
    * words, which count only to judge a mention (a page about Afghanistan names it in every
-   * paragraph, and may never name Bagram). Such text is kept (up to a megabyte) and read once
-   * the matcher is built.
+   * paragraph, and may never name Bagram). Such text is kept, up to WAITING_CHARS, and read
+   * once the matcher is built.
    */
   private waits(text: string, boilerplate: () => boolean): boolean {
-    if (!this.waiting || this.waitingChars > WAITING_CHARS || this.prefilter.mightMention(text)) return false;
+    if (!this.waiting || this.waitingChars + text.length > WAITING_CHARS || this.prefilter.mightMention(text))
+      return false;
     if (this.prefilter.mightMatch(text)) {
       this.waiting.push({ text, boilerplate: boilerplate() });
       this.waitingChars += text.length;
@@ -166,9 +168,12 @@ export class PageScanner {
         if (this.prefilter.mightMatch(text)) {
           if (!this.waiting || this.prefilter.mightMention(text)) break;
           // Cue words only (a page about Afghanistan that names it in its header): read now,
-          // and the pre-check goes on after it.
+          // and the pre-check goes on after it. A page that had a turn meanwhile may have moved
+          // it, and what lay between: then the rest is walked from the top (a review found blocks
+          // never read).
+          const yields = slice.yields;
           if (!(await this.scanRoot(from, undefined, slice, signal, matched))) return false;
-          if (!body.contains(from)) return this.scanRoot(body, undefined, slice, signal, matched);
+          if (slice.yields !== yields) return this.scanRoot(body, undefined, slice, signal, matched);
         }
       }
       const next = nodeAfter(from, body);
