@@ -48,6 +48,18 @@ function marksOf(blocks: readonly string[], read: (text: string) => boolean, con
   return marks.sort();
 }
 
+/** A page the corpus lacks: its mark stands on a cue word in another block ("Kabul"). */
+const madeUp = ['Officials in Kabul welcomed it.', 'The Doha Agreement was signed that week.'];
+
+/** Each passage of the corpus, and the made-up page, with a block per sentence (so a cue word
+ *  often stands in another block than the mention it vouches for), in either order. */
+function sentencePages(): Array<{ id: string; page: string[] }> {
+  return [...passages, { id: 'made-up', text: madeUp.join(' ') }].flatMap(({ id, text }) => {
+    const sentences = text.split(/(?<=[.!?])\s+/);
+    return [sentences, [...sentences].reverse()].map((page) => ({ id, page }));
+  });
+}
+
 describe('prefilter', () => {
   it('keys a phrase by its rarest word, or by the whole phrase when every word is common', () => {
     expect(keyWord('U.S.-Taliban accord')).toBe('Taliban');
@@ -106,26 +118,20 @@ describe('prefilter', () => {
   });
 
   it('gives a page read through the prefilter the same marks as one read whole', () => {
-    // Each passage of the corpus a page and each of its sentences a block (so a cue word often
-    // stands in another block than the mention it vouches for), read in either order.
     let marks = 0;
-    const madeUp = [['Officials in Kabul welcomed it.', 'The Doha Agreement was signed that week.']];
-    for (const p of [...passages, ...madeUp.map((blocks, i) => ({ id: `made-up ${i}`, text: blocks.join(' ') }))]) {
-      const sentences = p.text.split(/(?<=[.!?])\s+/);
-      for (const page of [sentences, [...sentences].reverse()]) {
-        const whole = marksOf(page, () => true);
-        expect(
-          marksOf(page, (text) => prefilter.mightMatch(text)),
-          p.id,
-        ).toEqual(whole);
-        marks += whole.length;
-      }
+    for (const { id, page } of sentencePages()) {
+      const whole = marksOf(page, () => true);
+      expect(
+        marksOf(page, (text) => prefilter.mightMatch(text)),
+        id,
+      ).toEqual(whole);
+      marks += whole.length;
     }
     expect(marks).toBeGreaterThan(200);
     // The made-up page's mark stands on a cue word in another block ("Kabul"): without the
     // page-wide cue words among the keys it would be lost.
-    expect(marksOf(madeUp[0]!, (text) => prefilter.mightMatch(text))).toHaveLength(1);
-    expect(marksOf(madeUp[0]!, (text) => aliasesOnly.mightMatch(text))).toHaveLength(0);
+    expect(marksOf(madeUp, (text) => prefilter.mightMatch(text))).toHaveLength(1);
+    expect(marksOf(madeUp, (text) => aliasesOnly.mightMatch(text))).toHaveLength(0);
   });
 
   it('keys each alias by a word that is not a page-wide cue word where it has one, for the mention check', () => {
@@ -194,20 +200,16 @@ describe('prefilter', () => {
     };
     let marks = 0;
     let waited = 0;
-    const madeUp = [['Officials in Kabul welcomed it.', 'The Doha Agreement was signed that week.']];
-    for (const p of [...passages, ...madeUp.map((blocks, i) => ({ id: `made-up ${i}`, text: blocks.join(' ') }))]) {
-      const sentences = p.text.split(/(?<=[.!?])\s+/);
-      for (const page of [sentences, [...sentences].reverse()]) {
-        const whole = marksOf(page, () => true);
-        expect(marksWaiting(page), p.id).toEqual(whole);
-        marks += whole.length;
-        if (!prefilter.mightMention(page[0]!) && prefilter.mightMatch(page[0]!)) waited++;
-      }
+    for (const { id, page } of sentencePages()) {
+      const whole = marksOf(page, () => true);
+      expect(marksWaiting(page), id).toEqual(whole);
+      marks += whole.length;
+      if (!prefilter.mightMention(page[0]!) && prefilter.mightMatch(page[0]!)) waited++;
     }
     expect(marks).toBeGreaterThan(200);
     expect(waited).toBeGreaterThan(20);
     // The made-up page's mark stands on the cue word that waited.
-    expect(marksWaiting(madeUp[0]!)).toHaveLength(1);
+    expect(marksWaiting(madeUp)).toHaveLength(1);
   });
 
   it('passes the words of a multi-word alias split across inline elements at a gap', () => {
