@@ -45,8 +45,6 @@ export const RESTARTS = 3;
 export class Slice {
   readonly classifier = new BlockClassifier();
   private restarts = 0;
-  /** Yields so far: the page may have changed anything since a caller looked. */
-  yields = 0;
 
   /** `budgetMs`: a longer first stretch, for work that should land before the page's first
    *  paint (see ParseFollower.step), begun at `start`; later ones are SLICE_MS. */
@@ -73,7 +71,6 @@ export class Slice {
    *  meanwhile. */
   async yield(signal: AbortSignal, paint = false): Promise<boolean> {
     await (paint ? yieldForPaint() : yieldToPage());
-    this.yields++;
     this.classifier.forget();
     this.budgetMs = this.restarts > RESTARTS ? Infinity : SLICE_MS;
     this.start = performance.now();
