@@ -102,11 +102,11 @@ export async function runPageBench(
     ['/scroll.html', scrollPage(4, scale.scrollBatches, scale.scrollPerBatch)],
     ['/ops.html', domOpsPage(5, scale.opsParagraphs, 3)],
   ]);
+  // (The pages without mentions keep their header, "Notes on Afghanistan, filed from Kabul.": a
+  // page about the region that names none of the topics, as most of a reader's news is. Its
+  // cue words once built the matcher and had the whole page walked, and the header was cut
+  // to "Notes."; they now wait for a mention.)
   const html = new Map([...pages].map(([path, p]) => [path, p.html]));
-  // The idle page must not even name the region: a cue word alone would start a full scan.
-  for (const idle of ['/idle.html', '/idle-small.html', '/idle-frames.html']) {
-    html.set(idle, html.get(idle)!.replace('Notes on Afghanistan, filed from Kabul.', 'Notes.'));
-  }
   const server = await startBenchServer(html);
   const ext = await launch(true);
   const bare = await launch(false);
