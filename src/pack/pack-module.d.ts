@@ -5,7 +5,7 @@ declare module 'virtual:context-overlays/pack' {
   export function pagePack(): import('./types').PagePack;
   /** The topics' ids, in the pack's order. */
   export const topicIds: readonly import('./types').TopicId[];
-  /** Prefilter source for `pack` (src/match/prefilter.ts). */
+  /** The prefilter's sources for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: import('../match/prefilter').PrefilterSource;
   /** `buildMatcher(pack).source` (src/match/build-matcher.ts). */
   export const matcherSource: string;

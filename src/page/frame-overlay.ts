@@ -27,7 +27,8 @@ export interface FrameOverlayOptions {
   /** The topics looked for (one highlight each). */
   topics: readonly TopicId[];
   prefilter: Prefilter;
-  /** Builds the matcher; called only once some text passes the prefilter. */
+  /** Builds the matcher; called only once some text that may hold a mention passes the
+   *  prefilter. */
   matcher(): Matcher;
   /** The card's UI, loaded when first wanted (see card-ui.ts). */
   cardUi(): Promise<CardUi>;
