@@ -154,6 +154,17 @@ describe('a loaded page scanned while its scripts run', () => {
   });
 });
 
+/** A scanner that draws into `marked` and counts how often it builds its matcher. */
+function countingBuilds(marked: string[]): { scanner: PageScanner; built: () => number } {
+  let built = 0;
+  const scanner = new PageScanner(
+    new Prefilter(prefilterSource(bundledPack)),
+    () => (built++, buildMatcher(bundledPack)),
+    recordingLayer(marked),
+  );
+  return { scanner, built: () => built };
+}
+
 describe('the pre-check of a loaded page', () => {
   it('passes over scripts, styles, templates and editors in the body without reading them', async () => {
     const doc = page.doc;
@@ -264,16 +275,11 @@ describe('the pre-check of a loaded page', () => {
     for (const header of [true, false]) {
       page.doc.body.replaceChildren();
       pageAboutAfghanistan(5, header);
-      let built = 0;
       const marked: string[] = [];
-      const scanner = new PageScanner(
-        new Prefilter(prefilterSource(bundledPack)),
-        () => (built++, buildMatcher(bundledPack)),
-        recordingLayer(marked),
-      );
+      const { scanner, built } = countingBuilds(marked);
       const signal = new AbortController().signal;
       await scanner.scanPage(page.doc.body as unknown as Element, signal);
-      expect(built).toBe(0);
+      expect(built()).toBe(0);
       // A script adds the story's paragraph: the Doha Agreement counts on a page about
       // Afghanistan, which the header said before the matcher was built.
       const story = page.doc.createElement('p');
@@ -281,7 +287,7 @@ describe('the pre-check of a loaded page', () => {
       story.textContent = 'The Doha Agreement was signed that week.';
       page.doc.body.append(story);
       await scanner.scan([story], signal);
-      expect(built).toBe(1);
+      expect(built()).toBe(1);
       expect(marked, header ? 'with the header' : 'without it').toEqual(header ? ['story'] : []);
     }
   });
@@ -291,14 +297,9 @@ describe('the pre-check of a loaded page', () => {
     const long = page.doc.createElement('p');
     long.textContent = 'News from Afghanistan. '.repeat(4000);
     page.doc.body.append(long);
-    let built = 0;
-    const scanner = new PageScanner(
-      new Prefilter(prefilterSource(bundledPack)),
-      () => (built++, buildMatcher(bundledPack)),
-      recordingLayer([]),
-    );
+    const { scanner, built } = countingBuilds([]);
     await scanner.scanPage(page.doc.body as unknown as Element, new AbortController().signal);
-    expect(built).toBe(1);
+    expect(built()).toBe(1);
   });
 
   it('passes over a long text without any key word beside a block with cue words', async () => {
@@ -307,14 +308,9 @@ describe('the pre-check of a loaded page', () => {
     div.append('Notes on Afghanistan.', page.doc.createElement('p'), 'A quiet day. '.repeat(6000));
     div.children[0]!.textContent = 'x';
     page.doc.body.append(div);
-    let built = 0;
-    const scanner = new PageScanner(
-      new Prefilter(prefilterSource(bundledPack)),
-      () => (built++, buildMatcher(bundledPack)),
-      recordingLayer([]),
-    );
+    const { scanner, built } = countingBuilds([]);
     await scanner.scanPage(page.doc.body as unknown as Element, new AbortController().signal);
-    expect(built).toBe(0);
+    expect(built()).toBe(0);
   });
 
   it('goes on pre-checking after a block with cue words only, rather than walk the rest', async () => {
