@@ -28,8 +28,8 @@ const ARABIC_SPACE = /([\u0600-\u06ff])[\s\u00a0\u202f\u200c]+(?=[\u0600-\u06ff]
 
 /** Words apart by single spaces, without a dash, an apostrophe, a middle dot, a non-joiner or
  *  an Arabic letter: folding changes nothing in them but letter case. */
-const SIMPLE =
-  /^[^\s\-\u2010-\u2014\u2212'\u2019\u02bc\u200c\u00b7\u2022\u2027\u30fb\uff65\u0600-\u06ff]+(?: [^\s\-\u2010-\u2014\u2212'\u2019\u02bc\u200c\u00b7\u2022\u2027\u30fb\uff65\u0600-\u06ff]+)*$/;
+const UNFOLDED_WORD = `[^\\s${DASHES}${APOSTROPHES}${NAME_DOTS}\u200c\u0600-\u06ff]+`;
+const SIMPLE = new RegExp(`^${UNFOLDED_WORD}(?: ${UNFOLDED_WORD})*$`);
 
 /** Folds the text of an alias or a match to the key both are looked up by. */
 export function aliasKey(text: string): string {

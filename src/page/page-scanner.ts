@@ -488,13 +488,14 @@ function holdsText(run: TextRun, scan: TextScan): boolean {
     const last = positionIn(run, c.end, 'end').at;
     for (let i = positionIn(run, c.start, 'start').at; i <= last; i++) {
       const node = run.nodes[i]!;
+      const data = node.data;
       const start = run.starts[i]!;
-      const end = start + node.data.length;
+      const end = start + data.length;
       const next = run.starts[i + 1] ?? run.text.length;
       // Between two nodes' text, only the breaks a run puts there (LINE_BREAK, U+0000).
       if (
         !node.isConnected ||
-        !run.text.startsWith(node.data, start) ||
+        !run.text.startsWith(data, start) ||
         end > next ||
         /[^\0]/.test(run.text.slice(end, next))
       )
