@@ -75,6 +75,9 @@ export function whenFrameWorthScanning(
 function textWorthScanning(doc: Document, mightMatch: (text: string) => boolean): boolean {
   const root = doc.documentElement;
   if (!root) return false;
+  // A ruby's reading stands between the characters of the words it annotates in textContent
+  // ("巴bā格gé…"), where the scan leaves it out: a frame with one starts.
+  if (doc.getElementsByTagName('rt').length > 0) return true;
   const classifier = new BlockClassifier();
   const texts: string[] = [];
   let length = 0;

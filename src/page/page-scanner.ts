@@ -150,6 +150,10 @@ export class PageScanner {
 
   /** scanPage after the screen: the body's leading blocks pre-checked, then walked. */
   private async scanRest(body: Element, slice: Slice, signal: AbortSignal, matched: Set<Element>): Promise<boolean> {
+    // A ruby's reading stands between the characters of the words it annotates in a block's
+    // textContent ("巴bā格gé…"), where the walk leaves it out: a block with one is walked.
+    // (Counted once for the page, natively; most pages have none.)
+    const readings = body.getElementsByTagName('rt');
     let from: Node | null = body.firstChild;
     while (from) {
       // Only a block element can be passed over whole: no run reaches across it.
@@ -165,6 +169,7 @@ export class PageScanner {
           continue;
         }
         const text = from.textContent ?? '';
+        if (readings.length > 0 && holdsReading(from)) break;
         if (this.prefilter.mightMatch(text)) {
           if (!this.waiting || this.prefilter.mightMention(text)) break;
           // Cue words only (a page about Afghanistan that names it in its header): read now,
@@ -512,6 +517,11 @@ function passable(node: Node): boolean {
     (node.nodeType === TEXT_NODE && !NOT_BLANK.test((node as Text).data)) ||
     (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element))
   );
+}
+
+/** True when `node` holds a ruby's reading (see scanRest). */
+function holdsReading(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && (node as Element).getElementsByTagName('rt').length > 0;
 }
 
 /** More elements under it than LARGE (counted natively, without reading any text), and

@@ -101,6 +101,16 @@ const APART = bothCases(['SUP', 'SUB']);
  *  annotate (`<ruby>Bagram<rt>バグラム</rt></ruby> Air Base` reads "Bagram Air Base"). */
 const ANNOTATIONS = bothCases(['RT', 'RP']);
 
+/** True when `el` is a ruby's annotation (see ANNOTATIONS). */
+export function isAnnotation(el: Element): boolean {
+  return ANNOTATIONS.has(el.tagName);
+}
+
+/** True when `el` is a ruby's annotation or stands in one. */
+export function inAnnotation(el: Element): boolean {
+  return el.closest('rt, rp') !== null;
+}
+
 /** Scripts, styles, form fields and the like: no text under them is page prose. */
 export function isSkippedElement(el: Element): boolean {
   return SKIPPED.has(el.tagName);

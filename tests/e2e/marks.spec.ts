@@ -31,10 +31,11 @@ test.describe('marks on a news page', () => {
 
   test('a footnote number after a name and a ruby’s reading are not part of its words', async ({ page, server }) => {
     await page.goto(server.url('footnotes.html'));
-    await waitForMarkCount(page, 4);
+    await waitForMarkCount(page, 5);
     expect(await marks(page)).toEqual({
-      // One range over the ruby and the words after it (its text, read whole, holds the reading).
-      bagram: ['Bagram', 'Bagram(バグラム) Air Base'],
+      // One range over the ruby and the words after it (its text, read whole, holds the
+      // reading); over a name read character by character, from its first character to its last.
+      bagram: ['Bagram', 'Bagram(バグラム) Air Base', '巴(bā)格(gé)拉(lā)姆'],
       fitrat: ['Fasihuddin Fitrat'],
       'doha-2020': ['Doha agreement'],
     });

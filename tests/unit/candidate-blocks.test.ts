@@ -43,6 +43,18 @@ describe('candidate blocks', () => {
     expect(candidates('<p id="a">باغ\u064e<b>رام</b></p>')).toEqual(['a']);
   });
 
+  it('finds a name annotated character by character with a ruby reading', () => {
+    // The reading is no part of the words (the run walker leaves it out): the key is read
+    // across it.
+    expect(
+      candidates('<p id="a"><ruby>巴<rt>bā</rt>格<rt>gé</rt>拉<rt>lā</rt>姆<rt>mǔ</rt></ruby>空军基地</p>'),
+    ).toEqual(['a']);
+    expect(
+      candidates('<p id="a"><ruby>巴<rp>(</rp><rt>bā</rt><rp>)</rp>格<rp>(</rp><rt>gé</rt><rp>)</rp>拉姆</ruby></p>'),
+    ).toEqual(['a']);
+    expect(candidates('<p id="a"><ruby>Bag<rt>x</rt>ram</ruby> Air Base</p>')).toEqual(['a']);
+  });
+
   it('does not make a block of plain prose a candidate for its soft hyphens', () => {
     expect(candidates('<p id="a">Ver\u00adsi\u00adche\u00adrung und Ge\u00adsund\u00adheit</p>')).toEqual([]);
   });

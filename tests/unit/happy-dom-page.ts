@@ -35,6 +35,13 @@ export function happyDomPerTest(): { readonly window: Window; readonly doc: Docu
   return current;
 }
 
+/** Makes what `html` parses to the page's body's content. */
+export function fillBody(page: { readonly window: Window; readonly doc: Document }, html: string): void {
+  const parsed = new page.window.DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const nodes = [...parsed.body.childNodes].map((node) => page.doc.importNode(node as unknown as Node, true));
+  page.doc.body.replaceChildren(...nodes);
+}
+
 /** Stands in for StaticRange (happy-dom has none): keeps what it was made with. */
 export class RecordedRange {
   constructor(readonly init: { startContainer: Node }) {}

@@ -8,7 +8,7 @@ import { buildMatcher } from '../../src/match/build-matcher';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { PageScanner } from '../../src/page/page-scanner';
-import { happyDomPerTest, recordingLayer } from './happy-dom-page';
+import { fillBody, happyDomPerTest, recordingLayer } from './happy-dom-page';
 
 const page = happyDomPerTest();
 
@@ -359,5 +359,18 @@ describe('the pre-check of a loaded page', () => {
     const { marked, read } = await scanReading();
     expect(marked).toEqual([]);
     expect(read).toEqual([main.textContent]);
+  });
+
+  it('finds a name annotated character by character with a ruby reading, which its text holds', async () => {
+    // A paragraph's textContent reads "巴bā格gé…": no key word, though the marks leave the
+    // reading out.
+    fillBody(
+      page,
+      '<p id="p0">A quiet day.</p>' +
+        '<p id="p1"><ruby id="name">巴<rt>bā</rt>格<rt>gé</rt>拉<rt>lā</rt>姆<rt>mǔ</rt></ruby>空军基地。</p>' +
+        '<p id="p2">A quiet day.</p><p id="p3">Flights left Bagram.</p>',
+    );
+    const { marked } = await scanReading();
+    expect(marked).toEqual(['name', 'p3']);
   });
 });
