@@ -16,6 +16,13 @@
 //                         list, spelled as the list writes it ("Uncle Bagram", "Dr. Bagram"),
 //                         outside a title-case headline: this one mention names a person.
 //                         The page's other mentions still count.
+//   person-after:<list>   (in `unless`) the word right after the mention is a capitalised name,
+//                         as for name-after ("Баграм Саакян"), outside a title-case headline:
+//                         this one mention names a person, like title-before. For a name that
+//                         is a given name elsewhere but the place in the news: a language that
+//                         puts the object first ("Авиабазу Баграм Трамп назвал …") has a
+//                         capitalised word after the place often enough that a namesake for
+//                         the whole page would take every mark off it.
 //
 // Pure: the validator checks the syntax with it, the matcher decides block and word scopes
 // while it scans one block, and PageContext decides page scopes as the page is read.
@@ -23,19 +30,20 @@
 export type Scope = 'page' | 'block' | number;
 
 export interface Condition {
-  kind: 'cue' | 'topic' | 'name-before' | 'name-after' | 'title-before';
+  kind: 'cue' | 'topic' | 'name-before' | 'name-after' | 'title-before' | 'person-after';
   name: string;
   scope: Scope;
 }
 
-const SYNTAX = /^(cue|topic|name-before|name-after|title-before):([A-Za-z0-9_-]+)(?:@(block|[1-9]\d{0,2}))?$/;
+const SYNTAX =
+  /^(cue|topic|name-before|name-after|title-before|person-after):([A-Za-z0-9_-]+)(?:@(block|[1-9]\d{0,2}))?$/;
 
 /** The condition a rule string states, or null when it is not written in the syntax above. */
 export function parseCondition(text: string): Condition | null {
   const m = SYNTAX.exec(text);
   if (!m) return null;
   const [, kind, name = '', scope] = m;
-  if (kind === 'name-before' || kind === 'name-after' || kind === 'title-before')
+  if (kind === 'name-before' || kind === 'name-after' || kind === 'title-before' || kind === 'person-after')
     return scope === undefined ? { kind, name, scope: 'block' } : null;
   return {
     kind: kind === 'cue' ? 'cue' : 'topic',

@@ -74,8 +74,9 @@ interface Rules {
   pageRequires: string[];
   localUnless: Condition[];
   nameRules: Condition[];
-  /** title-before rules: decided before any other (see Matcher.titled). */
+  /** title-before and person-after rules: decided before any other (see Matcher.person). */
   titleRules: Condition[];
+  personRules: Condition[];
   /** PageContext keys of the page-wide vetoes, prefixed with VETO. */
   vetoes: string[];
   /** pageRequires and vetoes: what is left for PageContext when no local rule holds. */
@@ -84,6 +85,9 @@ interface Rules {
 type Entry =
   | (EntryBase & Rules & { kind: 'alias'; topic: TopicId; sighting: string })
   | (EntryBase & { kind: 'cue'; cue: string; sighting: string });
+
+/** What stands between two words next to each other. */
+const ONE_GAP = /^[ \u00a0]$/;
 
 interface Hit {
   entry: Entry;
@@ -271,7 +275,9 @@ export class Matcher {
     const cues = new Set<string>();
     const seen: Sighting[] = [];
     // A title before it makes a mention a person ("Uncle Bagram"): it is no mention at all.
-    const persons = hits.filter(({ entry, start }) => entry.kind === 'alias' && this.titled(entry, text, start));
+    const persons = hits.filter(
+      ({ entry, start, end }) => entry.kind === 'alias' && this.person(entry, text, start, end, hits),
+    );
     for (const hit of hits) {
       const { entry, start, end } = hit;
       if (entry.kind === 'cue') cues.add(entry.cue);
@@ -318,14 +324,21 @@ export class Matcher {
     return !this.byKey.has(key) && !this.listKeys(titles).has(key);
   }
 
-  /** A title of the entry's title-before lists stands right before `start`, spelled as the
-   *  list writes it ("Miss", not "MISS" or "miss": the verb), and not in a headline in title
-   *  case, which capitalises its verbs ("Troops Could Miss Bagram Deadline"). */
-  private titled(entry: Entry & Rules, text: string, start: number): boolean {
-    if (entry.titleRules.length === 0) return false;
-    const word = titleBefore(text, start);
-    if (word === null || titleCased(text)) return false;
-    return entry.titleRules.some((c) => (this.cueWords[c.name] ?? []).some((w) => w.text === word));
+  /** This one mention names a person: a title of the entry's title-before lists stands right
+   *  before `start`, spelled as the list writes it ("Miss", not "MISS" or "miss": the verb),
+   *  or a person-after rule finds a name right after `end` and no cue word stands right
+   *  before ("авиабазу Баграм Трамп назвал …": the base); not in a headline in title case,
+   *  which capitalises its verbs ("Troops Could Miss Bagram Deadline"). */
+  private person(entry: Entry & Rules, text: string, start: number, end: number, hits: readonly Hit[]): boolean {
+    if (entry.titleRules.length === 0 && entry.personRules.length === 0) return false;
+    const title = entry.titleRules.length > 0 ? titleBefore(text, start) : null;
+    const titled =
+      title !== null && entry.titleRules.some((c) => (this.cueWords[c.name] ?? []).some((w) => w.text === title));
+    const named =
+      !titled &&
+      entry.personRules.some((c) => this.isOtherName(nameAfter(text, end), c.name)) &&
+      !hits.some((h) => h.entry.kind === 'cue' && ONE_GAP.test(text.slice(h.end, start)));
+    return (titled || named) && !titleCased(text);
   }
 
   /** The words of a cue list that name rules look up beside a mention. */
@@ -415,13 +428,15 @@ function sortRules(
 ): Rules {
   const local = (c: Condition) => c.scope !== 'page';
   const named = (c: Condition) => c.kind === 'name-before' || c.kind === 'name-after';
-  // (A title makes only its own mention a person: no namesake for the page.)
-  const lookedUp = (c: Condition) => named(c) || c.kind === 'title-before';
+  // (A title, or a person-after name, makes only its own mention a person: no namesake for
+  // the page.)
+  const person = (c: Condition) => c.kind === 'title-before' || c.kind === 'person-after';
+  const lookedUp = (c: Condition) => named(c) || person(c);
   const vetoes = unless.filter((c) => !local(c)).map((c) => VETO + pageKey(c));
   if (unless.some(named)) vetoes.push(`${VETO}cue:${namesakeCue(topic)}`);
   const pageRequires = requires.filter((c) => !local(c)).map(pageKey);
   return {
-    plain: requires.length === 0 && unless.every((c) => c.kind === 'title-before'),
+    plain: requires.length === 0 && unless.every(person),
     sure: [...sure],
     localRequires: requires.filter(local),
     pageRequires,
@@ -429,6 +444,7 @@ function sortRules(
     localUnless: unless.filter((c) => local(c) && !lookedUp(c)),
     nameRules: unless.filter(named),
     titleRules: unless.filter((c) => c.kind === 'title-before'),
+    personRules: unless.filter((c) => c.kind === 'person-after'),
     vetoes,
   };
 }

@@ -125,6 +125,16 @@ describe('ambiguous aliases of the bundled pack', () => {
     ['Nasir Fitrat, a journalist, said the Taliban questioned him.', []],
     ['Fitrat Ahmadzai, a Taliban governor, spoke.', []],
     ['Mr Fitrat, the Taliban army chief, spoke.', [['fitrat', 'Fitrat']]],
+    // Russian may put the object first: the base, not the given name of an Armenian Баграм
+    // (which makes only its own mention a person, not every Баграм on the page).
+    [
+      'Авиабазу Баграм Трамп назвал стратегической. Талибы ответили, что Баграма американцы не получат.',
+      [
+        ['bagram', 'Баграм'],
+        ['bagram', 'Баграма'],
+      ],
+    ],
+    ['Писатель Баграм Саакян считает, что авиабазу Баграм талибы не вернут.', [['bagram', 'Баграм']]],
     [
       'FITRAT REJECTS BAGRAM DEMAND',
       [

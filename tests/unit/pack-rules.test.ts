@@ -71,6 +71,7 @@ describe('alias rules in the pack', () => {
       'name-before:not-names',
       'name-after:not-names',
       'title-before:person-titles',
+      'person-after:not-names',
     ];
     expect(parse(p)).not.toThrow();
   });
