@@ -135,6 +135,14 @@ describe('ambiguous aliases of the bundled pack', () => {
       ],
     ],
     ['Писатель Баграм Саакян считает, что авиабазу Баграм талибы не вернут.', [['bagram', 'Баграм']]],
+    // Spanish: the Taliban and Afghanistan as Spanish writes them; the deal in the plural.
+    ['El Acuerdo de Doha con los talibanes fijó la retirada.', [['doha-2020', 'Acuerdo de Doha']]],
+    ['Los acuerdos de Doha obligaban a EE.UU. a retirarse de Afganistán.', [['doha-2020', 'acuerdos de Doha']]],
+    [
+      'El acuerdo entre EE.UU. y los talibanes se firmó en Doha.',
+      [['doha-2020', 'acuerdo entre EE.UU. y los talibanes']],
+    ],
+    ['El Acuerdo de Doha de 2008 puso fin a la crisis en el Líbano, dicen en Kabul.', []],
     [
       'FITRAT REJECTS BAGRAM DEMAND',
       [
