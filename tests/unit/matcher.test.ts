@@ -125,6 +125,19 @@ describe('ambiguous aliases of the bundled pack', () => {
     ['Nasir Fitrat, a journalist, said the Taliban questioned him.', []],
     ['Fitrat Ahmadzai, a Taliban governor, spoke.', []],
     ['Mr Fitrat, the Taliban army chief, spoke.', [['fitrat', 'Fitrat']]],
+    // His given name as some pages spell it is no other given name; a woman's title is no him.
+    [
+      'Taliban army chief Fasihudin Fitrat said no troops would return. Fitrat spoke in Kabul.',
+      [
+        ['fitrat', 'Fasihudin Fitrat'],
+        ['fitrat', 'Fitrat'],
+      ],
+    ],
+    [
+      'Qari Fasihuddin Fitrat, the Taliban army chief, spoke. Mrs. Fitrat, a widow in Kabul, did not.',
+      [['fitrat', 'Qari Fasihuddin Fitrat']],
+    ],
+    ['Ms. Fitrat, a teacher who fled the Taliban, lives in Toronto.', []],
     // Russian may put the object first: the base, not the given name of an Armenian Баграм
     // (which makes only its own mention a person, not every Баграм on the page).
     [
