@@ -95,6 +95,15 @@ describe('other languages and scripts', () => {
     // German and French noun phrases.
     ['Kritiker des Doha-Abkommens in Kabul', [['doha-2020', 'Doha-Abkommens']]],
     ["l'accord de Doha signé avec les talibans", [['doha-2020', 'accord de Doha']]],
+    // Spellings a precision review found missing.
+    ['Doha Anlaşmasının şartları Taliban tarafından tartışıldı.', [['doha-2020', 'Doha Anlaşmasının']]],
+    ['طالبان بر اساس معاهده دوحه متعهد شدند.', [['doha-2020', 'معاهده دوحه']]],
+    ['Американо-талибское соглашение подписали в Дохе.', [['doha-2020', 'Американо-талибское соглашение']]],
+    ['तालिबान सेना प्रमुख फ़सीहुद्दीन फ़ितरत ने कहा।', [['fitrat', 'फ़सीहुद्दीन फ़ितरत']]],
+    ['अमेरिकी सेना बग्राम से चली गई।', [['bagram', 'बग्राम']]],
+    ['Der Doha-Deal mit den Taliban regelte den Abzug.', [['doha-2020', 'Doha-Deal']]],
+    ['塔利班與美國簽署的多哈協定', [['doha-2020', '多哈協定']]],
+    ['The US-Taleban agreement was signed in February.', [['doha-2020', 'US-Taleban agreement']]],
   ])('%j', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
@@ -138,6 +147,9 @@ describe('ambiguous aliases of the bundled pack', () => {
       [['fitrat', 'Qari Fasihuddin Fitrat']],
     ],
     ['Ms. Fitrat, a teacher who fled the Taliban, lives in Toronto.', []],
+    // The Pakistan–Afghanistan ceasefire agreed in Doha in October 2025.
+    ['Pakistan said the Taliban had violated the Doha agreement reached on October 19.', []],
+    ['The Doha accord between Islamabad and Kabul is fraying, Taliban officials said.', []],
     // Russian may put the object first: the base, not the given name of an Armenian Баграм
     // (which makes only its own mention a person, not every Баграм on the page).
     [
