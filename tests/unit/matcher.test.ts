@@ -150,6 +150,15 @@ describe('ambiguous aliases of the bundled pack', () => {
     // The Pakistan–Afghanistan ceasefire agreed in Doha in October 2025.
     ['Pakistan said the Taliban had violated the Doha agreement reached on October 19.', []],
     ['The Doha accord between Islamabad and Kabul is fraying, Taliban officials said.', []],
+    // Other agreements of 2020 on a page that names the deal too.
+    [
+      'The US-Taliban deal was signed in Doha. Pakistan struggled with its 2020 deal with the IMF.',
+      [['doha-2020', 'US-Taliban deal']],
+    ],
+    [
+      'The Taliban stepped up attacks. The May 2020 agreement between Ashraf Ghani and Abdullah Abdullah ended the standoff.',
+      [],
+    ],
     // Russian may put the object first: the base, not the given name of an Armenian Баграм
     // (which makes only its own mention a person, not every Баграм on the page).
     [
