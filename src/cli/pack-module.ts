@@ -49,6 +49,9 @@ export function packModule(dataDir: URL): Plugin {
   };
 }
 
+/** Between the words of a cue list written as one string (see leanPack). */
+const WORDS_APART = '|';
+
 /** The values src/pack/validate.ts fills in when a pack file leaves them out. */
 const DEFAULTS = {
   alias: { case: 'any', requires: [], unless: [], sure: [], endings: [] },
@@ -67,15 +70,18 @@ export function leanPack(pack: TopicPack): unknown {
     );
   return {
     version: pack.version,
-    // A word with nothing but its text is that text (most of them: the long not-names list).
+    // A word with nothing but its text is that text (most of them: the long not-names list),
+    // and a list of such words one string, the words between WORDS_APART.
     cues: Object.fromEntries(
-      Object.entries(pack.cues).map(([cue, words]) => [
-        cue,
-        words.map((w) => {
+      Object.entries(pack.cues).map(([cue, words]) => {
+        const entries = words.map((w) => {
           const entry = lean(w, DEFAULTS.cue);
           return Object.keys(entry).length === 1 ? w.text : entry;
-        }),
-      ]),
+        });
+        const texts = entries.filter((e): e is string => typeof e === 'string');
+        if (texts.length < entries.length || texts.some((t) => t.includes(WORDS_APART))) return [cue, entries];
+        return [cue, texts.join(WORDS_APART)];
+      }),
     ),
     topics: pack.topics.map(({ id, aliases }) => ({ id, aliases: aliases.map((a) => lean(a, DEFAULTS.alias)) })),
   };
@@ -102,7 +108,7 @@ const literal = (defaults: object) =>
 /** Code, run in the page, that puts back what leanPack left out (`withDefaults(lean)`). */
 export const PACK_DEFAULTS = `const withDefaults = (p) => ({
   ...p,
-  cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, ws.map((w) => ({ ${literal(DEFAULTS.cue)}, ...(typeof w === 'string' ? { text: w } : w) }))])),
+  cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, (typeof ws === 'string' ? ws.split('${WORDS_APART}') : ws).map((w) => ({ ${literal(DEFAULTS.cue)}, ...(typeof w === 'string' ? { text: w } : w) }))])),
   topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map((a) => ({ ${literal(DEFAULTS.alias)}, ...a })) })),
 });`;
 

@@ -59,6 +59,15 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
         { text: 'Parwan', case: 'as-written', endings: ['a'] },
         { text: 'Kabul', case: 'any', endings: [] },
       ],
+      // Words with nothing but their text go as one string; a word holding the separator not.
+      titles: [
+        { text: 'Qari', case: 'any', endings: [] },
+        { text: 'Mr.', case: 'any', endings: [] },
+      ],
+      piped: [
+        { text: 'a|b', case: 'any', endings: [] },
+        { text: 'c', case: 'any', endings: [] },
+      ],
     },
     topics: [
       {
@@ -80,7 +89,9 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
   const file = join(mkdtempSync(join(tmpdir(), 'pack-defaults-')), 'defaults.mjs');
   writeFileSync(file, `${PACK_DEFAULTS}\nexport { withDefaults };`);
   const { withDefaults } = (await import(pathToFileURL(file).href)) as { withDefaults(lean: unknown): unknown };
-  const restored = withDefaults(JSON.parse(JSON.stringify(leanPack(pack)))) as TopicPack;
+  const lean = leanPack(pack) as { cues: Record<string, unknown> };
+  expect(lean.cues.titles).toBe('Qari|Mr.');
+  const restored = withDefaults(JSON.parse(JSON.stringify(lean))) as TopicPack;
   expect(restored).toEqual({ ...pack, topics: [{ id: topic.id, aliases: pack.topics[0]!.aliases }] });
   // Each entry has lists of its own.
   expect(restored.topics[0]!.aliases[1]!.requires).not.toBe(restored.topics[0]!.aliases[0]!.requires);
