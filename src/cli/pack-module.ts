@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 import { buildMatcher } from '../match/build-matcher';
 import { prefilterSource } from '../match/prefilter';
 import { loadDataFiles } from '../pack/data-files';
-import type { Article, CardTopic, TopicPack } from '../pack/types';
+import type { Alias, Article, CardTopic, TopicPack } from '../pack/types';
 
 export const PACK_MODULE = 'virtual:context-overlays/pack';
 /** What the cards show (the topics' facts, timelines and quotes, and the article sentences
@@ -68,6 +68,7 @@ export function leanPack(pack: TopicPack): unknown {
           !(key in defaults && JSON.stringify(value) === JSON.stringify(defaults[key as keyof typeof defaults])),
       ),
     );
+  const ruleSets: string[] = [];
   return {
     version: pack.version,
     // A word with nothing but its text is that text (most of them: the long not-names list),
@@ -79,11 +80,23 @@ export function leanPack(pack: TopicPack): unknown {
           return Object.keys(entry).length === 1 ? w.text : entry;
         });
         const texts = entries.filter((e): e is string => typeof e === 'string');
-        if (texts.length < entries.length || texts.some((t) => t.includes(WORDS_APART))) return [cue, entries];
+        if (texts.length === 0 || texts.length < entries.length || texts.some((t) => t.includes(WORDS_APART)))
+          return [cue, entries];
         return [cue, texts.join(WORDS_APART)];
       }),
     ),
-    topics: pack.topics.map(({ id, aliases }) => ({ id, aliases: aliases.map((a) => lean(a, DEFAULTS.alias)) })),
+    // The rules many aliases share (the Doha spellings' five conditions and vetoes) once, in
+    // `rules`, each alias naming its set by number.
+    topics: pack.topics.map(({ id, aliases }) => ({
+      id,
+      aliases: aliases.map((a) => {
+        const { requires, unless, sure, ...rest } = lean(a, DEFAULTS.alias) as Partial<Alias>;
+        if (!requires && !unless && !sure) return rest;
+        const set = JSON.stringify([requires ?? [], unless ?? [], sure ?? []]);
+        return { ...rest, rules: ruleSets.includes(set) ? ruleSets.indexOf(set) : ruleSets.push(set) - 1 };
+      }),
+    })),
+    rules: ruleSets.map((set) => JSON.parse(set) as unknown),
   };
 }
 
@@ -106,10 +119,10 @@ const literal = (defaults: object) =>
     .join(', ');
 
 /** Code, run in the page, that puts back what leanPack left out (`withDefaults(lean)`). */
-export const PACK_DEFAULTS = `const withDefaults = (p) => ({
+export const PACK_DEFAULTS = `const withDefaults = ({ rules, ...p }) => ({
   ...p,
   cues: Object.fromEntries(Object.entries(p.cues).map(([k, ws]) => [k, (typeof ws === 'string' ? ws.split('${WORDS_APART}') : ws).map((w) => ({ ${literal(DEFAULTS.cue)}, ...(typeof w === 'string' ? { text: w } : w) }))])),
-  topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map((a) => ({ ${literal(DEFAULTS.alias)}, ...a })) })),
+  topics: p.topics.map((t) => ({ ...t, aliases: t.aliases.map(({ rules: r, ...a }) => ({ ${literal(DEFAULTS.alias)}, ...(r === undefined ? {} : { requires: [...rules[r][0]], unless: [...rules[r][1]], sure: [...rules[r][2]] }), ...a })) })),
 });`;
 
 /** `article` with only the sentences `pack` cites (facts, timeline, quotes), in one paragraph:

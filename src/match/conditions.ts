@@ -17,12 +17,16 @@
 //                         outside a title-case headline: this one mention names a person.
 //                         The page's other mentions still count.
 //   person-after:<list>   (in `unless`) the word right after the mention is a capitalised name,
-//                         as for name-after ("Баграм Саакян"), outside a title-case headline:
-//                         this one mention names a person, like title-before. For a name that
-//                         is a given name elsewhere but the place in the news: a language that
-//                         puts the object first ("Авиабазу Баграм Трамп назвал …") has a
-//                         capitalised word after the place often enough that a namesake for
-//                         the whole page would take every mark off it.
+//                         as for name-after ("Баграм Саакян"), outside a title-case headline,
+//                         and no word of the alias's `sure` lists stands right before
+//                         ("авиабазу Баграм Трамп назвал …": the base): this one mention names
+//                         a person, like title-before. For a name that is a given name
+//                         elsewhere but the place in the news: a language that puts the object
+//                         first has a capitalised word after the place often enough that a
+//                         namesake for the whole page would take every mark off it.
+//
+// A title-before that holds for an alias with name rules (a surname: "Ms Fitrat") also shows
+// the page a namesake, as a given name before it would.
 //
 // Pure: the validator checks the syntax with it, the matcher decides block and word scopes
 // while it scans one block, and PageContext decides page scopes as the page is read.

@@ -275,20 +275,27 @@ export class Matcher {
     const cues = new Set<string>();
     const seen: Sighting[] = [];
     // A title before it makes a mention a person ("Uncle Bagram"): it is no mention at all.
-    const persons = hits.filter(
-      ({ entry, start, end }) => entry.kind === 'alias' && this.person(entry, text, start, end, hits),
+    // For a surname with name rules, that person is a namesake on the page too ("Ms Fitrat").
+    // (Hits come in the order they stand. Whether the block is a headline is read once: a
+    // look at each mention made a 350 KB paragraph of them quadratic.)
+    let headline: boolean | undefined;
+    const isHeadline = () => (headline ??= titleCased(text));
+    const persons = new Set(
+      hits.filter(
+        ({ entry, start, end }, i) =>
+          entry.kind === 'alias' && this.person(entry, text, start, end, isHeadline, hits[i - 1]),
+      ),
     );
     for (const hit of hits) {
       const { entry, start, end } = hit;
       if (entry.kind === 'cue') cues.add(entry.cue);
-      if (entry.kind === 'cue' || (entry.plain && !persons.includes(hit)))
-        seen.push({ key: entry.sighting, start, end });
+      else if (persons.has(hit) && entry.nameRules.length > 0) cues.add(namesakeCue(entry.topic));
+      if (entry.kind === 'cue' || (entry.plain && !persons.has(hit))) seen.push({ key: entry.sighting, start, end });
     }
     const candidates: Candidate[] = [];
-    let headline: boolean | undefined;
     for (const hit of hits) {
       const { entry, start, end } = hit;
-      if (entry.kind === 'cue' || persons.includes(hit)) continue;
+      if (entry.kind === 'cue' || persons.has(hit)) continue;
       // A word after it that settles what it names ("… with the Taliban"): not one before,
       // which may be a party to another deal ("The Taliban condemned the 2020 agreement between Israel …").
       if (entry.plain || holdsAny(entry.sure, text, start, end, seen, true)) {
@@ -299,7 +306,7 @@ export class Matcher {
       for (const c of entry.nameRules) {
         // A headline in title case capitalises its verbs too ("Fitrat Rejects"): the word
         // after tells nothing there. The word before still does ("Journalist Wahid Fitrat").
-        if (c.kind === 'name-after' && (headline ??= titleCased(text))) continue;
+        if (c.kind === 'name-after' && isHeadline()) continue;
         namesake ||= this.isOtherName(
           c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
           c.name,
@@ -326,19 +333,28 @@ export class Matcher {
 
   /** This one mention names a person: a title of the entry's title-before lists stands right
    *  before `start`, spelled as the list writes it ("Miss", not "MISS" or "miss": the verb),
-   *  or a person-after rule finds a name right after `end` and no cue word stands right
-   *  before ("авиабазу Баграм Трамп назвал …": the base); not in a headline in title case,
-   *  which capitalises its verbs ("Troops Could Miss Bagram Deadline"). */
-  private person(entry: Entry & Rules, text: string, start: number, end: number, hits: readonly Hit[]): boolean {
+   *  or a person-after rule finds a name right after `end` and no word of the entry's `sure`
+   *  lists stands right before ("авиабазу Баграм Трамп назвал …": the base); not in a
+   *  headline in title case, which capitalises its verbs ("Troops Could Miss Bagram
+   *  Deadline"). `before`: the hit before this one in the block. */
+  private person(
+    entry: Entry & Rules,
+    text: string,
+    start: number,
+    end: number,
+    isHeadline: () => boolean,
+    before?: Hit,
+  ): boolean {
     if (entry.titleRules.length === 0 && entry.personRules.length === 0) return false;
     const title = entry.titleRules.length > 0 ? titleBefore(text, start) : null;
     const titled =
       title !== null && entry.titleRules.some((c) => (this.cueWords[c.name] ?? []).some((w) => w.text === title));
+    const cue = before?.entry.kind === 'cue' && before.end === start - 1 ? before.entry.cue : null;
+    const settledBefore =
+      ONE_GAP.test(text.charAt(start - 1)) && entry.sure.some((c) => c.kind === 'cue' && c.name === cue);
     const named =
-      !titled &&
-      entry.personRules.some((c) => this.isOtherName(nameAfter(text, end), c.name)) &&
-      !hits.some((h) => h.entry.kind === 'cue' && ONE_GAP.test(text.slice(h.end, start)));
-    return (titled || named) && !titleCased(text);
+      !titled && !settledBefore && entry.personRules.some((c) => this.isOtherName(nameAfter(text, end), c.name));
+    return (titled || named) && !isHeadline();
   }
 
   /** The words of a cue list that name rules look up beside a mention. */

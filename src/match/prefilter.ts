@@ -28,7 +28,7 @@ const WORD_GAPS = /[\s\u00a0\u202f\u200c\-\u2010-\u2014\u2212'\u2019\u02bc.\u00b
 const COMMON_WORDS =
   'agreement agreements deal peace accord accords pact air base field airbase airfield round development ' +
   'agenda declaration chief staff army ministry defence defense major chef february islamic of de la von ' +
-  'the to for abkommen vereinbarung paix acuerdo paz anlaşması barış соглашение соглашения соглашению ' +
+  'the to for abkommen vereinbarung paix acuerdo paz entre estados unidos los anlaşması barış соглашение соглашения соглашению ' +
   'соглашением соглашении соглашений соглашениям соглашениях договорённост договоренност ' +
   'توافق موافقت پیمان معاہدہ معاہدے معاہدۂ اتفاق اتفاقية تړون هوکړه امن نامه نامۀ الدین قاری';
 /** Made on first use: the content script, which gets its keys made at build time, carries

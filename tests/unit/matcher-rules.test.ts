@@ -190,7 +190,11 @@ describe('a name right after that makes one mention a person (person-after)', ()
   const hubble = buildMatcher({
     ...pack,
     topics: [
-      { ...card, id: 'hubble', aliases: [alias('Hubble', { case: 'as-written', unless: ['person-after:titles'] })] },
+      {
+        ...card,
+        id: 'hubble',
+        aliases: [alias('Hubble', { case: 'as-written', unless: ['person-after:titles'], sure: ['cue:space@1'] })],
+      },
     ],
   });
   const inPage = (page: string) => mentionsInPage(hubble, paragraphs(page)).map((m) => m.text);
@@ -198,8 +202,9 @@ describe('a name right after that makes one mention a person (person-after)', ()
     ['a name after: a person', 'Hubble Smith spoke.', []],
     ['only that mention: the page’s others still count', 'Hubble Smith spoke.\n\nHubble took a photo.', ['Hubble']],
     ['a listed word after is no name', 'Hubble Then took a photo.', ['Hubble']],
-    ['a cue word right before names the thing, not a person', 'The orbit Hubble Smith chose was low.', ['Hubble']],
-    ['a cue word further before does not', 'The orbit of Hubble Smith was low.', []],
+    ['a word of its sure lists right before names the thing', 'The orbit Hubble Smith chose was low.', ['Hubble']],
+    ['one further before does not', 'The orbit of Hubble Smith was low.', []],
+    ['nor does a word of another list', 'The toxic Hubble Smith spoke.', []],
     ['a headline in title case capitalises its verbs', 'Hubble Finds Another Distant Galaxy Cluster', ['Hubble']],
   ])('%s', (_rule, page, expected) => {
     expect(inPage(page)).toEqual(expected);

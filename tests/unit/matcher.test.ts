@@ -144,18 +144,34 @@ describe('ambiguous aliases of the bundled pack', () => {
       [['fitrat', 'Qari Fasihuddin Fitrat']],
     ],
     ['Ms. Fitrat, a teacher who fled the Taliban, lives in Toronto.', []],
+    // … and she is a namesake on the page, as when her title read as a given name.
+    ['Ms Fitrat fled the Taliban in 2021. Fitrat says the Taliban closed her school.', []],
+    ['Mrs. Fitrat fled the Taliban in 2021. Fitrat says the Taliban closed her school.', []],
+    // A word that points to a person right before the Russian Баграм does not make it the base.
+    ['Армянский поэт Баграм Саакян выпустил книгу о талибах.', []],
+    ['Вчера талибы Баграм Саакян не видели.', []],
     // The Pakistan–Afghanistan ceasefire agreed in Doha in October 2025.
     ['Pakistan said the Taliban had violated the Doha agreement reached on October 19.', []],
-    ['The Doha accord between Islamabad and Kabul is fraying, Taliban officials said.', []],
+    [
+      'The Doha accord between Islamabad and Kabul, brokered by Qatar and Turkey, is fraying, Taliban officials said.',
+      [],
+    ],
+    [
+      'Officials in Washington defended the Doha agreement.\n\nTalks between Kabul and Islamabad resumed.',
+      [['doha-2020', 'Doha agreement']],
+    ],
     // Other agreements of 2020 on a page that names the deal too.
     [
       'The US-Taliban deal was signed in Doha. Pakistan struggled with its 2020 deal with the IMF.',
       [['doha-2020', 'US-Taliban deal']],
     ],
     [
-      'The Taliban stepped up attacks. The May 2020 agreement between Ashraf Ghani and Abdullah Abdullah ended the standoff.',
-      [],
+      'The Taliban rejected any power-sharing government, arguing that the 2020 agreement obliged them only to talk.',
+      [['doha-2020', '2020 agreement']],
     ],
+    // Another month of 2020 makes it another deal (Ghani and Abdullah's of May 2020).
+    ['The Taliban stepped up attacks. The May 2020 agreement between Ghani and Abdullah ended the standoff.', []],
+    ['By May 2020 the Taliban had kept to the 2020 agreement.', [['doha-2020', '2020 agreement']]],
     // Russian may put the object first: the base, not the given name of an Armenian Баграм
     // (which makes only its own mention a person, not every Баграм on the page).
     [

@@ -64,6 +64,7 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
         { text: 'Qari', case: 'any', endings: [] },
         { text: 'Mr.', case: 'any', endings: [] },
       ],
+      none: [],
       piped: [
         { text: 'a|b', case: 'any', endings: [] },
         { text: 'c', case: 'any', endings: [] },
@@ -82,6 +83,15 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
             endings: ['a'],
           },
           { text: 'Bagram Air Base', case: 'any', requires: [], unless: [], sure: [], endings: [] },
+          // The same rules as the first: written once.
+          {
+            text: 'Bagram base',
+            case: 'any',
+            requires: ['cue:place'],
+            unless: ['cue:place@block'],
+            sure: ['cue:place@2'],
+            endings: [],
+          },
         ],
       },
     ],
@@ -89,12 +99,14 @@ it('leaves out of the page only values it puts back, whatever the pack holds', a
   const file = join(mkdtempSync(join(tmpdir(), 'pack-defaults-')), 'defaults.mjs');
   writeFileSync(file, `${PACK_DEFAULTS}\nexport { withDefaults };`);
   const { withDefaults } = (await import(pathToFileURL(file).href)) as { withDefaults(lean: unknown): unknown };
-  const lean = leanPack(pack) as { cues: Record<string, unknown> };
+  const lean = leanPack(pack) as { cues: Record<string, unknown>; rules: unknown[] };
   expect(lean.cues.titles).toBe('Qari|Mr.');
+  expect(lean.rules).toHaveLength(1);
   const restored = withDefaults(JSON.parse(JSON.stringify(lean))) as TopicPack;
   expect(restored).toEqual({ ...pack, topics: [{ id: topic.id, aliases: pack.topics[0]!.aliases }] });
   // Each entry has lists of its own.
   expect(restored.topics[0]!.aliases[1]!.requires).not.toBe(restored.topics[0]!.aliases[0]!.requires);
+  expect(restored.topics[0]!.aliases[2]!.requires).not.toBe(restored.topics[0]!.aliases[0]!.requires);
   restored.topics[0]!.aliases[1]!.endings.push('x');
   expect(restored.cues.place![1]!.endings).toEqual([]);
 });
