@@ -280,16 +280,16 @@ export class Matcher {
     // look at each mention made a 350 KB paragraph of them quadratic.)
     let headline: boolean | undefined;
     const isHeadline = () => (headline ??= titleCased(text));
-    const persons = new Set(
-      hits.filter(
-        ({ entry, start, end }, i) =>
-          entry.kind === 'alias' && this.person(entry, text, start, end, isHeadline, hits[i - 1]),
-      ),
-    );
+    const persons = new Map<Hit, 'titled' | 'named'>();
+    hits.forEach((hit, i) => {
+      const { entry, start, end } = hit;
+      const person = entry.kind === 'alias' && this.person(entry, text, start, end, isHeadline, hits[i - 1]);
+      if (person) persons.set(hit, person);
+    });
     for (const hit of hits) {
       const { entry, start, end } = hit;
       if (entry.kind === 'cue') cues.add(entry.cue);
-      else if (persons.has(hit) && entry.nameRules.length > 0) cues.add(namesakeCue(entry.topic));
+      else if (persons.get(hit) === 'titled' && entry.nameRules.length > 0) cues.add(namesakeCue(entry.topic));
       if (entry.kind === 'cue' || (entry.plain && !persons.has(hit))) seen.push({ key: entry.sighting, start, end });
     }
     const candidates: Candidate[] = [];
@@ -336,7 +336,7 @@ export class Matcher {
    *  or a person-after rule finds a name right after `end` and no word of the entry's `sure`
    *  lists stands right before ("авиабазу Баграм Трамп назвал …": the base); not in a
    *  headline in title case, which capitalises its verbs ("Troops Could Miss Bagram
-   *  Deadline"). `before`: the hit before this one in the block. */
+   *  Deadline"). How, or false; `before`: the hit before this one in the block. */
   private person(
     entry: Entry & Rules,
     text: string,
@@ -344,7 +344,7 @@ export class Matcher {
     end: number,
     isHeadline: () => boolean,
     before?: Hit,
-  ): boolean {
+  ): 'titled' | 'named' | false {
     if (entry.titleRules.length === 0 && entry.personRules.length === 0) return false;
     const title = entry.titleRules.length > 0 ? titleBefore(text, start) : null;
     const titled =
@@ -354,7 +354,7 @@ export class Matcher {
       ONE_GAP.test(text.charAt(start - 1)) && entry.sure.some((c) => c.kind === 'cue' && c.name === cue);
     const named =
       !titled && !settledBefore && entry.personRules.some((c) => this.isOtherName(nameAfter(text, end), c.name));
-    return (titled || named) && !isHeadline();
+    return (titled || named) && !isHeadline() && (titled ? 'titled' : 'named');
   }
 
   /** The words of a cue list that name rules look up beside a mention. */

@@ -209,4 +209,19 @@ describe('a name right after that makes one mention a person (person-after)', ()
   ])('%s', (_rule, page, expected) => {
     expect(inPage(page)).toEqual(expected);
   });
+
+  it('makes no namesake for the page, though the alias has name rules too (only a title does)', () => {
+    const surname = buildMatcher({
+      ...pack,
+      topics: [
+        {
+          ...card,
+          id: 'hubble',
+          aliases: [alias('Hubble', { case: 'as-written', unless: ['person-after:titles', 'name-before:titles'] })],
+        },
+      ],
+    });
+    const page = 'Hubble Smith spoke.\n\nHubble took a photo.';
+    expect(mentionsInPage(surname, paragraphs(page)).map((m) => m.text)).toEqual(['Hubble']);
+  });
 });

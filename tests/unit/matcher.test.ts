@@ -147,17 +147,15 @@ describe('ambiguous aliases of the bundled pack', () => {
     // … and she is a namesake on the page, as when her title read as a given name.
     ['Ms Fitrat fled the Taliban in 2021. Fitrat says the Taliban closed her school.', []],
     ['Mrs. Fitrat fled the Taliban in 2021. Fitrat says the Taliban closed her school.', []],
-    // A word that points to a person right before the Russian Баграм does not make it the base.
+    // A word that points to a person right before the Russian Баграм does not make it the base;
+    // the Taliban right before do.
     ['Армянский поэт Баграм Саакян выпустил книгу о талибах.', []],
-    ['Вчера талибы Баграм Саакян не видели.', []],
+    ['Талибы Баграм Трампу не отдадут.', [['bagram', 'Баграм']]],
     // The Pakistan–Afghanistan ceasefire agreed in Doha in October 2025.
     ['Pakistan said the Taliban had violated the Doha agreement reached on October 19.', []],
+    ['The Doha accord between Islamabad and Kabul is fraying, Taliban officials said.', []],
     [
-      'The Doha accord between Islamabad and Kabul, brokered by Qatar and Turkey, is fraying, Taliban officials said.',
-      [],
-    ],
-    [
-      'Officials in Washington defended the Doha agreement.\n\nTalks between Kabul and Islamabad resumed.',
+      'The Taliban cited the Doha agreement as Turkey and Qatar offered to run Kabul airport.',
       [['doha-2020', 'Doha agreement']],
     ],
     // Other agreements of 2020 on a page that names the deal too.
@@ -172,6 +170,10 @@ describe('ambiguous aliases of the bundled pack', () => {
     // Another month of 2020 makes it another deal (Ghani and Abdullah's of May 2020).
     ['The Taliban stepped up attacks. The May 2020 agreement between Ghani and Abdullah ended the standoff.', []],
     ['By May 2020 the Taliban had kept to the 2020 agreement.', [['doha-2020', '2020 agreement']]],
+    [
+      'The Taliban broke the 2020 agreement in March 2020 by attacking Afghan forces.',
+      [['doha-2020', '2020 agreement']],
+    ],
     // Russian may put the object first: the base, not the given name of an Armenian Баграм
     // (which makes only its own mention a person, not every Баграм on the page).
     [
