@@ -187,17 +187,14 @@ describe('a namesake rules out its own topic only', () => {
 });
 
 describe('a name right after that makes one mention a person (person-after)', () => {
-  const hubble = buildMatcher({
-    ...pack,
-    topics: [
-      {
-        ...card,
-        id: 'hubble',
-        aliases: [alias('Hubble', { case: 'as-written', unless: ['person-after:titles'], sure: ['cue:space@1'] })],
-      },
-    ],
-  });
-  const inPage = (page: string) => mentionsInPage(hubble, paragraphs(page)).map((m) => m.text);
+  /** The marks on `page` of a pack whose one alias, "Hubble", has these rules. */
+  const marksOf = (rules: Partial<Alias>, page: string) => {
+    const hubble = buildMatcher({
+      ...pack,
+      topics: [{ ...card, id: 'hubble', aliases: [alias('Hubble', { case: 'as-written', ...rules })] }],
+    });
+    return mentionsInPage(hubble, paragraphs(page)).map((m) => m.text);
+  };
   it.each<[string, string, string[]]>([
     ['a name after: a person', 'Hubble Smith spoke.', []],
     ['only that mention: the page’s others still count', 'Hubble Smith spoke.\n\nHubble took a photo.', ['Hubble']],
@@ -207,21 +204,11 @@ describe('a name right after that makes one mention a person (person-after)', ()
     ['nor does a word of another list', 'The toxic Hubble Smith spoke.', []],
     ['a headline in title case capitalises its verbs', 'Hubble Finds Another Distant Galaxy Cluster', ['Hubble']],
   ])('%s', (_rule, page, expected) => {
-    expect(inPage(page)).toEqual(expected);
+    expect(marksOf({ unless: ['person-after:titles'], sure: ['cue:space@1'] }, page)).toEqual(expected);
   });
 
   it('makes no namesake for the page, though the alias has name rules too (only a title does)', () => {
-    const surname = buildMatcher({
-      ...pack,
-      topics: [
-        {
-          ...card,
-          id: 'hubble',
-          aliases: [alias('Hubble', { case: 'as-written', unless: ['person-after:titles', 'name-before:titles'] })],
-        },
-      ],
-    });
     const page = 'Hubble Smith spoke.\n\nHubble took a photo.';
-    expect(mentionsInPage(surname, paragraphs(page)).map((m) => m.text)).toEqual(['Hubble']);
+    expect(marksOf({ unless: ['person-after:titles', 'name-before:titles'] }, page)).toEqual(['Hubble']);
   });
 });
