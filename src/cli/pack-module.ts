@@ -68,7 +68,8 @@ export function leanPack(pack: TopicPack): unknown {
           !(key in defaults && JSON.stringify(value) === JSON.stringify(defaults[key as keyof typeof defaults])),
       ),
     );
-  const ruleSets: string[] = [];
+  /** Each distinct rule set, as JSON, and its number. */
+  const ruleSets = new Map<string, number>();
   return {
     version: pack.version,
     // A word with nothing but its text is that text (most of them: the long not-names list),
@@ -93,10 +94,11 @@ export function leanPack(pack: TopicPack): unknown {
         const { requires, unless, sure, ...rest } = lean(a, DEFAULTS.alias) as Partial<Alias>;
         if (!requires && !unless && !sure) return rest;
         const set = JSON.stringify([requires ?? [], unless ?? [], sure ?? []]);
-        return { ...rest, rules: ruleSets.includes(set) ? ruleSets.indexOf(set) : ruleSets.push(set) - 1 };
+        if (!ruleSets.has(set)) ruleSets.set(set, ruleSets.size);
+        return { ...rest, rules: ruleSets.get(set) };
       }),
     })),
-    rules: ruleSets.map((set) => JSON.parse(set) as unknown),
+    rules: [...ruleSets.keys()].map((set) => JSON.parse(set) as unknown),
   };
 }
 

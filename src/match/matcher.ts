@@ -444,8 +444,8 @@ function sortRules(
 ): Rules {
   const local = (c: Condition) => c.scope !== 'page';
   const named = (c: Condition) => c.kind === 'name-before' || c.kind === 'name-after';
-  // (A title, or a person-after name, makes only its own mention a person: no namesake for
-  // the page.)
+  // (A title, or a person-after name, makes its own mention a person; only a title before a
+  // surname with name rules is a namesake for the page too: see applyRules.)
   const person = (c: Condition) => c.kind === 'title-before' || c.kind === 'person-after';
   const lookedUp = (c: Condition) => named(c) || person(c);
   const vetoes = unless.filter((c) => !local(c)).map((c) => VETO + pageKey(c));

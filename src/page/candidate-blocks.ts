@@ -1,5 +1,5 @@
 import { INVISIBLE, isWordChar } from '../match/normalize';
-import { BlockClassifier, goesOnUnder, inAnnotation, isAnnotation, openWalk, SHOW_TEXT } from './text-blocks';
+import { BlockClassifier, goesOnUnder, inAnnotation, openWalk, SHOW_TEXT } from './text-blocks';
 import type { Slice } from './yield-to-page';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
@@ -85,7 +85,7 @@ export class CandidateBlockWalker {
       // A ruby's reading between two characters of a name (`巴<rt>bā</rt>格…`) is no part of
       // its words (the run walker leaves it out): the word piece before it carries over it.
       // (Looked at only inside a word: the parent's tag, most often, and no regex.)
-      if (this.carry !== '' && text.parentElement && skipsAsAnnotation(text.parentElement, classifier)) continue;
+      if (this.carry !== '' && text.parentElement && inAnnotation(text.parentElement, classifier)) continue;
       // A word cut across inline elements (`<span class="dropcap">B</span>agram`) is tested
       // joined to the word piece before it: the key word may lie across the cut.
       const joined = this.carry !== '' && continuesWord(data[0]);
@@ -170,12 +170,6 @@ export function nodeAfter(node: Node, root: Node): Node | null {
 export function holdsNode(nodes: NodeList, node: Node): boolean {
   for (let i = 0; i < nodes.length; i++) if (nodes[i]!.contains(node)) return true;
   return false;
-}
-
-/** True when text under `el` is a ruby's annotation: one straight under <rt> or <rp>, or
- *  deeper in one (text the classifier skips, seldom asked further). */
-function skipsAsAnnotation(el: Element, classifier: BlockClassifier): boolean {
-  return isAnnotation(el) || (classifier.blockOf(el) === null && inAnnotation(el));
 }
 
 /** Longer than any key word, so a cut one is seen whole in the joined text. */

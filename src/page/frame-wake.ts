@@ -5,7 +5,15 @@
 // holding nothing but one MutationObserver, until it has something worth that start: text the
 // prefilter lets through, more text than a widget holds, or an open shadow root (whose text the
 // document's does not include).
-import { BlockClassifier, ELEMENT_NODE, holdsNoProse, isSkippedElement, SHOW_ELEMENT, TEXT_NODE } from './text-blocks';
+import {
+  BlockClassifier,
+  ELEMENT_NODE,
+  holdsNoProse,
+  holdsReading,
+  isSkippedElement,
+  SHOW_ELEMENT,
+  TEXT_NODE,
+} from './text-blocks';
 
 /** More text than this, and the frame is a document of its own: it starts at once. */
 const LARGE_TEXT = 20_000;
@@ -77,7 +85,7 @@ function textWorthScanning(doc: Document, mightMatch: (text: string) => boolean)
   if (!root) return false;
   // A ruby's reading stands between the characters of the words it annotates in textContent
   // ("巴bā格gé…"), where the scan leaves it out: a frame with one starts.
-  if (doc.getElementsByTagName('rt').length > 0) return true;
+  if (holdsReading(root)) return true;
   const classifier = new BlockClassifier();
   const texts: string[] = [];
   let length = 0;

@@ -9,6 +9,7 @@ import { CandidateBlockWalker, nodeAfter, PAUSE, yieldWatching } from './candida
 import {
   ELEMENT_NODE,
   holdsNoProse,
+  holdsReading,
   inBoilerplate,
   isInlineElement,
   positionIn,
@@ -517,11 +518,6 @@ function passable(node: Node): boolean {
     (node.nodeType === TEXT_NODE && !NOT_BLANK.test((node as Text).data)) ||
     (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element))
   );
-}
-
-/** True when `node` holds a ruby's reading (see scanRest). */
-function holdsReading(node: Node): boolean {
-  return node.nodeType === ELEMENT_NODE && (node as Element).getElementsByTagName('rt').length > 0;
 }
 
 /** More elements under it than LARGE (counted natively, without reading any text), and

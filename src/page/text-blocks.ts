@@ -101,14 +101,16 @@ const APART = bothCases(['SUP', 'SUB']);
  *  annotate (`<ruby>Bagram<rt>バグラム</rt></ruby> Air Base` reads "Bagram Air Base"). */
 const ANNOTATIONS = bothCases(['RT', 'RP']);
 
-/** True when `el` is a ruby's annotation (see ANNOTATIONS). */
-export function isAnnotation(el: Element): boolean {
-  return ANNOTATIONS.has(el.tagName);
+/** True when text under `el` is a ruby's annotation: straight under <rt> or <rp>, or deeper
+ *  in one (text `classifier` skips, seldom asked further). */
+export function inAnnotation(el: Element, classifier: BlockClassifier): boolean {
+  return ANNOTATIONS.has(el.tagName) || (classifier.blockOf(el) === null && el.closest('rt, rp') !== null);
 }
 
-/** True when `el` is a ruby's annotation or stands in one. */
-export function inAnnotation(el: Element): boolean {
-  return el.closest('rt, rp') !== null;
+/** True when `node` holds a ruby's reading, which its textContent reads between the characters
+ *  it annotates ("巴bā格gé…") where a walk leaves it out. */
+export function holdsReading(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && (node as Element).getElementsByTagName('rt').length > 0;
 }
 
 /** Scripts, styles, form fields and the like: no text under them is page prose. */
