@@ -18,7 +18,7 @@ import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
 import { ParseFollower } from './parse-follower';
-import { BEFORE_PAINT_MS, yieldToPage } from './yield-to-page';
+import { BEFORE_PAINT_MS, runAheadOfPage, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 import { watchShownCounts, type ShownCounts } from './shown-text';
 import { pagePainted } from './viewport';
@@ -110,7 +110,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   const step = () => {
     if (stepSoon || !following) return;
     stepSoon = true;
-    setTimeout(() => {
+    runAheadOfPage(() => {
       stepSoon = false;
       if (!following) return;
       enqueue(async () => {
@@ -119,7 +119,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         watcher.watch();
         if (await follower?.step(false, signal)) report();
       });
-    }, 0);
+    });
   };
   if (follower) {
     scanner.absorbContext(document.title);

@@ -4,6 +4,22 @@ interface SchedulerWithYield {
   yield(): Promise<void>;
 }
 
+interface SchedulerWithPostTask {
+  postTask(run: () => void, options: { priority: 'user-blocking' }): Promise<void>;
+}
+
+/** Runs `run` in a task of its own, ahead of the page's ordinary tasks where the browser can
+ *  put it there (`scheduler.postTask`, user-blocking); elsewhere a timer. While a page loads,
+ *  a timer waits behind the parser's tasks: the parse follower's first step, set at
+ *  document_start, ran only after DOMContentLoaded in most loads of a 1 MB page, which was
+ *  then marked all at once (≈ 20 ms after the event, against ≈ 1 ms when followed). */
+export function runAheadOfPage(run: () => void): void {
+  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithPostTask> }).scheduler;
+  if (scheduler && typeof scheduler.postTask === 'function') {
+    scheduler.postTask(run, { priority: 'user-blocking' }).catch(() => {});
+  } else setTimeout(run, 0);
+}
+
 /** Gives the main thread back to the page: `scheduler.yield()` keeps our place in line where
  *  it exists (Chromium 129+); elsewhere a macrotask. */
 export function yieldToPage(): Promise<void> {
