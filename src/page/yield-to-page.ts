@@ -9,13 +9,18 @@ interface SchedulerWithPostTask {
 }
 
 /** Runs `run` in a task of its own, ahead of the page's ordinary tasks where the browser can
- *  put it there (`scheduler.postTask`, user-blocking); elsewhere a timer. While a page loads,
- *  a timer waits behind the parser's tasks: the parse follower's first step, set at
- *  document_start, ran only after DOMContentLoaded in most loads of a 1 MB page, which was
- *  then marked all at once (≈ 20 ms after the event, against ≈ 1 ms when followed). */
+ *  put it there (`scheduler.postTask`, user-blocking: Chromium, Firefox 142+); elsewhere a
+ *  timer. While a page loads, a timer waits behind the parser's tasks: the parse follower's
+ *  first step, set at document_start, ran only after DOMContentLoaded in most loads of a 1 MB
+ *  page, which was then marked all at once (≈ 20 ms after the event, against ≈ 1 ms when
+ *  followed). What `run` awaits keeps that priority (a `scheduler.yield()` inherits it), so the
+ *  parser and the page's scripts wait while a step catches up; a step only reads what has been
+ *  parsed, in 8 ms slices, and input (and a frame the browser has put off too long) still goes
+ *  first. */
 export function runAheadOfPage(run: () => void): void {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithPostTask> }).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') {
+    // A document that has gone (a frame taken out) rejects the task: nothing is left to do.
     scheduler.postTask(run, { priority: 'user-blocking' }).catch(() => {});
   } else setTimeout(run, 0);
 }
