@@ -4,11 +4,12 @@
 
 export const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2212';
 export const APOSTROPHES = "'\u2019\u02bc";
-/** Whitespace that may separate the words of an alias in page text (incl. no-break space). */
-export const GAP = '[\\s\u00a0\u202f]+';
+/** Whitespace that may separate the words of an alias in page text: `\s` holds the no-break
+ *  spaces (U+00A0, U+202F), as it holds every space separator. */
+export const GAP = '\\s+';
 /** Between two Arabic-script words of an alias: Persian writes compounds with a space, a
  *  zero-width non-joiner or nothing at all (فصیح الدین, فصیح‌الدین, فصیحالدین). */
-const ARABIC_GAP = '[\\s\u00a0\u202f\u200c]*';
+const ARABIC_GAP = '[\\s\u200c]*';
 /** Middle dots between the parts of a transcribed name (法西胡丁·菲特拉特); may be left out. */
 const NAME_DOTS = '\u00b7\u2022\u2027\u30fb\uff65';
 const NAME_DOT = `[${NAME_DOTS}]?`;

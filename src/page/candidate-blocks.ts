@@ -1,5 +1,14 @@
 import { INVISIBLE, isWordChar } from '../match/normalize';
-import { BlockClassifier, goesOnUnder, inAnnotation, openWalk, SHOW_TEXT } from './text-blocks';
+import {
+  BlockClassifier,
+  ELEMENT_NODE,
+  goesOnUnder,
+  holdsNoProse,
+  inAnnotation,
+  openWalk,
+  SHOW_TEXT,
+  TEXT_NODE,
+} from './text-blocks';
 import type { Slice } from './yield-to-page';
 
 /** Returned by CandidateBlockWalker.next() every so many text nodes without a candidate, so
@@ -41,6 +50,9 @@ export class CandidateBlockWalker {
    *  once it no longer follows, the page parsed). */
   following = false;
 
+  /** The last element passOver found a key word in. */
+  private holding: Node | null = null;
+
   /** Where the walk stands: the next node to test, or the last one it tested. Nodes the
    *  parser adds later come after it. */
   position(): Node | null {
@@ -66,12 +78,33 @@ export class CandidateBlockWalker {
     // parser may have added some since, after the walker's node. (The page's last step, which
     // no longer follows, goes on from there too: what the parser added last was left to it.)
     let node = this.node ?? (walker ? walker.nextNode() : null);
+    // The elements the parser may still add to (the last node's ancestors) while following;
+    // none once the page is parsed.
+    let open: Set<Node> | null = null;
+    if (walker) {
+      open = new Set();
+      let last: Node | null = this.following ? this.root : null;
+      while (last?.lastChild) last = last.lastChild;
+      for (; last; last = last.parentNode) open.add(last);
+    }
     for (let n = 0; node; n++) {
-      if (n === NODES_PER_PAUSE) {
+      if (n >= NODES_PER_PAUSE) {
         this.node = node;
         return PAUSE;
       }
       const text = node as Text;
+      // At the start of an element the parser has finished, that element and its finished
+      // siblings are tested whole, and passed over while they hold no key word.
+      const passed = open && text.previousSibling === null ? this.passOver(text, open, walker!) : 0;
+      if (passed) {
+        n += passed;
+        node = walker!.nextNode();
+        if (node === null && this.following) {
+          this.node = null;
+          return null;
+        }
+        continue;
+      }
       node = walker ? walker.nextNode() : null;
       if (node === null && this.following && walker) {
         // The last node of a page still loading: the parser may yet add to its text, so it
@@ -104,6 +137,75 @@ export class CandidateBlockWalker {
     this.ended = !this.following;
     return null;
   }
+
+  /**
+   * Passes over the finished element that `text` begins, and its finished siblings after it,
+   * while each holds no key word: one textContent and one prefilter test each, where the walk
+   * node by node reads and tests every text node in them. (On a page without mentions, the
+   * walk that followed the parser cost about twice the pre-check of the page at
+   * DOMContentLoaded, which works this way.) Leaves `walker` on the last node passed over,
+   * deepest last, and returns how many nodes were looked at: 0 (and `walker` as it was) when
+   * the first holds a key word, is still being parsed, or `text` begins none.
+   */
+  private passOver(text: Text, open: Set<Node>, walker: TreeWalker): number {
+    // A reading stands between the characters it annotates in textContent ("巴bā格gé…"),
+    // where the walk leaves it out. (Counted natively. A walk with a TreeWalker has an
+    // element for its root.)
+    if ((this.root as Element).getElementsByTagName('rt').length > 0) return 0;
+    // The highest element that `text` begins, below the walk's root, that the parser is done
+    // with; not a large one (a page's wrapper, its main column), which is gone into: read
+    // whole to find a key word anywhere in it, it would cost what reading all of it costs.
+    let unit: Node = text;
+    for (
+      let up = unit.parentNode;
+      up && up !== this.root && up.firstChild === unit && !open.has(up) && !isLarge(up as Element);
+      up = up.parentNode
+    ) {
+      unit = up;
+    }
+    // (The element that held a key word last time is walked, not tested again.)
+    if (unit === text || unit === this.holding) return 0;
+    let last: Node | null = null;
+    let count = 0;
+    for (let at: Node | null = unit; at && count < NODES_PER_PAUSE && !open.has(at); at = at.nextSibling, count++) {
+      if (at.nodeType === TEXT_NODE) {
+        if (NOT_BLANK.test((at as Text).data)) break;
+        this.carry = '';
+      } else if (at.nodeType === ELEMENT_NODE) {
+        // (Counted only past a few children: most elements here are paragraphs, and the
+        // count cost the 1 MB page 2 ms over its 1,400.)
+        if ((at as Element).childElementCount > 2 && isLarge(at as Element)) break;
+        if (!holdsNoProse(at, this.classifier)) {
+          const content = at.textContent ?? '';
+          // (Joined to the word piece before it, when it goes on with that word.)
+          if (this.mightMatch(this.carry !== '' && continuesWord(content[0]) ? this.carry + content : content)) {
+            this.holding = at;
+            break;
+          }
+          // (An element without text, an image, leaves a word piece before it as it was.)
+          if (content !== '') this.carry = trailingWord(content, this.carry);
+        }
+      }
+      // (Comments pass; so would a CDATA section or a processing instruction of an XHTML
+      // page, which the walk node by node does not show either.)
+      last = at;
+    }
+    if (last === null) return 0;
+    while (last.lastChild) last = last.lastChild;
+    walker.currentNode = last;
+    return count;
+  }
+}
+
+const NOT_BLANK = /\S/;
+/** Elements under one past which a walk goes into it rather than test it whole: a section of
+ *  a long article is tested whole, the article block by block. */
+const LARGE = 64;
+
+/** More elements under `el` than LARGE (counted natively, no further than that, and without
+ *  reading any text). */
+function isLarge(el: Element): boolean {
+  return el.getElementsByTagName('*')[LARGE] !== undefined;
 }
 
 /** Where a walk goes on after a yield: from its place (true), from another node (`from`; null:

@@ -5,25 +5,11 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { CandidateBlockWalker, nodeAfter, PAUSE, yieldWatching } from './candidate-blocks';
-import {
-  ELEMENT_NODE,
-  holdsNoProse,
-  holdsReading,
-  inBoilerplate,
-  isInlineElement,
-  positionIn,
-  RunWalker,
-  SLICE_OVER,
-  TEXT_NODE,
-  type TextRun,
-} from './text-blocks';
+import { CandidateBlockWalker, PAUSE, yieldWatching } from './candidate-blocks';
+import { ELEMENT_NODE, inBoilerplate, positionIn, RunWalker, SLICE_OVER, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
 import { RESTARTS, Slice } from './yield-to-page';
-
-const COMMENT_NODE = 8;
-const NOT_BLANK = /\S/;
 
 /** A block left unfinished at the end of a slice: its walk, and the run being matched. */
 export interface UnfinishedBlock {
@@ -31,10 +17,6 @@ export interface UnfinishedBlock {
   matching?: { run: TextRun; scan: PendingScan };
   restarts: number;
 }
-
-/** Elements under a block past which the pre-check goes into it (see holdsLargeBlocks): a
- *  section of a long article is read whole, the article block by block. */
-const LARGE = 64;
 
 /** Text kept for its cue words before the matcher is built (see PageScanner.waits): it is
  *  matched in one piece then, about 1 ms for this much. */
@@ -144,66 +126,9 @@ export class PageScanner {
       // Shown before the rest is marked (scheduler.yield would put the rest first).
       if (this.shownCount() > shownBefore && !(await slice.yield(signal, true))) return false;
     }
-    const done = await this.scanRest(body, slice, signal, matched);
+    const done = await this.scanRoot(body, undefined, slice, signal, matched);
     this.releaseHeld();
     return done;
-  }
-
-  /** scanPage after the screen: the body's leading blocks pre-checked, then walked. */
-  private async scanRest(body: Element, slice: Slice, signal: AbortSignal, matched: Set<Element>): Promise<boolean> {
-    // A ruby's reading stands between the characters of the words it annotates in a block's
-    // textContent ("巴bā格gé…"), where the walk leaves it out: a block with one is walked.
-    // (Counted once for the page, natively; most pages have none.)
-    const readings = body.getElementsByTagName('rt');
-    let from: Node | null = body.firstChild;
-    while (from) {
-      // Only a block element can be passed over whole: no run reaches across it.
-      if (!passable(from)) break;
-      // A script, style, template or editor holds no prose to mark: passed over unread (a
-      // page's inline data can run to megabytes).
-      if (!holdsNoProse(from, slice.classifier)) {
-        // A large element holding blocks only (a page's wrapper, its main column) is gone
-        // into: its text in one piece, built to find a key word near its top, would cost
-        // what reading all of it costs.
-        if (from.nodeType === ELEMENT_NODE && holdsLargeBlocks(from as Element)) {
-          from = from.firstChild;
-          continue;
-        }
-        const text = from.textContent ?? '';
-        if (readings.length > 0 && holdsReading(from)) break;
-        if (this.prefilter.mightMatch(text)) {
-          if (!this.waiting || this.prefilter.mightMention(text)) break;
-          // Cue words only (a page about Afghanistan that names it in its header): read now,
-          // and the pre-check goes on after it. A page that took anything out meanwhile may
-          // have moved it down, past blocks never read (a review found that): then the rest
-          // is walked from the top.
-          let moved = false;
-          const removals = (records: MutationRecord[]) => (moved ||= records.some((r) => r.removedNodes.length > 0));
-          const observer = new MutationObserver(removals);
-          observer.observe(body, { childList: true, subtree: true });
-          const read = await this.scanRoot(from, undefined, slice, signal, matched);
-          removals(observer.takeRecords());
-          observer.disconnect();
-          if (!read) return false;
-          if (moved) return this.scanRoot(body, undefined, slice, signal, matched);
-        }
-      }
-      const next = nodeAfter(from, body);
-      if (slice.over()) {
-        const place = await yieldWatching(slice, signal, body, next);
-        if (!place) return false;
-        // The page moved or removed the next block meanwhile: go on after where it stood, or
-        // walk all of the body rather than miss something.
-        if (place === 'moved') return this.scanRoot(body, undefined, slice, signal, matched);
-        if (place !== true) {
-          from = place.from;
-          continue;
-        }
-      }
-      from = next;
-    }
-    if (!from) return true;
-    return this.scanRoot(body, from, slice, signal, matched);
   }
 
   /** Scans the text under each root, yielding to the page between slices. Resolves false if
@@ -509,22 +434,4 @@ function holdsText(run: TextRun, scan: TextScan): boolean {
     }
     return true;
   });
-}
-
-/** Comments, white space and block elements: what the pre-check may pass over whole. */
-function passable(node: Node): boolean {
-  return (
-    node.nodeType === COMMENT_NODE ||
-    (node.nodeType === TEXT_NODE && !NOT_BLANK.test((node as Text).data)) ||
-    (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element))
-  );
-}
-
-/** More elements under it than LARGE (counted natively, without reading any text), and
- *  nothing but blocks, comments and white space directly in it. */
-function holdsLargeBlocks(el: Element): boolean {
-  // (The collection counts no further than the element asked for.)
-  if (el.getElementsByTagName('*')[LARGE] === undefined) return false;
-  for (let child = el.firstChild; child; child = child.nextSibling) if (!passable(child)) return false;
-  return true;
 }
