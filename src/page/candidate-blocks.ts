@@ -80,12 +80,13 @@ export class CandidateBlockWalker {
     let node = this.node ?? (walker ? walker.nextNode() : null);
     // The elements the parser may still add to (the last node's ancestors) while following;
     // none once the page is parsed.
-    let open: Set<Node> | null = null;
-    if (walker) {
+    // (A walk of a few blocks, a batch of the page's changes, makes no set.)
+    let open: Set<Node> | null = walker && NONE;
+    if (walker && this.following) {
       open = new Set();
-      let last: Node | null = this.following ? this.root : null;
-      while (last?.lastChild) last = last.lastChild;
-      for (; last; last = last.parentNode) open.add(last);
+      let last: Node = this.root;
+      while (last.lastChild) last = last.lastChild;
+      for (let n: Node | null = last; n; n = n.parentNode) open.add(n);
     }
     for (let n = 0; node; n++) {
       if (n >= NODES_PER_PAUSE) {
@@ -148,10 +149,6 @@ export class CandidateBlockWalker {
    * the first holds a key word, is still being parsed, or `text` begins none.
    */
   private passOver(text: Text, open: Set<Node>, walker: TreeWalker): number {
-    // A reading stands between the characters it annotates in textContent ("巴bā格gé…"),
-    // where the walk leaves it out. (Counted natively. A walk with a TreeWalker has an
-    // element for its root.)
-    if ((this.root as Element).getElementsByTagName('rt').length > 0) return 0;
     // The highest element that `text` begins, below the walk's root, that the parser is done
     // with; not a large one (a page's wrapper, its main column), which is gone into: read
     // whole to find a key word anywhere in it, it would cost what reading all of it costs.
@@ -163,8 +160,13 @@ export class CandidateBlockWalker {
     ) {
       unit = up;
     }
-    // (The element that held a key word last time is walked, not tested again.)
-    if (unit === text || unit === this.holding) return 0;
+    // (The element that held a key word last time is walked, not tested again.) A reading
+    // stands between the characters it annotates in textContent ("巴bā格gé…"), where the
+    // walk leaves it out. (Counted natively. A walk with a TreeWalker has an element for its
+    // root.)
+    if (unit === text || unit === this.holding || (this.root as Element).getElementsByTagName('rt').length > 0) {
+      return 0;
+    }
     let last: Node | null = null;
     let count = 0;
     for (let at: Node | null = unit; at && count < NODES_PER_PAUSE && !open.has(at); at = at.nextSibling, count++) {
@@ -198,6 +200,8 @@ export class CandidateBlockWalker {
 }
 
 const NOT_BLANK = /\S/;
+/** No element still being parsed: the page is. */
+const NONE = new Set<Node>();
 /** Elements under one past which a walk goes into it rather than test it whole: a section of
  *  a long article is tested whole, the article block by block. */
 const LARGE = 64;
