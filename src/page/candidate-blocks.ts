@@ -64,8 +64,9 @@ export class CandidateBlockWalker {
     return goesOnUnder(this.root, this.node);
   }
 
-  /** The node the walk goes on from (null at its end, or while following a page that had no
-   *  text yet). */
+  /** The node the walk goes on from (null at its end, while following a page that had no
+   *  text yet, or after passing over everything the parser had finished: the walk then stands
+   *  on the last node it passed, and goes on after it). */
   get place(): Node | null {
     return this.node;
   }
@@ -160,11 +161,16 @@ export class CandidateBlockWalker {
     ) {
       unit = up;
     }
-    // (The element that held a key word last time is walked, not tested again.) A reading
-    // stands between the characters it annotates in textContent ("巴bā格gé…"), where the
-    // walk leaves it out. (Counted natively. A walk with a TreeWalker has an element for its
-    // root.)
-    if (unit === text || unit === this.holding || (this.root as Element).getElementsByTagName('rt').length > 0) {
+    // (The element that held a key word last time is walked, not tested again.) A ruby's
+    // reading or parenthesis stands between the characters it annotates in textContent
+    // ("巴bā格gé…", "Bag(ram"), where the walk leaves it out. (Counted natively, in
+    // collections the page keeps. A walk with a TreeWalker has an element for its root.)
+    const root = this.root as Element;
+    if (
+      unit === text ||
+      unit === this.holding ||
+      root.getElementsByTagName('rt').length + root.getElementsByTagName('rp').length > 0
+    ) {
       return 0;
     }
     let last: Node | null = null;
@@ -178,7 +184,12 @@ export class CandidateBlockWalker {
       } else if (at.nodeType === ELEMENT_NODE) {
         // (Counted only past a few children: most elements here are paragraphs, and the
         // count cost the 1 MB page 2 ms over its 1,400.)
-        if ((at as Element).childElementCount > 2 && isLarge(at as Element)) break;
+        if (
+          ((at as Element).childElementCount > 2 || (at as Element).firstElementChild?.firstElementChild) &&
+          isLarge(at as Element)
+        ) {
+          break;
+        }
         if (!holdsNoProse(at, this.classifier)) {
           const content = at.textContent ?? '';
           // (Joined to the word piece before it, when it goes on with that word.)

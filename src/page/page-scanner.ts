@@ -96,11 +96,10 @@ export class PageScanner {
   }
 
   /**
-   * The first scan of a page. Cheap when there is nothing to find: the body's leading block
-   * children are pre-checked with one regex test over their textContent (no walk, no DOM
-   * wrappers, no ranges), and the walk starts at the first one that might hold something.
-   * A page without mentions is thus only pre-checked; one with them loses no time on a
-   * pre-check of text it then walks anyway.
+   * The first scan of a page. Cheap when there is nothing to find: the walk tests finished
+   * elements whole, one regex test over each one's textContent (no DOM wrapper per text node,
+   * no ranges), and goes node by node only through those that might hold something (see
+   * CandidateBlockWalker's passOver).
    *
    * With `viewportFirst` (a page already laid out), the blocks on screen are matched before
    * the rest: the reader may be far down the page. A mention there that a page-wide veto

@@ -331,3 +331,21 @@ describe('a page whose body had no text at the first step', () => {
     expect(matched).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
   });
 });
+
+describe('the place the walk stands on after passing over what the parser finished', () => {
+  it('sends a script’s change to that text, tested already, to the batches (found by a review)', async () => {
+    const doc = page.doc;
+    doc.body.append(Object.assign(doc.createElement('p'), { id: 'a', textContent: 'Quiet' }));
+    doc.body.append(doc.createElement('div')); // the parser is in this one, with no text yet
+    const matched: string[] = [];
+    const follower = new ParseFollower(listingScanner(matched), doc);
+    const signal = new AbortController().signal;
+    await follower.step(false, signal);
+    const observer = new page.window.MutationObserver(() => {});
+    observer.observe(doc as never, { childList: true, subtree: true, characterData: true });
+    (doc.getElementById('a')!.firstChild as Text).data = 'Kabul';
+    const sent = follower.behind(observer.takeRecords() as unknown as MutationRecord[]);
+    await follower.step(true, signal);
+    expect(matched.includes('a') || sent.length > 0).toBe(true);
+  });
+});
