@@ -3,23 +3,15 @@
 // blocks.ts, passOver). A "no" there skips their blocks for good, so on pages of any shape,
 // whole or arriving node by node as the parser adds them, every block with a run of text that
 // passes the prefilter must still come out as a candidate. Over happy-dom.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
 import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import { CandidateBlockWalker, PAUSE } from '../../src/page/candidate-blocks';
 import { BlockClassifier } from '../../src/page/text-blocks';
 import { pick, seededRandom } from '../bench/random';
+import { happyDomPerTest } from './happy-dom-page';
 
-const window = new Window();
-const scope = globalThis as Record<string, unknown>;
-const saved = { Node: scope.Node, NodeFilter: scope.NodeFilter };
-beforeAll(() => {
-  scope.Node = window.Node;
-  scope.NodeFilter = window.NodeFilter;
-});
-afterAll(() => Object.assign(scope, saved));
-
+const page = happyDomPerTest();
 const prefilter = new Prefilter(prefilterSource(bundledPack));
 
 /** Word pieces that make key words only together, key words whole, and plain prose. */
@@ -138,7 +130,7 @@ function followParsing(source: HTMLElement, every: number): { copy: HTMLElement;
 
 describe('blocks passed over whole', () => {
   it('never hides a block whose text may hold a mention, on a page parsed whole', () => {
-    const doc = new window.DOMParser().parseFromString('<body></body>', 'text/html') as unknown as Document;
+    const doc = page.doc;
     for (let seed = 1; seed <= 150; seed++) {
       const body = randomBody(doc, seededRandom(seed));
       const found = new Set<Element>();
@@ -148,7 +140,7 @@ describe('blocks passed over whole', () => {
   }, 30_000); // (a few seconds of happy-dom; more on a busy machine)
 
   it('never hides one while the page arrives node by node either', () => {
-    const doc = new window.DOMParser().parseFromString('<body></body>', 'text/html') as unknown as Document;
+    const doc = page.doc;
     for (let seed = 1; seed <= 150; seed++) {
       const random = seededRandom(seed);
       const body = randomBody(doc, random);
@@ -158,7 +150,7 @@ describe('blocks passed over whole', () => {
   }, 30_000); // (a few seconds of happy-dom; more on a busy machine)
 
   it('keeps a word cut across the elements it passes over, past an empty text node or an image', () => {
-    const doc = new window.DOMParser().parseFromString('<body></body>', 'text/html') as unknown as Document;
+    const doc = page.doc;
     const span = (text: string) => Object.assign(doc.createElement('span'), { textContent: text });
     const cases: Array<() => Array<Node | string>> = [
       () => ['News ', span('Bag'), doc.createTextNode(''), 'ram Air Base'],
@@ -183,7 +175,7 @@ describe('blocks passed over whole', () => {
   });
 
   it('asks about each finished paragraph once, not about each of its text nodes', () => {
-    const doc = new window.DOMParser().parseFromString('<body></body>', 'text/html') as unknown as Document;
+    const doc = page.doc;
     const body = doc.createElement('body');
     for (let i = 0; i < 30; i++) {
       const p = doc.createElement('p');
@@ -197,7 +189,7 @@ describe('blocks passed over whole', () => {
   });
 
   it('asks the same while the page loads, about the paragraphs the parser has finished', () => {
-    const doc = new window.DOMParser().parseFromString('<body></body>', 'text/html') as unknown as Document;
+    const doc = page.doc;
     const body = doc.createElement('body');
     const main = doc.createElement('main');
     body.append(main);
