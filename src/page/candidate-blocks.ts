@@ -143,9 +143,9 @@ export class CandidateBlockWalker {
   /**
    * Passes over the finished element that `text` begins, and its finished siblings after it,
    * while each holds no key word: one textContent and one prefilter test each, where the walk
-   * node by node reads and tests every text node in them. (On a page without mentions, the
-   * walk that followed the parser cost about twice the pre-check of the page at
-   * DOMContentLoaded, which works this way.) Leaves `walker` on the last node passed over,
+   * node by node reads and tests every text node in them, each of which needs a wrapper in
+   * the content script's world (on a page without mentions that walk cost about twice as
+   * much). Leaves `walker` on the last node passed over,
    * deepest last, and returns how many nodes were looked at: 0 (and `walker` as it was) when
    * the first holds a key word, is still being parsed, or `text` begins none.
    */
@@ -201,8 +201,9 @@ export class CandidateBlockWalker {
           if (content !== '') this.carry = trailingWord(content, this.carry);
         }
       }
-      // (Comments pass; so would a CDATA section or a processing instruction of an XHTML
-      // page, which the walk node by node does not show either.)
+      // (Comments pass, as would a CDATA section of an XHTML page, which the walk node by node
+      // does not show either. Inside a tested element one's text is in textContent, where the
+      // walk leaves it out: a word cut across it there could be missed; happy-dom makes none.)
       last = at;
     }
     if (last === null) return 0;
