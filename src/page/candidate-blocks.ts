@@ -4,6 +4,7 @@ import {
   ELEMENT_NODE,
   goesOnUnder,
   holdsNoProse,
+  holdsReading,
   inAnnotation,
   openWalk,
   SHOW_TEXT,
@@ -161,18 +162,9 @@ export class CandidateBlockWalker {
     ) {
       unit = up;
     }
-    // (The element that held a key word last time is walked, not tested again.) A ruby's
-    // reading or parenthesis stands between the characters it annotates in textContent
-    // ("巴bā格gé…", "Bag(ram"), where the walk leaves it out. (Counted natively, in
-    // collections the page keeps. A walk with a TreeWalker has an element for its root.)
-    const root = this.root as Element;
-    if (
-      unit === text ||
-      unit === this.holding ||
-      root.getElementsByTagName('rt').length + root.getElementsByTagName('rp').length > 0
-    ) {
-      return 0;
-    }
+    // (The element that held a key word last time is walked, not tested again; so is every
+    // element of a page with ruby readings, which textContent reads in between letters.)
+    if (unit === text || unit === this.holding || holdsReading(this.root)) return 0;
     let last: Node | null = null;
     let count = 0;
     for (let at: Node | null = unit; at && count < NODES_PER_PAUSE && !open.has(at); at = at.nextSibling, count++) {

@@ -107,10 +107,13 @@ export function inAnnotation(el: Element, classifier: BlockClassifier): boolean 
   return ANNOTATIONS.has(el.tagName) || (classifier.blockOf(el) === null && el.closest('rt, rp') !== null);
 }
 
-/** True when `node` holds a ruby's reading, which its textContent reads between the characters
- *  it annotates ("巴bā格gé…") where a walk leaves it out. */
+/** True when `node` holds a ruby's reading or its parenthesis, which its textContent reads
+ *  between the characters they annotate ("巴bā格gé…", "Bag(ram") where a walk leaves them out.
+ *  (Counted natively, in collections the page keeps.) */
 export function holdsReading(node: Node): boolean {
-  return node.nodeType === ELEMENT_NODE && (node as Element).getElementsByTagName('rt').length > 0;
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const el = node as Element;
+  return el.getElementsByTagName('rt').length + el.getElementsByTagName('rp').length > 0;
 }
 
 /** Scripts, styles, form fields and the like: no text under them is page prose. */
