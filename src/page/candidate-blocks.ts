@@ -174,16 +174,9 @@ export class CandidateBlockWalker {
         // (White space ends a word; an empty node, as the walk node by node has it, does not.)
         if (data !== '') this.carry = '';
       } else if (at.nodeType === ELEMENT_NODE) {
-        // (Counted only past a few children: most elements here are paragraphs, and the
-        // count cost the 1 MB page 2 ms over its 1,400.)
-        if (
-          ((at as Element).childElementCount > 2 || (at as Element).firstElementChild?.firstElementChild) &&
-          isLarge(at as Element)
-        ) {
-          break;
-        }
+        if (isLarge(at as Element)) break;
         if (!holdsNoProse(at, this.classifier)) {
-          const content = at.textContent ?? '';
+          const content = at.textContent!;
           // (Joined to the word piece before it, when it goes on with that word.)
           if (this.mightMatch(this.carry !== '' && continuesWord(content[0]) ? this.carry + content : content)) {
             this.holding = at;
@@ -215,7 +208,26 @@ const LARGE = 64;
 /** More elements under `el` than LARGE (counted natively, no further than that, and without
  *  reading any text). */
 function isLarge(el: Element): boolean {
-  return el.getElementsByTagName('*')[LARGE] !== undefined;
+  // (Counted only past a few children, or where one of the outer two has its own: most
+  // elements here are paragraphs, and the count cost the 1 MB page 2 ms over its 1,400.)
+  const few =
+    el.childElementCount < 3 && !el.firstElementChild?.firstElementChild && !el.lastElementChild?.firstElementChild;
+  return !few && !!el.getElementsByTagName('*')[LARGE];
+}
+
+/** True when `root`, a small element without ruby readings, holds no key word anywhere in
+ *  its text, so a walk over it would find no candidate: one textContent and one test, where
+ *  the walk sets up a TreeWalker and tests each text node (most of a feed's new paragraphs).
+ *  A large one is left to the walk, which is sliced: its text tested at once would be one long
+ *  task (a single-page app's new view), and read again, by parts, if it held a key word. */
+export function holdsNoKeyWord(root: Node, mightMatch: (text: string) => boolean): boolean {
+  // (A query, not holdsReading's collections: a new root each time, and a wrapper for each.)
+  return (
+    root.nodeType === ELEMENT_NODE &&
+    !isLarge(root as Element) &&
+    !(root as Element).querySelector('rt, rp') &&
+    !mightMatch(root.textContent!)
+  );
 }
 
 /** Where a walk goes on after a yield: from its place (true), from another node (`from`; null:

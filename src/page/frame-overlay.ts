@@ -88,10 +88,9 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     for (const root of await shadows.discover(roots, signal)) {
       if (signal.aborted) return;
       watcher.observe(root);
-      const blocks = [...root.children];
-      // A root found again (its host left and came back) may still hold its old mentions.
-      for (const block of blocks) scanner.dropUnder(block);
-      await scanner.scan(blocks, signal);
+      // (A root found again, its host gone and back, may still hold its old mentions: scan
+      // forgets them.)
+      await scanner.scan([...root.children], signal);
     }
   };
 
@@ -195,7 +194,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       enqueue(async () => {
         if (signal.aborted) return;
         scanner.dropRemoved(batch.removedNodes);
-        for (const root of batch.roots) scanner.dropUnder(root);
         await scanner.scan(batch.roots, signal);
         await scanShadowRoots(batch.roots);
         cards.closeIfGone();

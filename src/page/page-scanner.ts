@@ -5,7 +5,7 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { CandidateBlockWalker, PAUSE, yieldWatching } from './candidate-blocks';
+import { CandidateBlockWalker, holdsNoKeyWord, PAUSE, yieldWatching } from './candidate-blocks';
 import { ELEMENT_NODE, inBoilerplate, positionIn, RunWalker, SLICE_OVER, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
@@ -130,11 +130,13 @@ export class PageScanner {
     return done;
   }
 
-  /** Scans the text under each root, yielding to the page between slices. Resolves false if
-   *  `signal` aborted before the end. */
+  /** Scans the text under each root afresh (what was found there before is forgotten first),
+   *  yielding to the page between slices. Resolves false if `signal` aborted before the end. */
   async scan(roots: readonly Node[], signal: AbortSignal): Promise<boolean> {
     const slice = new Slice();
     for (const root of roots) {
+      this.dropUnder(root);
+      if (holdsNoKeyWord(root, this.mightMatchText)) continue;
       if (!(await this.scanRoot(root, undefined, slice, signal))) return false;
     }
     return true;

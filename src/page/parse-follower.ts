@@ -250,7 +250,7 @@ export class ParseFollower {
   private match(block: Element, slice: Slice, signal: AbortSignal): true | Promise<boolean> {
     this.open.delete(block);
     if (!block.isConnected) return true;
-    this.matched.set(block, this.finished ? null : (block.textContent ?? ''));
+    this.matched.set(block, this.finished ? null : block.textContent!);
     const rest = this.scanner.scanBlock(block, slice);
     return !rest || this.scanner.finishBlock(rest, slice, signal);
   }

@@ -1,0 +1,92 @@
+// A batch of the page's changes (a feed's next 50 paragraphs) is scanned root by root: a root
+// whose text holds no key word is passed over after one test of its whole text, where a walk
+// set up for it would test each of its text nodes; the marks come out the same.
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '../../src/match/build-matcher';
+import { Prefilter, prefilterSource } from '../../src/match/prefilter';
+import { bundledPack } from '../../src/pack/bundled';
+import type { HighlightLayer } from '../../src/page/highlight-layer';
+import { PageScanner } from '../../src/page/page-scanner';
+import { fillBody, happyDomPerTest, type RecordedRange } from './happy-dom-page';
+
+const page = happyDomPerTest();
+
+/** A scanner whose marks drawn now are listed in `drawn` (by the id of the text's parent
+ *  element), and whose prefilter lists each text it is asked about in `asked`. */
+function scanner(drawn: string[], asked: string[] = []): PageScanner {
+  const prefilter = new Prefilter(prefilterSource(bundledPack));
+  const test = prefilter.mightMatch.bind(prefilter);
+  prefilter.mightMatch = (text) => (asked.push(text), test(text));
+  const layer = {
+    add: (_topic: string, range: RecordedRange) => drawn.push((range.init.startContainer.parentNode as Element).id),
+    delete: (_topic: string, range: RecordedRange) => {
+      drawn.splice(drawn.indexOf((range.init.startContainer.parentNode as Element).id), 1);
+    },
+  } as unknown as HighlightLayer;
+  return new PageScanner(prefilter, () => buildMatcher(bundledPack), layer);
+}
+
+const scan = (s: PageScanner, roots: Node[]) => s.scan(roots, new AbortController().signal);
+
+describe("a batch of the page's changes", () => {
+  it('tests each new paragraph without a key word once, whole, and marks those with one', async () => {
+    fillBody(
+      page,
+      Array.from({ length: 50 }, (_, i) =>
+        i % 10 === 3
+          ? `<p id="p${i}">Flights left Bagram at <em>dawn</em>, <a href="#">officials</a> said.</p>`
+          : `<p id="p${i}">Markets <em>opened</em> higher on <a href="#">Monday</a>, traders said.</p>`,
+      ).join(''),
+    );
+    const drawn: string[] = [];
+    const asked: string[] = [];
+    await scan(scanner(drawn, asked), [...page.doc.body.children]);
+    expect(drawn).toEqual(['p3', 'p13', 'p23', 'p33', 'p43']);
+    const quiet = 'Markets opened higher on Monday, traders said.';
+    // One test each for the 45 quiet paragraphs, and none of their pieces.
+    expect(asked.filter((text) => text === quiet)).toHaveLength(45);
+    const pieces = ['Markets ', 'opened', ' higher on ', 'Monday', ', traders said.'];
+    expect(asked.filter((text) => pieces.includes(text))).toEqual([]);
+  });
+
+  it('walks a paragraph with a ruby reading, which its whole text reads between the letters', async () => {
+    fillBody(page, '<p id="r"><ruby>Bag<rt>bæg</rt></ruby>ram Air Base was handed over.</p>');
+    const drawn: string[] = [];
+    await scan(scanner(drawn), [page.doc.getElementById('r')!]);
+    expect(drawn).toHaveLength(1);
+  });
+
+  it.each([
+    ['a section of paragraphs', (rows: string) => `<section id="s">${rows}</section>`],
+    ['a heading and a section', (rows: string) => `<div id="s"><h2>Markets</h2><section>${rows}</section></div>`],
+  ])('walks a large root (%s) in slices rather than test all of its text at once', async (_, wrap) => {
+    const rows = Array.from({ length: 100 }, (_, i) => `<p>Paragraph ${i} on <em>the</em> markets.</p>`);
+    fillBody(page, wrap(rows.join('')));
+    const root = page.doc.getElementById('s')!;
+    const asked: string[] = [];
+    await scan(scanner([], asked), [root]);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(Math.max(...asked.map((text) => text.length))).toBeLessThan(root.textContent!.length / 2);
+  });
+
+  it('scans text put straight under <html>, outside any element', async () => {
+    const text = page.doc.createTextNode('Bagram Air Base was handed over.');
+    page.doc.documentElement.append(text);
+    const drawn: string[] = [];
+    await scan(scanner(drawn), [text]);
+    expect(drawn).toEqual(['']); // (its parent, <html>, has no id)
+  });
+
+  it('forgets the marks of a root whose text no longer holds a key word', async () => {
+    fillBody(page, '<p id="p">Flights left Bagram at dawn.</p>');
+    const p = page.doc.getElementById('p')!;
+    const drawn: string[] = [];
+    const s = scanner(drawn);
+    await scan(s, [p]);
+    expect(drawn).toEqual(['p']);
+    // (Replaced without a record the scanner hears of: the batch that rescans it is the news.)
+    (p.firstChild as Text).data = 'Flights left at dawn.';
+    await scan(s, [p]);
+    expect(drawn).toEqual([]);
+  });
+});
