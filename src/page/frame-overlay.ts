@@ -183,7 +183,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         body === document.documentElement
           ? []
           : [...document.documentElement.childNodes].filter((n) => n !== body && n !== document.head);
-      if (beside.length > 0) await scanner.scan(beside, signal);
+      await scanner.scan(beside, signal);
       await scanShadowRoots([body, ...beside]);
       report();
     });
@@ -201,7 +201,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       });
     },
     signal,
-    (node) => scanner.dropUnder(node),
+    (node) => scanner.dropUnder([node]),
     follower ? { behind: (records) => (following ? follower.behind(records) : records), onSkipped: step } : undefined,
   );
   const { stepNext, takeFocusBack } = cards;

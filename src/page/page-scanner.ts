@@ -134,8 +134,10 @@ export class PageScanner {
    *  yielding to the page between slices. Resolves false if `signal` aborted before the end. */
   async scan(roots: readonly Node[], signal: AbortSignal): Promise<boolean> {
     const slice = new Slice();
+    // All first: two roots may share a block (text a script put beside <body>), whose marks
+    // the first one's scan makes.
+    this.dropUnder(roots);
     for (const root of roots) {
-      this.dropUnder(root);
       if (holdsNoKeyWord(root, this.mightMatchText)) continue;
       if (!(await this.scanRoot(root, undefined, slice, signal))) return false;
     }
@@ -341,10 +343,10 @@ export class PageScanner {
     if (this.unsettled) this.settle();
   }
 
-  /** Forgets the mentions in text under `root` (before it is scanned again). */
-  dropUnder(root: Node): void {
+  /** Forgets the mentions in text under `roots` (before they are scanned again). */
+  dropUnder(roots: readonly Node[]): void {
     if (this.index.size === 0) return;
-    for (const m of this.index.under([root], Infinity) ?? []) this.drop(m);
+    for (const m of this.index.under(roots, Infinity) ?? []) this.drop(m);
   }
 
   /** Forgets mentions whose text left the document. */

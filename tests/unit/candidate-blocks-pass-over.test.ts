@@ -188,6 +188,24 @@ describe('blocks passed over whole', () => {
     expect(asked).toEqual(Array(30).fill('A quiet day in town.'));
   });
 
+  it('goes into a large wrapper of a heading and a section rather than read it whole', () => {
+    const doc = page.doc;
+    const body = doc.createElement('body');
+    const section = doc.createElement('section');
+    for (let i = 0; i < 40; i++) {
+      const p = doc.createElement('p');
+      p.append('A quiet ', Object.assign(doc.createElement('em'), { textContent: 'day' }), ' in town.');
+      section.append(p);
+    }
+    const wrapper = doc.createElement('div');
+    wrapper.append(Object.assign(doc.createElement('h2'), { textContent: 'News' }), '\n', section);
+    body.append(wrapper);
+    const asked: string[] = [];
+    const walker = new CandidateBlockWalker(body, (text) => (asked.push(text), prefilter.mightMatch(text)));
+    drain(walker, new Set());
+    expect(asked).toEqual(['News', ...Array<string>(40).fill('A quiet day in town.')]);
+  });
+
   it('asks the same while the page loads, about the paragraphs the parser has finished', () => {
     const doc = page.doc;
     const body = doc.createElement('body');

@@ -98,7 +98,7 @@ describe('the marks a page ends with', () => {
     // As the overlay goes: the changed text's marks dropped at once, its block scanned again.
     const text = fitrat!.firstChild as Text;
     text.data = 'The weather was fine.';
-    scanner.dropUnder(text);
+    scanner.dropUnder([text]);
     scanner.dropRemoved([]);
     await scanner.scan([fitrat!], new AbortController().signal);
     scanner.settleIfNeeded(); // (what the overlay does after every batch, in its report)

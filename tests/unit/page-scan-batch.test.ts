@@ -59,14 +59,34 @@ describe("a batch of the page's changes", () => {
   it.each([
     ['a section of paragraphs', (rows: string) => `<section id="s">${rows}</section>`],
     ['a heading and a section', (rows: string) => `<div id="s"><h2>Markets</h2><section>${rows}</section></div>`],
-  ])('walks a large root (%s) in slices rather than test all of its text at once', async (_, wrap) => {
-    const rows = Array.from({ length: 100 }, (_, i) => `<p>Paragraph ${i} on <em>the</em> markets.</p>`);
+  ])('marks a name deep in a large new view (%s)', async (_, wrap) => {
+    const rows = Array.from({ length: 100 }, (_, i) =>
+      i === 77 ? '<p id="p77">Flights left Bagram at dawn.</p>' : `<p>Paragraph ${i} on <em>the</em> markets.</p>`,
+    );
     fillBody(page, wrap(rows.join('')));
-    const root = page.doc.getElementById('s')!;
+    const drawn: string[] = [];
+    await scan(scanner(drawn), [page.doc.getElementById('s')!]);
+    expect(drawn).toEqual(['p77']);
+  });
+
+  it("walks a log's thousands of lines, few elements as it has, in slices", async () => {
+    const pre = page.doc.createElement('pre');
+    pre.id = 's';
+    for (let i = 0; i < 5000; i++) pre.append(page.doc.createTextNode(`${i} nothing to report today\n`));
+    page.doc.body.append(pre);
     const asked: string[] = [];
-    await scan(scanner([], asked), [root]);
-    expect(asked.length).toBeGreaterThan(1);
-    expect(Math.max(...asked.map((text) => text.length))).toBeLessThan(root.textContent!.length / 2);
+    await scan(scanner([], asked), [pre]);
+    expect(Math.max(...asked.map((text) => text.length))).toBeLessThan(pre.textContent!.length / 2);
+  });
+
+  it('marks a name across two roots of one block: text and an element a script put under <html>', async () => {
+    const text = page.doc.createTextNode('Flights left Bagram Air');
+    const span = page.doc.createElement('span');
+    span.textContent = ' Base on Monday.';
+    page.doc.documentElement.append(text, span);
+    const drawn: string[] = [];
+    await scan(scanner(drawn), [text, span]);
+    expect(drawn).toEqual(['']); // (its text's parent, <html>, has no id)
   });
 
   it('scans text put straight under <html>, outside any element', async () => {
