@@ -25,7 +25,7 @@ const DASH_RUN = new RegExp(`[${DASHES}]`, 'g');
 const APOSTROPHE_RUN = new RegExp(`[${APOSTROPHES}]`, 'g');
 const SPACE_RUN = /[\s\u00a0\u202f]+/g;
 const NAME_DOT_RUN = new RegExp(`[${NAME_DOTS}]`, 'g');
-const ARABIC_SPACE = /([\u0600-\u06ff])[\s\u00a0\u202f\u200c]+(?=[\u0600-\u06ff])/g;
+const ARABIC_SPACE = /([\u0600-\u06ff])[\s\u200c]+(?=[\u0600-\u06ff])/g;
 
 /** Words apart by single spaces, without a dash, an apostrophe, a middle dot, a non-joiner or
  *  an Arabic letter: folding changes nothing in them but letter case. */
@@ -84,7 +84,7 @@ export function aliasAtoms(text: string, endings: readonly string[]): string[] {
   let inGap = false;
   chars.forEach((ch, i) => {
     const prev = chars[i - 1];
-    if (/[\s\u00a0\u202f\u200c]/.test(ch)) {
+    if (/[\s\u200c]/.test(ch)) {
       if (!inGap) {
         if (ending) atoms.push(ending);
         atoms.push(isArabicScript(prev) && isArabicScript(nextNonGap(chars, i)) ? ARABIC_GAP : GAP);
@@ -108,7 +108,7 @@ export function aliasAtoms(text: string, endings: readonly string[]): string[] {
 
 function nextNonGap(chars: readonly string[], i: number): string | undefined {
   let j = i;
-  while (j < chars.length && /[\s\u00a0\u202f\u200c]/.test(chars[j] ?? '')) j++;
+  while (j < chars.length && /[\s\u200c]/.test(chars[j] ?? '')) j++;
   return chars[j];
 }
 

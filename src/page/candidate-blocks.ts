@@ -217,14 +217,22 @@ function isLarge(el: Element): boolean {
   return !few && !!el.getElementsByTagName('*')[LARGE];
 }
 
-/** True when `root`, an element (or a text) without ruby readings, holds no key word anywhere in its text,
- *  so a walk over it would find no candidate: one textContent and one test, where the walk sets
- *  up a TreeWalker and tests each text node (most of a feed's new paragraphs). A long text (a
- *  single-page app's new view, a log's thousands of lines) is left to the walk, which is sliced:
- *  tested at once, it would be one long task, and read again, by parts, if it held a key word. */
-export function holdsNoKeyWord(root: Node, mightMatch: (text: string) => boolean): boolean {
-  // (A query, not holdsReading's collections: a new root each time, and a wrapper for each.)
-  // (A text root too, put beside <body>: its block's other roots hold the rest of its words.)
+/** True when `root` holds no key word anywhere in text that may be marked (a script, a style
+ *  or an editor holds none), so a walk over it would find no candidate: one textContent and one
+ *  test, where the walk sets up a TreeWalker and tests each text node (most of a feed's new
+ *  paragraphs). A text root is tested like an element (one a script put beside <body>, whose
+ *  block's other words are roots beside it; a key word cut across two of them is missed, as
+ *  their walks, each from its own start, missed it before). A long text (a single-page app's
+ *  new view, a log's thousands of lines) is left to the walk, which is sliced: tested at once,
+ *  it would be one long task, and read again, by parts, if it held a key word. */
+export function holdsNoKeyWord(
+  root: Node,
+  mightMatch: (text: string) => boolean,
+  classifier: BlockClassifier,
+): boolean {
+  if (holdsNoProse(root, classifier)) return true;
+  // (Ruby readings are read in between the letters: walked. A query, not holdsReading's
+  // collections: a new root each time, and a wrapper for each.)
   if ((root as Element).querySelector?.('rt, rp')) return false;
   const text = root.textContent!;
   return text.length <= LONG_TEXT && !mightMatch(text);

@@ -53,7 +53,7 @@ export class PageScanner {
   /** The mentions in the index that have conditions (the few that settle() decides). */
   private readonly conditional = new Set<PageMention>();
   /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
-  readonly mightMatchText = (text: string): boolean => this.prefilter.mightMatch(text);
+  readonly mightMatch = (text: string): boolean => this.prefilter.mightMatch(text);
 
   /** `matcher` is called once, when the first text that may hold a mention passes the
    *  prefilter (see waits): building it costs a page about 2 ms, which one without mentions
@@ -138,8 +138,11 @@ export class PageScanner {
     // the first one's scan makes.
     this.dropUnder(roots);
     for (const root of roots) {
-      if (holdsNoKeyWord(root, this.mightMatchText)) continue;
-      if (!(await this.scanRoot(root, undefined, slice, signal))) return false;
+      // (Roots passed over take time too: a batch of many is sliced, as a walk is.)
+      const going = holdsNoKeyWord(root, this.mightMatch, slice.classifier)
+        ? !slice.over() || (await slice.yield(signal))
+        : await this.scanRoot(root, undefined, slice, signal);
+      if (!going) return false;
     }
     return true;
   }
@@ -156,7 +159,7 @@ export class PageScanner {
     screen?: (block: Element) => 'on' | 'below' | 'off',
   ): Promise<boolean> {
     if (!root.isConnected) return true;
-    let walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, from);
+    let walker = new CandidateBlockWalker(root, this.mightMatch, slice.classifier, from);
     for (let block = walker.next(); block; block = walker.next()) {
       // A screenful walked without a candidate: stop once the walk is below the screen.
       if (block === PAUSE && screen && belowScreen(walker.position(), screen)) return true;
@@ -185,7 +188,7 @@ export class PageScanner {
           const from = typeof place === 'object' ? place.from : undefined;
           if (from === null) return true;
           if (from === undefined) slice.restarted();
-          walker = new CandidateBlockWalker(root, this.mightMatchText, slice.classifier, from);
+          walker = new CandidateBlockWalker(root, this.mightMatch, slice.classifier, from);
           break;
         }
         if (!rest) break;

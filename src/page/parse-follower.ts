@@ -81,7 +81,7 @@ export class ParseFollower {
     if (run !== this.runs) return true;
     const restart = () => {
       this.displaced = false;
-      return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatchText, slice.classifier));
+      return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatch, slice.classifier));
     };
     // A script removed our place, or replaced the body: walk again from the top (a block
     // matched already is matched again only if its text changed).

@@ -20,7 +20,9 @@ function scanner(drawn: string[], asked: string[] = []): PageScanner {
   const layer = {
     add: (_topic: string, range: RecordedRange) => drawn.push((range.init.startContainer.parentNode as Element).id),
     delete: (_topic: string, range: RecordedRange) => {
-      drawn.splice(drawn.indexOf((range.init.startContainer.parentNode as Element).id), 1);
+      const at = drawn.indexOf((range.init.startContainer.parentNode as Element).id);
+      if (at < 0) throw new Error('a mark taken away that was not drawn');
+      drawn.splice(at, 1);
     },
   } as unknown as HighlightLayer;
   return new PageScanner(prefilter, () => buildMatcher(bundledPack), layer);
@@ -49,11 +51,32 @@ describe("a batch of the page's changes", () => {
     expect(asked.filter((text) => pieces.includes(text))).toEqual([]);
   });
 
-  it('walks a paragraph with a ruby reading, which its whole text reads between the letters', async () => {
-    fillBody(page, '<p id="r"><ruby>Bag<rt>bæg</rt></ruby>ram Air Base was handed over.</p>');
+  it.each([
+    ['a reading', '<ruby>Bag<rt>bæg</rt></ruby>ram'],
+    ['a parenthesis alone', '<ruby>Bag<rp>(</rp></ruby>ram'],
+  ])('walks a paragraph with a ruby %s, which its whole text reads between the letters', async (_, name) => {
+    fillBody(page, `<p id="r">${name} Air Base was handed over.</p>`);
     const drawn: string[] = [];
     await scan(scanner(drawn), [page.doc.getElementById('r')!]);
     expect(drawn).toHaveLength(1);
+  });
+
+  it("does not read what holds no prose: a script's text, an editor's", async () => {
+    fillBody(page, '<script>var slot = "Doha";</script><div contenteditable="true">Bagram, typed.</div>');
+    const asked: string[] = [];
+    const drawn: string[] = [];
+    await scan(scanner(drawn, asked), [...page.doc.body.children]);
+    expect(asked).toEqual([]);
+    expect(drawn).toEqual([]);
+  });
+
+  it('gives the page its turn between roots passed over, as a walk does', async () => {
+    let yields = 0;
+    (globalThis as Record<string, unknown>).scheduler = { yield: () => (yields++, Promise.resolve()) };
+    fillBody(page, Array.from({ length: 20 }, (_, i) => `<div>Quiet section ${i}.</div>`).join(''));
+    await scan(scanner([]), [...page.doc.body.children]);
+    // (The clock runs fast here: every look at it finds the slice over.)
+    expect(yields).toBeGreaterThanOrEqual(19);
   });
 
   it.each([

@@ -13,7 +13,7 @@ const page = happyDomPerTest();
  *  blocks it is asked to match in `matched`. */
 function listingScanner(matched: string[]): PageScanner {
   return {
-    mightMatchText: (text: string) => text.includes('Kabul'),
+    mightMatch: (text: string) => text.includes('Kabul'),
     scanBlock: (block: Element) => {
       matched.push(block.id);
       return null; // read whole
