@@ -23,7 +23,7 @@ const LETTER_VARIANTS: Record<string, string> = {
 
 const DASH_RUN = new RegExp(`[${DASHES}]`, 'g');
 const APOSTROPHE_RUN = new RegExp(`[${APOSTROPHES}]`, 'g');
-const SPACE_RUN = /[\s\u00a0\u202f]+/g;
+const SPACE_RUN = /\s+/g;
 const NAME_DOT_RUN = new RegExp(`[${NAME_DOTS}]`, 'g');
 const ARABIC_SPACE = /([\u0600-\u06ff])[\s\u200c]+(?=[\u0600-\u06ff])/g;
 
