@@ -48,6 +48,12 @@ describe('the house lint rules fire', () => {
     expect(await rulesHit(code, 'src/ui/LintSnippet.tsx')).toContain('no-restricted-syntax');
   });
 
+  // The build's minifier takes getters as pure (wxt.config.ts): a property read for its side
+  // effect alone (a forced layout) would be dropped from the bundle.
+  it('a property read for its side effect alone', async () => {
+    expect(await rulesHit('el.offsetWidth;')).toContain('@typescript-eslint/no-unused-expressions');
+  });
+
   it('in entrypoints too', async () => {
     expect(await rulesHit('el.innerHTML = s;', 'entrypoints/lint-snippet.ts')).toContain('no-restricted-properties');
   });
