@@ -293,7 +293,7 @@ function placeAfter(taken: MutationRecord, removals: readonly NodeList[], root: 
 }
 
 /** The first node after `node`'s subtree in document order, within `root`. */
-export function nodeAfter(node: Node, root: Node): Node | null {
+function nodeAfter(node: Node, root: Node): Node | null {
   for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
   return null;
 }

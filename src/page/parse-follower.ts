@@ -12,10 +12,10 @@
 // parenting) is told apart by behind() and goes through the ordinary mutation batches.
 import { CandidateBlockWalker, holdsNode, PAUSE } from './candidate-blocks';
 import type { PageScanner } from './page-scanner';
+import { TEXT_NODE } from './text-blocks';
 import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 
 const DISCONNECTED = 1; // Node.DOCUMENT_POSITION_DISCONNECTED
-const TEXT = 3; // Node.TEXT_NODE
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
 /** Records checked against removals per delivery (see behind): about a millisecond. */
@@ -208,7 +208,7 @@ export class ParseFollower {
     // A change to the text node the walk stands on after passing over everything finished:
     // tested already (where the node it stands on is otherwise the next to test), so behind.
     // (Found by a review.)
-    if (spot === at && at.nodeType === TEXT && this.walker?.place === null) return null;
+    if (spot === at && at.nodeType === TEXT_NODE && this.walker?.place === null) return null;
     // The parser adds right after, or into, what it added just before: placed against the
     // last spot found ahead, which is a step or two away. Against the walk's place, two
     // children of one element are compared by crawling the siblings between them, and for an
