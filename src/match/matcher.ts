@@ -128,16 +128,16 @@ const REACH = 1000;
  * then applies the aliases' block and word-scope rules. One call = one block of text.
  */
 export class Matcher {
-  private readonly byKey = new Map<string, Entry>();
+  readonly #byKey = new Map<string, Entry>();
   /** Entries by the folded first letter, longest first: the slow path's candidates. */
-  private readonly byFirst = new Map<string, Entry[]>();
+  readonly #byFirst = new Map<string, Entry[]>();
   private readonly scanner: RegExp;
   /** The compiled regex's source (for the throughput floor in src/cli/matcher-speed.ts). */
   readonly source: string;
-  private readonly keyCache = new Map<string, Entry | null>();
+  readonly #keyCache = new Map<string, Entry | null>();
   /** Cue list → folded words, for name-before rules; folded when a rule first asks. */
-  private readonly titles = new Map<string, Set<string>>();
-  private readonly cueWords: PagePack['cues'];
+  readonly #titles = new Map<string, Set<string>>();
+  readonly #cueWords: PagePack['cues'];
 
   /** `source`: the regex's source, or what makes it from the entries' atoms (factoredSource:
    *  see buildMatcher). The content script gets it made at build time for the whole pack
@@ -152,8 +152,8 @@ export class Matcher {
     const keys = new Map<Entry, string>();
     const add = (entry: Entry) => {
       const key = aliasKey(entry.text);
-      if (this.byKey.has(key)) return;
-      this.byKey.set(key, entry);
+      if (this.#byKey.has(key)) return;
+      this.#byKey.set(key, entry);
       keys.set(entry, key);
       entries.push(entry);
     };
@@ -198,7 +198,7 @@ export class Matcher {
       }
       sorted.clear(); // the namesake veto names the topic
     }
-    this.cueWords = pack.cues;
+    this.#cueWords = pack.cues;
     const scanned = scannedCueLists(Object.keys(pack.cues), rules);
     for (const [cue, words] of Object.entries(pack.cues)) {
       if (!scanned.has(cue)) continue;
@@ -209,9 +209,9 @@ export class Matcher {
     entries.sort((a, b) => b.text.length - a.text.length);
     for (const entry of entries) {
       const first = keys.get(entry)!.charAt(0);
-      const list = this.byFirst.get(first) ?? [];
+      const list = this.#byFirst.get(first) ?? [];
       list.push(entry);
-      this.byFirst.set(first, list);
+      this.#byFirst.set(first, list);
     }
     // Lower-cased for the trie, so "Bagram" and "bagram" share a branch (the regex ignores case).
     this.source =
@@ -231,19 +231,19 @@ export class Matcher {
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
    *  it holds soft hyphens or other invisible characters inside names. */
   scan(text: string): TextScan {
-    return this.scanOn(scanStart(text), NEVER_OVER)!;
+    return this.#scanOn(scanStart(text), NEVER_OVER)!;
   }
 
   /** scan(), window by window: a text file of 20 MB in one text node is one block, which
    *  took 120 ms to scan in one piece. */
   begin(text: string): PendingScan {
     const state = scanStart(text);
-    return { resume: (over) => this.scanOn(state, over) };
+    return { resume: (over) => this.#scanOn(state, over) };
   }
 
-  private scanOn(state: ScanState, over: () => boolean): TextScan | null {
+  #scanOn(state: ScanState, over: () => boolean): TextScan | null {
     do {
-      const next = this.find(state.read, state.hits, state.from);
+      const next = this.#find(state.read, state.hits, state.from);
       // find() gave up on meeting an invisible character: read the text without them.
       if (next === null) {
         state.visible = withoutInvisible(state.text);
@@ -251,12 +251,12 @@ export class Matcher {
         state.hits.length = state.from = 0;
       } else state.from = next;
     } while (state.from < state.read.length && !over());
-    return state.from < state.read.length ? null : this.decide(state.text, state.hits, state.visible);
+    return state.from < state.read.length ? null : this.#decide(state.text, state.hits, state.visible);
   }
 
   /** The scan of `text` from the entries found in it (in the text without invisible
    *  characters, `visible`, if it had any). */
-  private decide(text: string, hits: Hit[], visible: ReturnType<typeof withoutInvisible>): TextScan {
+  #decide(text: string, hits: Hit[], visible: ReturnType<typeof withoutInvisible>): TextScan {
     if (hits.length === 0) return { candidates: [], cues: new Set() };
     if (visible) {
       const { origin } = visible;
@@ -266,12 +266,12 @@ export class Matcher {
         while (ARABIC_MARK.test(text[hit.end] ?? '')) hit.end++;
       }
     }
-    return this.applyRules(text, hits);
+    return this.#applyRules(text, hits);
   }
 
   /** Decides each alias's block and word-scope rules within this block and leaves its page
    *  rules for PageContext. */
-  private applyRules(text: string, hits: readonly Hit[]): TextScan {
+  #applyRules(text: string, hits: readonly Hit[]): TextScan {
     const cues = new Set<string>();
     const seen: Sighting[] = [];
     // A title before it makes a mention a person ("Uncle Bagram"): it is no mention at all.
@@ -283,7 +283,7 @@ export class Matcher {
     const persons = new Map<Hit, 'titled' | 'named'>();
     hits.forEach((hit, i) => {
       const { entry, start, end } = hit;
-      const person = entry.kind === 'alias' && this.person(entry, text, start, end, isHeadline, hits[i - 1]);
+      const person = entry.kind === 'alias' && this.#person(entry, text, start, end, isHeadline, hits[i - 1]);
       if (person) persons.set(hit, person);
     });
     for (const hit of hits) {
@@ -307,7 +307,7 @@ export class Matcher {
         // A headline in title case capitalises its verbs too ("Fitrat Rejects"): the word
         // after tells nothing there. The word before still does ("Journalist Wahid Fitrat").
         if (c.kind === 'name-after' && isHeadline()) continue;
-        namesake ||= this.isOtherName(
+        namesake ||= this.#isOtherName(
           c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
           c.name,
         );
@@ -325,10 +325,10 @@ export class Matcher {
   }
 
   /** `word` is a name: not a title from the list `titles` nor any word of the pack. */
-  private isOtherName(word: string | null, titles: string): boolean {
+  #isOtherName(word: string | null, titles: string): boolean {
     if (word === null) return false;
     const key = aliasKey(word);
-    return !this.byKey.has(key) && !this.listKeys(titles).has(key);
+    return !this.#byKey.has(key) && !this.#listKeys(titles).has(key);
   }
 
   /** This one mention names a person: a title of the entry's title-before lists stands right
@@ -337,7 +337,7 @@ export class Matcher {
    *  lists stands right before ("авиабазу Баграм Трамп назвал …": the base); not in a
    *  headline in title case, which capitalises its verbs ("Troops Could Miss Bagram
    *  Deadline"). How, or false; `before`: the hit before this one in the block. */
-  private person(
+  #person(
     entry: Entry & Rules,
     text: string,
     start: number,
@@ -348,21 +348,21 @@ export class Matcher {
     if (entry.titleRules.length === 0 && entry.personRules.length === 0) return false;
     const title = entry.titleRules.length > 0 ? titleBefore(text, start) : null;
     const titled =
-      title !== null && entry.titleRules.some((c) => (this.cueWords[c.name] ?? []).some((w) => w.text === title));
+      title !== null && entry.titleRules.some((c) => (this.#cueWords[c.name] ?? []).some((w) => w.text === title));
     const cue = before?.entry.kind === 'cue' && before.end === start - 1 ? before.entry.cue : null;
     const settledBefore =
       ONE_GAP.test(text.charAt(start - 1)) && entry.sure.some((c) => c.kind === 'cue' && c.name === cue);
     const named =
-      !titled && !settledBefore && entry.personRules.some((c) => this.isOtherName(nameAfter(text, end), c.name));
+      !titled && !settledBefore && entry.personRules.some((c) => this.#isOtherName(nameAfter(text, end), c.name));
     return (titled || named) && !isHeadline() && (titled ? 'titled' : 'named');
   }
 
   /** The words of a cue list that name rules look up beside a mention. */
-  private listKeys(list: string): Set<string> {
-    let keys = this.titles.get(list);
+  #listKeys(list: string): Set<string> {
+    let keys = this.#titles.get(list);
     if (!keys) {
-      const words = Object.hasOwn(this.cueWords, list) ? this.cueWords[list]! : [];
-      this.titles.set(list, (keys = new Set(words.map((w) => aliasKey(w.text)))));
+      const words = Object.hasOwn(this.#cueWords, list) ? this.#cueWords[list]! : [];
+      this.#titles.set(list, (keys = new Set(words.map((w) => aliasKey(w.text)))));
     }
     return keys;
   }
@@ -370,7 +370,7 @@ export class Matcher {
   /** Adds to `hits` every entry of `text` that starts in the window from `from`; where the
    *  next window starts, or null when the text holds an invisible character (the regex looks
    *  for those too, so a block needs no separate pass to rule them out). */
-  private find(text: string, hits: Hit[], from: number): number | null {
+  #find(text: string, hits: Hit[], from: number): number | null {
     const re = this.scanner;
     const to = from + WINDOW;
     // (The text up to the window's reach, with the same offsets; V8 slices without copying.)
@@ -385,7 +385,7 @@ export class Matcher {
         m = re.exec(text)!;
       }
       if (m[0].length === 1 && INVISIBLE.test(m[0])) return null;
-      const hit = this.resolve(text, m.index, m[0]);
+      const hit = this.#resolve(text, m.index, m[0]);
       if (!hit) {
         re.lastIndex = m.index + 1;
         continue;
@@ -401,20 +401,20 @@ export class Matcher {
   /** The entry a match at `start` stands for. Fast path: the entry the matched text is all of
    *  (cached per spelling). Slow path, when that fails a boundary or case check ("Bagram Air
    *  Basement"): try each entry with that first letter at this place, longest first. */
-  private resolve(text: string, start: number, matched: string): Hit | null {
-    let direct = this.keyCache.get(matched);
+  #resolve(text: string, start: number, matched: string): Hit | null {
+    let direct = this.#keyCache.get(matched);
     if (direct === undefined) {
       // The same few spellings recur on a page ("Taliban", "Kabul", "Баграма"): look each up once.
-      if (this.keyCache.size > 2000) this.keyCache.clear();
+      if (this.#keyCache.size > 2000) this.#keyCache.clear();
       direct =
-        this.byKey.get(aliasKey(matched)) ??
-        this.byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.forms.whole().test(matched)) ??
+        this.#byKey.get(aliasKey(matched)) ??
+        this.#byFirst.get(aliasKey(matched.charAt(0)))?.find((e) => e.forms.whole().test(matched)) ??
         null;
-      this.keyCache.set(matched, direct);
+      this.#keyCache.set(matched, direct);
     }
     const end = start + matched.length;
     if (direct && accepts(direct, text, start, end)) return { entry: direct, start, end };
-    for (const entry of this.byFirst.get(aliasKey(matched.charAt(0))) ?? []) {
+    for (const entry of this.#byFirst.get(aliasKey(matched.charAt(0))) ?? []) {
       const sticky = entry.forms.sticky();
       sticky.lastIndex = start;
       const m = sticky.exec(text);
@@ -487,33 +487,36 @@ function base(text: string, caseRule: CaseRule, endings: readonly string[]): Ent
  *  making them all took about a third of the matcher's construction, which a page pays
  *  before its first mark. */
 class AliasForms {
-  private source: string | undefined;
-  private wholeRegex: RegExp | undefined;
-  private stickyRegex: RegExp | undefined;
-  private exactRegex: RegExp | undefined;
+  #source: string | undefined;
+  #wholeRegex: RegExp | undefined;
+  #stickyRegex: RegExp | undefined;
+  #exactRegex: RegExp | undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly endings: readonly string[],
-  ) {}
+  readonly #text: string;
+  readonly #endings: readonly string[];
+
+  constructor(text: string, endings: readonly string[]) {
+    this.#text = text;
+    this.#endings = endings;
+  }
 
   /** Anchored, case-insensitive: is a matched text all this entry? */
   whole(): RegExp {
-    return (this.wholeRegex ??= new RegExp(`^(?:${this.pattern()})$`, 'i'));
+    return (this.#wholeRegex ??= new RegExp(`^(?:${this.#pattern()})$`, 'i'));
   }
 
   /** Sticky, case-insensitive: tries this entry alone at a given place. */
   sticky(): RegExp {
-    return (this.stickyRegex ??= new RegExp(this.pattern(), 'iy'));
+    return (this.#stickyRegex ??= new RegExp(this.#pattern(), 'iy'));
   }
 
   /** Sticky, case-sensitive: the as-written test. */
   exact(): RegExp {
-    return (this.exactRegex ??= new RegExp(this.pattern(), 'y'));
+    return (this.#exactRegex ??= new RegExp(this.#pattern(), 'y'));
   }
 
-  private pattern(): string {
-    return (this.source ??= aliasSource(this.text, this.endings));
+  #pattern(): string {
+    return (this.#source ??= aliasSource(this.#text, this.#endings));
   }
 }
 

@@ -19,12 +19,12 @@ const NAMESAKE = namesakeCue('');
  */
 export class PageContext {
   /** What the page shows: cue lists, and topics with a mention that needs no condition. */
-  private readonly present = new Set<string>();
+  readonly #present = new Set<string>();
   /** Namesakes named in the page's navigation, a sidebar or its footer: they rule out
    *  mentions there only (a "Most read" link names another story). */
-  private readonly asides = new Set<string>();
+  readonly #asides = new Set<string>();
   /** Topics vouched for by conditional mentions accepted through accepts(). */
-  private readonly vouched = new Set<string>();
+  readonly #vouched = new Set<string>();
 
   /** Adds what a text shows (its cue lists, the topics of its mentions without conditions);
    *  returns true when that grew. What conditional mentions vouch for is decided once the
@@ -32,18 +32,18 @@ export class PageContext {
    *  the page's navigation, a sidebar or its footer (`boilerplate`) names other stories: a
    *  namesake there rules out the mentions of such regions only. */
   absorb(scan: TextScan, boilerplate = false): boolean {
-    const before = this.present.size + this.asides.size;
+    const before = this.#present.size + this.#asides.size;
     for (const cue of scan.cues)
-      (boilerplate && cue.startsWith(NAMESAKE) ? this.asides : this.present).add(`cue:${cue}`);
-    for (const c of scan.candidates) if (c.requires.length === 0) this.present.add(`topic:${c.topic}`);
-    return this.present.size + this.asides.size !== before;
+      (boilerplate && cue.startsWith(NAMESAKE) ? this.#asides : this.#present).add(`cue:${cue}`);
+    for (const c of scan.candidates) if (c.requires.length === 0) this.#present.add(`topic:${c.topic}`);
+    return this.#present.size + this.#asides.size !== before;
   }
 
   /** Whether the candidate counts on this page. One that does vouches for its topic from now
    *  on: a Doha Agreement accepted on an Afghanistan page makes "the 2020 deal" count too. */
   accepts(candidate: Judged & Pick<Candidate, 'topic'>): boolean {
-    if (!this.holds(candidate, this.vouched)) return false;
-    this.vouched.add(`topic:${candidate.topic}`);
+    if (!this.holds(candidate, this.#vouched)) return false;
+    this.#vouched.add(`topic:${candidate.topic}`);
     return true;
   }
 
@@ -55,10 +55,10 @@ export class PageContext {
     for (const r of candidate.requires) {
       if (r.startsWith(VETO)) {
         const key = r.slice(VETO.length);
-        if (this.present.has(key) || (candidate.boilerplate && this.asides.has(key))) return false;
+        if (this.#present.has(key) || (candidate.boilerplate && this.#asides.has(key))) return false;
       } else {
         needed = true;
-        met ||= this.present.has(r) || vouched.has(r);
+        met ||= this.#present.has(r) || vouched.has(r);
       }
     }
     return !needed || met;

@@ -97,8 +97,8 @@ export function prefilterSource(pack: PagePack): PrefilterSource {
 }
 
 export class Prefilter {
-  private readonly keys: RegExp;
-  private readonly mentionKeys: RegExp;
+  readonly #keys: RegExp;
+  readonly #mentionKeys: RegExp;
 
   /** From the sources prefilterSource() made for a pack (or for a pack it is part of: a wider
    *  prefilter only says "maybe" more often). Only sources: the content script gets them made
@@ -106,18 +106,18 @@ export class Prefilter {
   constructor(source: PrefilterSource) {
     // Case-insensitive without the `u` flag, like the matcher: fast, and V8 still folds the
     // case of Cyrillic and Greek letters.
-    this.keys = new RegExp(source.any, 'i');
-    this.mentionKeys = new RegExp(source.mentions, 'i');
+    this.#keys = new RegExp(source.any, 'i');
+    this.#mentionKeys = new RegExp(source.mentions, 'i');
   }
 
   /** False when the matcher would find nothing in `text`. */
   mightMatch(text: string): boolean {
-    return holdsKey(this.keys, text);
+    return holdsKey(this.#keys, text);
   }
 
   /** False when the matcher would find no mention in `text` (a page-wide cue word, maybe). */
   mightMention(text: string): boolean {
-    return holdsKey(this.mentionKeys, text);
+    return holdsKey(this.#mentionKeys, text);
   }
 }
 

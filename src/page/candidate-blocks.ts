@@ -29,21 +29,21 @@ const NODES_PER_PAUSE = 256;
  */
 export class CandidateBlockWalker {
   private readonly walker: TreeWalker | null;
-  private node: Node | null;
+  #node: Node | null;
   /** The word piece the previous text node ended with, if it ended inside a word. */
-  private carry = '';
+  #carry = '';
   /** The walk came to its end while not following: it finds nothing more (what is added to
    *  the page afterwards, or moved, reaches the scanner through the watcher's batches). */
-  private ended = false;
+  #ended = false;
 
   constructor(
     readonly root: Node,
-    private readonly mightMatch: (text: string) => boolean,
+    readonly mightMatch: (text: string) => boolean,
     /** Replaced by a walk that goes on in a later task: its memo may no longer hold. */
     public classifier = new BlockClassifier(),
     from?: Node,
   ) {
-    ({ walker: this.walker, node: this.node } = openWalk(root, SHOW_TEXT, classifier, from));
+    ({ walker: this.walker, node: this.#node } = openWalk(root, SHOW_TEXT, classifier, from));
   }
 
   /** While the page loads, null from next() means "nothing more yet": the walk keeps its
@@ -52,34 +52,34 @@ export class CandidateBlockWalker {
   following = false;
 
   /** The last element passOver found a key word in. */
-  private holding: Node | null = null;
+  #holding: Node | null = null;
 
   /** Where the walk stands: the next node to test, or the last one it tested. Nodes the
    *  parser adds later come after it. */
   position(): Node | null {
-    return this.node ?? this.walker?.currentNode ?? null;
+    return this.#node ?? this.walker?.currentNode ?? null;
   }
 
   /** False when the page moved or removed the node the walk would go on from. */
   intact(): boolean {
-    return goesOnUnder(this.root, this.node);
+    return goesOnUnder(this.root, this.#node);
   }
 
   /** The node the walk goes on from (null at its end, while following a page that had no
    *  text yet, or after passing over everything the parser had finished: the walk then stands
    *  on the last node it passed, and goes on after it). */
   get place(): Node | null {
-    return this.node;
+    return this.#node;
   }
 
   /** The next candidate block, PAUSE, or null at the end. */
   next(): Element | typeof PAUSE | null {
     const { walker, mightMatch, classifier } = this;
-    if (this.ended) return null;
+    if (this.#ended) return null;
     // A walk without a place that has not ended followed a page that had no text yet: the
     // parser may have added some since, after the walker's node. (The page's last step, which
     // no longer follows, goes on from there too: what the parser added last was left to it.)
-    let node = this.node ?? (walker ? walker.nextNode() : null);
+    let node = this.#node ?? (walker ? walker.nextNode() : null);
     // The elements the parser may still add to (the last node's ancestors) while following;
     // none once the page is parsed.
     // (A walk of a few blocks, a batch of the page's changes, makes no set.)
@@ -92,18 +92,18 @@ export class CandidateBlockWalker {
     }
     for (let n = 0; node; n++) {
       if (n >= NODES_PER_PAUSE) {
-        this.node = node;
+        this.#node = node;
         return PAUSE;
       }
       const text = node as Text;
       // At the start of an element the parser has finished, that element and its finished
       // siblings are tested whole, and passed over while they hold no key word.
-      const passed = open && text.previousSibling === null ? this.passOver(text, open, walker!) : 0;
+      const passed = open && text.previousSibling === null ? this.#passOver(text, open, walker!) : 0;
       if (passed) {
         n += passed;
         node = walker!.nextNode();
         if (node === null && this.following) {
-          this.node = null;
+          this.#node = null;
           return null;
         }
         continue;
@@ -113,7 +113,7 @@ export class CandidateBlockWalker {
         // The last node of a page still loading: the parser may yet add to its text, so it
         // is tested on the next call (see following).
         walker.currentNode = text;
-        this.node = text;
+        this.#node = text;
         return null;
       }
       const data = text.data;
@@ -121,23 +121,23 @@ export class CandidateBlockWalker {
       // A ruby's reading between two characters of a name (`巴<rt>bā</rt>格…`) is no part of
       // its words (the run walker leaves it out): the word piece before it carries over it.
       // (Looked at only inside a word: the parent's tag, most often, and no regex.)
-      if (this.carry !== '' && text.parentElement && inAnnotation(text.parentElement, classifier)) continue;
+      if (this.#carry !== '' && text.parentElement && inAnnotation(text.parentElement, classifier)) continue;
       // A word cut across inline elements (`<span class="dropcap">B</span>agram`) is tested
       // joined to the word piece before it: the key word may lie across the cut.
-      const joined = this.carry !== '' && continuesWord(data[0]);
-      const carry = this.carry;
-      this.carry = trailingWord(data, carry);
+      const joined = this.#carry !== '' && continuesWord(data[0]);
+      const carry = this.#carry;
+      this.#carry = trailingWord(data, carry);
       if (mightMatch(data) || (joined && mightMatch(carry + data.slice(0, CARRY_CHARS)))) {
         const parent = text.parentElement;
         const block = parent ? classifier.blockOf(parent) : null;
         if (block) {
-          this.node = node;
+          this.#node = node;
           return block;
         }
       }
     }
-    this.node = null;
-    this.ended = !this.following;
+    this.#node = null;
+    this.#ended = !this.following;
     return null;
   }
 
@@ -150,7 +150,7 @@ export class CandidateBlockWalker {
    * deepest last, and returns how many nodes were looked at: 0 (and `walker` as it was) when
    * the first holds a key word, is still being parsed, or `text` begins none.
    */
-  private passOver(text: Text, open: Set<Node>, walker: TreeWalker): number {
+  #passOver(text: Text, open: Set<Node>, walker: TreeWalker): number {
     // The highest element that `text` begins, below the walk's root, that the parser is done
     // with; not a large one (a page's wrapper, its main column), which is gone into: read
     // whole to find a key word anywhere in it, it would cost what reading all of it costs.
@@ -164,7 +164,7 @@ export class CandidateBlockWalker {
     }
     // (The element that held a key word last time is walked, not tested again; so is every
     // element of a page with ruby readings, which textContent reads in between letters.)
-    if (unit === text || unit === this.holding || holdsReading(this.root)) return 0;
+    if (unit === text || unit === this.#holding || holdsReading(this.root)) return 0;
     let last: Node | null = null;
     let count = 0;
     for (let at: Node | null = unit; at && count < NODES_PER_PAUSE && !open.has(at); at = at.nextSibling, count++) {
@@ -172,18 +172,18 @@ export class CandidateBlockWalker {
         const data = (at as Text).data;
         if (NOT_BLANK.test(data)) break;
         // (White space ends a word; an empty node, as the walk node by node has it, does not.)
-        if (data !== '') this.carry = '';
+        if (data !== '') this.#carry = '';
       } else if (at.nodeType === ELEMENT_NODE) {
         if (isLarge(at as Element)) break;
         if (!holdsNoProse(at, this.classifier)) {
           const content = at.textContent!;
           // (Joined to the word piece before it, when it goes on with that word.)
-          if (this.mightMatch(this.carry !== '' && continuesWord(content[0]) ? this.carry + content : content)) {
-            this.holding = at;
+          if (this.mightMatch(this.#carry !== '' && continuesWord(content[0]) ? this.#carry + content : content)) {
+            this.#holding = at;
             break;
           }
           // (An element without text, an image, leaves a word piece before it as it was.)
-          if (content !== '') this.carry = trailingWord(content, this.carry);
+          if (content !== '') this.#carry = trailingWord(content, this.#carry);
         }
       }
       // (Comments pass, as would a CDATA section of an XHTML page, which the walk node by node

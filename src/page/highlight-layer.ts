@@ -12,46 +12,46 @@ const RESTORE_MS = 1000;
  * forced layout for <mark> wrapping, DESIGN.md).
  */
 export class HighlightLayer {
-  private readonly highlights = new Map<TopicId, Highlight>();
+  readonly #highlights = new Map<TopicId, Highlight>();
   /** Looks now and then whether the page took our names out of the registry. */
-  private watch: ReturnType<typeof setInterval> | undefined;
+  #watch: ReturnType<typeof setInterval> | undefined;
 
   constructor(topics: readonly TopicId[]) {
     for (const topic of topics) {
       const highlight = new Highlight();
-      this.highlights.set(topic, highlight);
+      this.#highlights.set(topic, highlight);
       CSS.highlights.set(highlightName(topic), highlight);
     }
   }
 
   add(topic: TopicId, range: AbstractRange): void {
-    this.highlights.get(topic)?.add(range);
+    this.#highlights.get(topic)?.add(range);
     // A page with its own highlights (a find-in-page box) may clear the whole registry,
     // ours included: the marks would be gone for good while the badge still counts them.
     // Put back within a second, once a page has had marks (no timer on the others).
-    this.watch ??= setInterval(() => this.restore(), RESTORE_MS);
+    this.#watch ??= setInterval(() => this.restore(), RESTORE_MS);
   }
 
   /** Registers again each name the page took out of the registry (not one it took over). */
   restore(): void {
-    for (const [topic, highlight] of this.highlights) {
+    for (const [topic, highlight] of this.#highlights) {
       const name = highlightName(topic);
       if (!CSS.highlights.has(name)) CSS.highlights.set(name, highlight);
     }
   }
 
   delete(topic: TopicId, range: AbstractRange): void {
-    this.highlights.get(topic)?.delete(range);
+    this.#highlights.get(topic)?.delete(range);
   }
 
   /** Unregisters every name, leaving the page as it was. */
   dispose(): void {
-    clearInterval(this.watch);
-    for (const [topic, highlight] of this.highlights) {
+    clearInterval(this.#watch);
+    for (const [topic, highlight] of this.#highlights) {
       // Only remove our own registration: the page could (in theory) have reused the name.
       if (CSS.highlights.get(highlightName(topic)) === highlight) CSS.highlights.delete(highlightName(topic));
     }
-    this.highlights.clear();
+    this.#highlights.clear();
   }
 }
 

@@ -14,132 +14,138 @@ export const DEFAULT_HOVER_DELAYS: HoverDelays = { showMs: 250, hideMs: 300 };
  * closes it until the pointer leaves that mark. Knows nothing of the DOM.
  */
 export class HoverIntent<T> {
-  private shown: T | null = null;
-  private pending: T | null = null;
-  private onCard = false;
-  private dismissed: T | null = null;
+  #shown: T | null = null;
+  #pending: T | null = null;
+  #onCard = false;
+  #dismissed: T | null = null;
   /** Opened from the keyboard: the pointer wandering elsewhere does not close it. */
-  private pinned = false;
-  private showTimer: ReturnType<typeof setTimeout> | undefined;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  #pinned = false;
+  #showTimer: ReturnType<typeof setTimeout> | undefined;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #view: { open(target: T): void; close(): void; moved?(target: T): void };
+  readonly #delays: HoverDelays;
 
   constructor(
-    private readonly view: { open(target: T): void; close(): void; moved?(target: T): void },
-    private readonly delays: HoverDelays = DEFAULT_HOVER_DELAYS,
-  ) {}
+    view: { open(target: T): void; close(): void; moved?(target: T): void },
+    delays: HoverDelays = DEFAULT_HOVER_DELAYS,
+  ) {
+    this.#view = view;
+    this.#delays = delays;
+  }
 
   get current(): T | null {
-    return this.shown;
+    return this.#shown;
   }
 
   /** The card shown was opened from the keyboard (it stays until Escape or a click). */
   get pinnedOpen(): boolean {
-    return this.pinned && this.shown !== null;
+    return this.#pinned && this.#shown !== null;
   }
 
   /** The target shown, or about to be. */
   get wanted(): T | null {
-    return this.shown ?? this.pending;
+    return this.#shown ?? this.#pending;
   }
 
   /** The page put the shown target's words in new nodes (a live page re-rendering them):
    *  the card stays open, on `target`, as it was (pinned, the pointer on it or not). */
   replace(target: T): void {
-    if (this.shown === null) return;
-    this.shown = target;
-    this.view.moved?.(target);
+    if (this.#shown === null) return;
+    this.#shown = target;
+    this.#view.moved?.(target);
   }
 
   /** Opens `target` at once, from the keyboard; it stays until Escape, a click elsewhere or
    *  another card. */
   openNow(target: T): void {
-    this.cancelShow();
-    this.dismissed = null;
-    this.open(target);
-    this.pinned = true;
+    this.#cancelShow();
+    this.#dismissed = null;
+    this.#open(target);
+    this.#pinned = true;
   }
 
   /** The pointer is now over `target` (a mark), or over nothing of ours (null). */
   pointerOver(target: T | null): void {
-    if (target !== this.dismissed) this.dismissed = null;
+    if (target !== this.#dismissed) this.#dismissed = null;
     else if (target !== null) return;
-    if (this.pinned && target === null) return;
-    if (target !== null && target === this.shown) {
-      this.cancelShow();
-      this.cancelHide();
+    if (this.#pinned && target === null) return;
+    if (target !== null && target === this.#shown) {
+      this.#cancelShow();
+      this.#cancelHide();
       return;
     }
-    if (target !== this.pending) {
-      this.cancelShow();
+    if (target !== this.#pending) {
+      this.#cancelShow();
       if (target !== null) {
-        this.pending = target;
-        this.showTimer = setTimeout(() => this.open(target), this.delays.showMs);
+        this.#pending = target;
+        this.#showTimer = setTimeout(() => this.#open(target), this.#delays.showMs);
       }
     }
-    if (this.shown !== null && !this.onCard) this.scheduleHide();
+    if (this.#shown !== null && !this.#onCard) this.#scheduleHide();
   }
 
   /** The pointer entered (true) or left (false) the open card. */
   pointerOnCard(on: boolean): void {
-    this.onCard = on;
+    this.#onCard = on;
     if (on) {
-      this.cancelShow();
-      this.cancelHide();
-    } else if (this.shown !== null && !this.pinned) this.scheduleHide();
+      this.#cancelShow();
+      this.#cancelHide();
+    } else if (this.#shown !== null && !this.#pinned) this.#scheduleHide();
   }
 
   /** Escape: close now, and do not reopen until the pointer leaves the mark. */
   dismiss(): void {
-    if (this.shown === null && this.pending === null) return;
-    this.dismissed = this.shown ?? this.pending;
-    this.cancelShow();
-    this.close();
+    if (this.#shown === null && this.#pending === null) return;
+    this.#dismissed = this.#shown ?? this.#pending;
+    this.#cancelShow();
+    this.#close();
   }
 
   /** Stops all timers and closes, without remembering anything (site switched off). */
   reset(): void {
-    this.cancelShow();
-    this.close();
-    this.dismissed = null;
+    this.#cancelShow();
+    this.#close();
+    this.#dismissed = null;
   }
 
-  private open(target: T): void {
-    this.pinned = false;
-    this.pending = null;
-    this.showTimer = undefined;
-    this.cancelHide();
-    this.shown = target;
-    this.onCard = false;
-    this.view.open(target);
+  #open(target: T): void {
+    this.#pinned = false;
+    this.#pending = null;
+    this.#showTimer = undefined;
+    this.#cancelHide();
+    this.#shown = target;
+    this.#onCard = false;
+    this.#view.open(target);
   }
 
-  private close(): void {
-    this.pinned = false;
-    this.cancelHide();
-    this.onCard = false;
-    if (this.shown !== null) {
-      this.shown = null;
-      this.view.close();
+  #close(): void {
+    this.#pinned = false;
+    this.#cancelHide();
+    this.#onCard = false;
+    if (this.#shown !== null) {
+      this.#shown = null;
+      this.#view.close();
     }
   }
 
-  private scheduleHide(): void {
-    if (this.hideTimer === undefined) {
-      this.hideTimer = setTimeout(() => {
-        this.hideTimer = undefined;
-        this.close();
-      }, this.delays.hideMs);
+  #scheduleHide(): void {
+    if (this.#hideTimer === undefined) {
+      this.#hideTimer = setTimeout(() => {
+        this.#hideTimer = undefined;
+        this.#close();
+      }, this.#delays.hideMs);
     }
   }
 
-  private cancelShow(): void {
-    clearTimeout(this.showTimer);
-    this.showTimer = undefined;
-    this.pending = null;
+  #cancelShow(): void {
+    clearTimeout(this.#showTimer);
+    this.#showTimer = undefined;
+    this.#pending = null;
   }
 
-  private cancelHide(): void {
-    clearTimeout(this.hideTimer);
-    this.hideTimer = undefined;
+  #cancelHide(): void {
+    clearTimeout(this.#hideTimer);
+    this.#hideTimer = undefined;
   }
 }

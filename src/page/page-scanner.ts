@@ -32,44 +32,48 @@ const FULL_CHECK_BELOW = 2000;
  */
 export class PageScanner {
   readonly index = new MentionIndex();
-  private readonly context = new PageContext();
-  private removalBatches = 0;
+  readonly #context = new PageContext();
+  #removalBatches = 0;
   /** Accepted (drawn) mentions per topic. */
-  private readonly shown = new Map<TopicId, number>();
+  readonly #shown = new Map<TopicId, number>();
 
-  private built: Matcher | null = null;
+  #built: Matcher | null = null;
   /** Text with a page-wide cue word and no mention, read before the matcher was wanted (see
    *  waits): its cue words count once a mention is found. Null once the matcher is built. */
-  private waiting: Array<{ text: string; boilerplate: boolean }> | null = [];
-  private waitingChars = 0;
+  #waiting: Array<{ text: string; boilerplate: boolean }> | null = [];
+  #waitingChars = 0;
   /** The newest read of each block (see resumeBlock). */
-  private readonly reading = new WeakMap<Element, UnfinishedBlock>();
+  readonly #reading = new WeakMap<Element, UnfinishedBlock>();
   /** While set, mentions a page-wide veto could stop are held (see scanPage). */
-  private holdVetoed = false;
+  #holdVetoed = false;
   /** Mentions held until the whole page has been read. */
-  private readonly held = new Set<PageMention>();
+  readonly #held = new Set<PageMention>();
   /** A counted conditional mention went: what it vouched for may no longer count (settle). */
-  private unsettled = false;
+  #unsettled = false;
   /** The mentions in the index that have conditions (the few that settle() decides). */
-  private readonly conditional = new Set<PageMention>();
+  readonly #conditional = new Set<PageMention>();
   /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
-  readonly mightMatch = (text: string): boolean => this.prefilter.mightMatch(text);
+  readonly mightMatch = (text: string): boolean => this.#prefilter.mightMatch(text);
+
+  readonly #prefilter: Prefilter;
+  readonly #buildMatcher: () => Matcher;
+  readonly #layer: HighlightLayer;
 
   /** `matcher` is called once, when the first text that may hold a mention passes the
    *  prefilter (see waits): building it costs a page about 2 ms, which one without mentions
    *  never pays. */
-  constructor(
-    private readonly prefilter: Prefilter,
-    private readonly buildMatcher: () => Matcher,
-    private readonly layer: HighlightLayer,
-  ) {}
+  constructor(prefilter: Prefilter, buildMatcher: () => Matcher, layer: HighlightLayer) {
+    this.#prefilter = prefilter;
+    this.#buildMatcher = buildMatcher;
+    this.#layer = layer;
+  }
 
-  private get matcher(): Matcher {
-    if (this.built) return this.built;
-    const built = (this.built = this.buildMatcher());
+  get #matcher(): Matcher {
+    if (this.#built) return this.#built;
+    const built = (this.#built = this.#buildMatcher());
     // Before the first mention is judged: what counts is what the page has shown so far.
-    for (const { text, boilerplate } of this.waiting ?? []) this.context.absorb(built.scan(text), boilerplate);
-    this.waiting = null;
+    for (const { text, boilerplate } of this.#waiting ?? []) this.#context.absorb(built.scan(text), boilerplate);
+    this.#waiting = null;
     return built;
   }
 
@@ -80,19 +84,19 @@ export class PageScanner {
    * paragraph, and may never name Bagram). Such text is kept, up to WAITING_CHARS, and read
    * once the matcher is built.
    */
-  private waits(text: string, boilerplate: () => boolean): boolean {
-    if (!this.waiting || this.prefilter.mightMention(text)) return false;
-    if (!this.prefilter.mightMatch(text)) return true;
-    if (this.waitingChars + text.length > WAITING_CHARS) return false;
-    this.waiting.push({ text, boilerplate: boilerplate() });
-    this.waitingChars += text.length;
+  #waits(text: string, boilerplate: () => boolean): boolean {
+    if (!this.#waiting || this.#prefilter.mightMention(text)) return false;
+    if (!this.#prefilter.mightMatch(text)) return true;
+    if (this.#waitingChars + text.length > WAITING_CHARS) return false;
+    this.#waiting.push({ text, boilerplate: boilerplate() });
+    this.#waitingChars += text.length;
     return true;
   }
 
   /** Takes cue words from text that is not marked but tells what the page is about. */
   absorbContext(text: string): void {
-    if (!this.prefilter.mightMatch(text) || this.waits(text, () => false)) return;
-    if (this.context.absorb(this.matcher.scan(text))) this.settle();
+    if (!this.#prefilter.mightMatch(text) || this.#waits(text, () => false)) return;
+    if (this.#context.absorb(this.#matcher.scan(text))) this.#settle();
   }
 
   /**
@@ -115,18 +119,18 @@ export class PageScanner {
     const matched = new Set<Element>();
     if (options.viewportFirst) {
       const from = firstOnScreen(body, slice.classifier);
-      const shownBefore = this.shownCount();
-      this.holdVetoed = true;
+      const shownBefore = this.#shownCount();
+      this.#holdVetoed = true;
       try {
-        if (from && !(await this.scanRoot(body, from, slice, signal, matched, placeOnScreen))) return false;
+        if (from && !(await this.#scanRoot(body, from, slice, signal, matched, placeOnScreen))) return false;
       } finally {
-        this.holdVetoed = false;
+        this.#holdVetoed = false;
       }
       // Shown before the rest is marked (scheduler.yield would put the rest first).
-      if (this.shownCount() > shownBefore && !(await slice.yield(signal, true))) return false;
+      if (this.#shownCount() > shownBefore && !(await slice.yield(signal, true))) return false;
     }
-    const done = await this.scanRoot(body, undefined, slice, signal, matched);
-    this.releaseHeld();
+    const done = await this.#scanRoot(body, undefined, slice, signal, matched);
+    this.#releaseHeld();
     return done;
   }
 
@@ -141,7 +145,7 @@ export class PageScanner {
       // (Roots passed over take time too: a batch of many is sliced, as a walk is.)
       const going = holdsNoKeyWord(root, this.mightMatch, slice.classifier)
         ? !slice.over() || (await slice.yield(signal))
-        : await this.scanRoot(root, undefined, slice, signal);
+        : await this.#scanRoot(root, undefined, slice, signal);
       if (!going) return false;
     }
     return true;
@@ -150,7 +154,7 @@ export class PageScanner {
   /** The candidate blocks under `root` (see CandidateBlockWalker), each matched as it is
    *  found, so marks appear in reading order. Blocks in `matched` are passed over. With
    *  `screen`, only blocks on screen are matched, and the walk ends once it is below it. */
-  private async scanRoot(
+  async #scanRoot(
     root: Node,
     from: Node | undefined,
     slice: Slice,
@@ -203,7 +207,7 @@ export class PageScanner {
    *  on with after a yield (resumeBlock). */
   scanBlock(block: Element, slice: Slice): UnfinishedBlock | null {
     const rest = { runs: new RunWalker(block, slice.classifier, true), restarts: 0 };
-    this.reading.set(block, rest);
+    this.#reading.set(block, rest);
     return this.resumeBlock(rest, slice, false);
   }
 
@@ -215,7 +219,7 @@ export class PageScanner {
    *  one give up: its runs hold text the page has changed. */
   resumeBlock(rest: UnfinishedBlock, slice: Slice, resumed = true): UnfinishedBlock | null {
     const root = rest.runs.root;
-    if (this.reading.get(root as Element) !== rest) return null;
+    if (this.#reading.get(root as Element) !== rest) return null;
     // A page that rewrites the block at every yield has it read without yielding after a few,
     // as a walk is (Slice.restarted).
     const over = rest.restarts > RESTARTS ? NEVER_OVER : () => slice.over();
@@ -234,7 +238,7 @@ export class PageScanner {
       const scan = waited.scan.resume(over);
       if (!scan) return rest;
       rest.matching = undefined;
-      if (holdsText(waited.run, scan)) this.markRun(waited.run, scan);
+      if (holdsText(waited.run, scan)) this.#markRun(waited.run, scan);
       else if (!restart()) return null;
     }
     if (!rest.runs.intact()) {
@@ -243,14 +247,14 @@ export class PageScanner {
     }
     for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
       if (run === SLICE_OVER) return rest;
-      if (this.waits(run.text, () => inBoilerplate(run.nodes[0]))) continue;
-      const pending = this.matcher.begin(run.text);
+      if (this.#waits(run.text, () => inBoilerplate(run.nodes[0]))) continue;
+      const pending = this.#matcher.begin(run.text);
       const scan = pending.resume(over);
       if (!scan) {
         rest.matching = { run, scan: pending };
         return rest;
       }
-      if (!check || holdsText(run, scan)) this.markRun(run, scan);
+      if (!check || holdsText(run, scan)) this.#markRun(run, scan);
       else if (!restart()) return null;
       check = false;
     }
@@ -267,13 +271,13 @@ export class PageScanner {
   }
 
   /** Marks what `scan` found in `run`. */
-  private markRun(run: TextRun, scan: TextScan): void {
+  #markRun(run: TextRun, scan: TextScan): void {
     // Matching a run again replaces what it held: a block may be matched more than once
     // (while the page loads, and when a change reaches it by two ways).
-    if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.drop(m);
+    if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.#drop(m);
     const boilerplate = (scan.cues.size > 0 || scan.candidates.length > 0) && inBoilerplate(run.nodes[0]);
-    let changed = this.context.absorb(scan, boilerplate);
-    const vouched = this.vouched();
+    let changed = this.#context.absorb(scan, boilerplate);
+    const vouched = this.#vouched();
     for (const c of scan.candidates) {
       const start = positionIn(run, c.start, 'start');
       const end = positionIn(run, c.end, 'end');
@@ -295,30 +299,30 @@ export class PageScanner {
         ...(boilerplate ? { boilerplate } : {}),
       };
       this.index.add(mention);
-      if (c.requires.length > 0) this.conditional.add(mention);
+      if (c.requires.length > 0) this.#conditional.add(mention);
       // (A mention held back vouches for nothing until it counts: see settle.)
-      if (this.holdVetoed && c.requires.some((r) => r.startsWith(VETO))) this.held.add(mention);
-      else mention.accepted = this.context.holds(mention, vouched);
+      if (this.#holdVetoed && c.requires.some((r) => r.startsWith(VETO))) this.#held.add(mention);
+      else mention.accepted = this.#context.holds(mention, vouched);
       if (!mention.accepted) continue;
       // A topic newly vouched for: mentions waiting for it may count now.
       changed ||= c.requires.length > 0 && !vouched.has(`topic:${c.topic}`);
-      this.show(mention);
+      this.#show(mention);
     }
-    if (changed || this.unsettled) this.settle();
+    if (changed || this.#unsettled) this.#settle();
   }
 
   /** The topics that counted conditional mentions vouch for, as PageContext keys. */
-  private vouched(): Set<string> {
+  #vouched(): Set<string> {
     const out = new Set<string>();
-    for (const [topic, n] of this.shown) if (n > 0) out.add(`topic:${topic}`);
+    for (const [topic, n] of this.#shown) if (n > 0) out.add(`topic:${topic}`);
     return out;
   }
 
   /** The whole page has been read: held mentions count or not as it says. */
-  private releaseHeld(): void {
-    if (this.held.size === 0) return;
-    this.held.clear();
-    this.settle();
+  #releaseHeld(): void {
+    if (this.#held.size === 0) return;
+    this.#held.clear();
+    this.#settle();
   }
 
   /**
@@ -329,32 +333,32 @@ export class PageScanner {
    * as the whole page says, whatever order it was read in (the parser's pieces, the screen
    * first), as the scan CLI judges a file.
    */
-  private settle(): void {
-    this.unsettled = false;
-    const counted = acceptAll(this.context, this.conditional, (m) => this.held.has(m));
-    for (const m of this.conditional) {
-      if (this.held.has(m) || m.accepted === counted.has(m)) continue;
+  #settle(): void {
+    this.#unsettled = false;
+    const counted = acceptAll(this.#context, this.#conditional, (m) => this.#held.has(m));
+    for (const m of this.#conditional) {
+      if (this.#held.has(m) || m.accepted === counted.has(m)) continue;
       m.accepted = !m.accepted;
-      if (m.accepted) this.show(m);
-      else this.hide(m);
+      if (m.accepted) this.#show(m);
+      else this.#hide(m);
     }
   }
 
   /** Settles the marks if a counted conditional mention went since: drops settle here (the
    *  overlay's report after each batch) or at the end of the next run scanned, not each. */
   settleIfNeeded(): void {
-    if (this.unsettled) this.settle();
+    if (this.#unsettled) this.#settle();
   }
 
   /** Forgets the mentions in text under `roots` (before they are scanned again). */
   dropUnder(roots: readonly Node[]): void {
     if (this.index.size === 0) return;
-    for (const m of this.index.under(roots, Infinity) ?? []) this.drop(m);
+    for (const m of this.index.under(roots, Infinity) ?? []) this.#drop(m);
   }
 
   /** Forgets mentions whose text left the document. */
   dropDetached(): void {
-    for (const m of this.index.stale()) this.drop(m);
+    for (const m of this.index.stale()) this.#drop(m);
   }
 
   /** Forgets mentions whose text left the document with `removed` (a batch's removed
@@ -364,33 +368,33 @@ export class PageScanner {
   dropRemoved(removed: readonly Node[]): void {
     if (this.index.size === 0 || removed.length === 0) return;
     const touched =
-      this.index.size < FULL_CHECK_BELOW || ++this.removalBatches % 32 === 0 ? null : this.index.under(removed);
+      this.index.size < FULL_CHECK_BELOW || ++this.#removalBatches % 32 === 0 ? null : this.index.under(removed);
     if (!touched) return this.dropDetached();
-    for (const m of touched) if (m.nodes.some((n) => !n.isConnected)) this.drop(m);
+    for (const m of touched) if (m.nodes.some((n) => !n.isConnected)) this.#drop(m);
   }
 
-  private show(m: PageMention): void {
-    this.layer.add(m.topic, m.range);
-    this.shown.set(m.topic, (this.shown.get(m.topic) ?? 0) + 1);
+  #show(m: PageMention): void {
+    this.#layer.add(m.topic, m.range);
+    this.#shown.set(m.topic, (this.#shown.get(m.topic) ?? 0) + 1);
   }
 
-  private hide(m: PageMention): void {
-    this.layer.delete(m.topic, m.range);
-    this.shown.set(m.topic, (this.shown.get(m.topic) ?? 1) - 1);
+  #hide(m: PageMention): void {
+    this.#layer.delete(m.topic, m.range);
+    this.#shown.set(m.topic, (this.#shown.get(m.topic) ?? 1) - 1);
   }
 
-  private drop(m: PageMention): void {
+  #drop(m: PageMention): void {
     if (!this.index.has(m)) return;
     this.index.delete(m);
-    this.conditional.delete(m);
+    this.#conditional.delete(m);
     if (!m.accepted) return;
-    this.hide(m);
-    this.unsettled ||= m.requires.length > 0;
+    this.#hide(m);
+    this.#unsettled ||= m.requires.length > 0;
   }
 
-  private shownCount(): number {
+  #shownCount(): number {
     let total = 0;
-    for (const n of this.shown.values()) total += n;
+    for (const n of this.#shown.values()) total += n;
     return total;
   }
 
@@ -398,16 +402,16 @@ export class PageScanner {
    *  30,000 marks must not count them all again). */
   counts(): Record<TopicId, number> {
     const counts: Record<TopicId, number> = {};
-    for (const [topic, n] of this.shown) if (n > 0) counts[topic] = n;
+    for (const [topic, n] of this.#shown) if (n > 0) counts[topic] = n;
     return counts;
   }
 
   clear(): void {
-    for (const m of this.index.values()) this.layer.delete(m.topic, m.range);
+    for (const m of this.index.values()) this.#layer.delete(m.topic, m.range);
     this.index.clear();
-    this.conditional.clear();
-    this.held.clear();
-    this.shown.clear();
+    this.#conditional.clear();
+    this.#held.clear();
+    this.#shown.clear();
   }
 }
 

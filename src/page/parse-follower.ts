@@ -24,32 +24,35 @@ const MOVE_CHECKS = 10_000;
 export class ParseFollower {
   private walker: CandidateBlockWalker | null = null;
   /** Candidate blocks the parser is still filling. */
-  private readonly open = new Set<Element>();
+  readonly #open = new Set<Element>();
   /** Candidate blocks matched while the page loads, with their text then: a block the parser
    *  (or a script) added to afterwards is matched again. Null for a block matched, or found
    *  unchanged, once the page was parsed: a change after that reaches the scanner through the
    *  watcher's batches, and a block of megabytes need not be read again to compare. */
-  private readonly matched = new Map<Element, string | null>();
+  readonly #matched = new Map<Element, string | null>();
   /** A node found after the walk's place (not around it) in the delivery being sorted: the
    *  records after it are placed against it (see spotAhead). Forgotten at each delivery: the
    *  page may change between two, and the walk moves on. */
-  private aheadOf: Node | null = null;
+  #aheadOf: Node | null = null;
   /** A script moved the walk's place further down the page (see behind). */
-  private displaced = false;
+  #displaced = false;
   /** Steps started so far: a step that finds a later one started has been overtaken. */
-  private runs = 0;
-  private finished = false;
+  #runs = 0;
+  #finished = false;
+  readonly #doc: Document;
 
   constructor(
     private readonly scanner: PageScanner,
-    private readonly doc: Document,
-  ) {}
+    doc: Document,
+  ) {
+    this.#doc = doc;
+  }
 
   /** Ends the following without a last step (the page is scanned another way). */
   stop(): void {
-    this.finished = true;
-    this.matched.clear();
-    this.open.clear();
+    this.#finished = true;
+    this.#matched.clear();
+    this.#open.clear();
     this.walker = null;
   }
 
@@ -65,28 +68,28 @@ export class ParseFollower {
    * `signal` aborted.
    */
   async step(final: boolean, signal: AbortSignal, since?: number): Promise<boolean> {
-    const body = this.doc.body;
-    if (!body || this.finished) return true;
-    this.finished = final;
+    const body = this.#doc.body;
+    if (!body || this.#finished) return true;
+    this.#finished = final;
     // The last step does not wait for one that yielded midway (its rest would come after the
     // first paint): that one stops when it gets the thread back (once it has read to its end
     // a long block it was in), and this one goes on from the same place. No step comes after
     // the last.
-    const run = ++this.runs;
+    const run = ++this.#runs;
     // The last step runs as DOMContentLoaded is dispatched (see BEFORE_PAINT_MS).
     const slice = new Slice(final ? BEFORE_PAINT_MS : undefined, since);
     // (First: a long block read here yields, and the page may take the walk's place meanwhile,
     // which is looked at next; found by a review.)
-    if (!(await this.matchClosed(final, slice, signal, run))) return false;
-    if (run !== this.runs) return true;
+    if (!(await this.#matchClosed(final, slice, signal, run))) return false;
+    if (run !== this.#runs) return true;
     const restart = () => {
-      this.displaced = false;
+      this.#displaced = false;
       return (this.walker = new CandidateBlockWalker(body, this.scanner.mightMatch, slice.classifier));
     };
     // A script removed our place, or replaced the body: walk again from the top (a block
     // matched already is matched again only if its text changed).
     let walker =
-      this.walker && this.walker.intact() && !this.displaced && this.walker.root === body ? this.walker : restart();
+      this.walker && this.walker.intact() && !this.#displaced && this.walker.root === body ? this.walker : restart();
     walker.following = !final;
     // Elements classified in an earlier step may have been moved since: a word moved into a
     // later paragraph must make that paragraph the candidate, not the one it left.
@@ -99,12 +102,12 @@ export class ParseFollower {
       let yielded = false;
       if (block !== PAUSE && !seen.has(block)) {
         seen.add(block);
-        if (!this.matchedAsIs(block)) {
-          if (!final && block.contains(lastNode(this.doc))) this.open.add(block);
+        if (!this.#matchedAsIs(block)) {
+          if (!final && block.contains(lastNode(this.#doc))) this.#open.add(block);
           else {
             // A long block is read to its end, with yields, before anything else (even by a
             // step overtaken meanwhile: the last step passes over it as matched).
-            const done = this.match(block, slice, signal);
+            const done = this.#match(block, slice, signal);
             if (done !== true && !(yielded = await done)) return false;
           }
         }
@@ -115,8 +118,8 @@ export class ParseFollower {
       }
       if (yielded) {
         seen.clear();
-        if (run !== this.runs) return true;
-        if (!walker.intact() || this.displaced) {
+        if (run !== this.#runs) return true;
+        if (!walker.intact() || this.#displaced) {
           // While the page loads, a step the page keeps disturbing ends there rather than
           // hold up the parser with one long walk: the next step, or the last, goes on.
           if (!slice.restarted() && !final) return true;
@@ -125,17 +128,17 @@ export class ParseFollower {
         }
       }
     }
-    if (!(await this.matchClosed(final, slice, signal, run))) return false;
+    if (!(await this.#matchClosed(final, slice, signal, run))) return false;
     if (final) {
       // The parser may have added to a block after it was matched without adding a text node
       // that passes the prefilter (more letters to its last word, text after a script put an
       // element behind it): the blocks whose text changed are matched again.
-      for (const block of [...this.matched.keys()]) {
-        if (!this.matchedAsIs(block) && !(await this.match(block, slice, signal))) return false;
+      for (const block of [...this.#matched.keys()]) {
+        if (!this.#matchedAsIs(block) && !(await this.#match(block, slice, signal))) return false;
         if (slice.over() && !(await slice.yield(signal))) return false;
       }
       // Parsing is over and so is this follower: let the page's elements go.
-      this.matched.clear();
+      this.#matched.clear();
       this.walker = null;
     }
     return true;
@@ -153,7 +156,7 @@ export class ParseFollower {
     if (!at.isConnected) return [...records];
     // Within a delivery the page stands still (its records come after the script that made
     // them), but not between two: a script may have moved the spot found ahead up the page.
-    this.aheadOf = null;
+    this.#aheadOf = null;
     const behind: MutationRecord[] = [];
     // Each record is placed by a node next to its change as it was made, and a script may
     // move that node before the records reach us: it adds a paragraph after another, then
@@ -175,7 +178,7 @@ export class ParseFollower {
         if (!removed?.length) continue;
         // A node around the walk's place was moved down the page: what now stands between
         // its old spot and the new one was never walked, and no record names it.
-        this.displaced ||= holdsNode(removed, at);
+        this.#displaced ||= holdsNode(removed, at);
         checks += left.length * removed.length;
         for (let i = 0; i < left.length; i++) {
           const other = left[i];
@@ -188,7 +191,7 @@ export class ParseFollower {
       }
     };
     for (const record of records) {
-      const spot = this.spotAhead(record, at);
+      const spot = this.#spotAhead(record, at);
       if (spot) {
         left.push(record);
         spots.push(spot);
@@ -199,7 +202,7 @@ export class ParseFollower {
 
   /** The node that places `record` after the walk's place `at`, or null when the record is
    *  behind it. */
-  private spotAhead(record: MutationRecord, at: Node): Node | null {
+  #spotAhead(record: MutationRecord, at: Node): Node | null {
     // Nodes added or removed stood right after their previous sibling's subtree, or first in
     // the target; changed text stands where its node is (its record's sibling is null, so the
     // record's type need not be read: the parser makes 100,000 records for a 2 MB thread).
@@ -214,13 +217,13 @@ export class ParseFollower {
     // children of one element are compared by crawling the siblings between them, and for an
     // article's paragraphs appended one by one after that place it was quadratic (5 ms per
     // 5 MB page).
-    const ahead = this.aheadOf;
+    const ahead = this.#aheadOf;
     if (ahead !== null) {
       const position = ahead === spot ? 0 : ahead.compareDocumentPosition(spot);
       // The spot is that node, inside it or after it, or (adding after it) around it.
       const after = (position & PRECEDING) === 0 || (previous !== null && (position & CONTAINS) !== 0);
       if ((position & DISCONNECTED) === 0 && after) {
-        if ((position & CONTAINS) === 0) this.aheadOf = spot;
+        if ((position & CONTAINS) === 0) this.#aheadOf = spot;
         return spot;
       }
     }
@@ -230,27 +233,27 @@ export class ParseFollower {
     if ((position & DISCONNECTED) !== 0) return null;
     if ((position & CONTAINS) !== 0) return previous === null ? null : spot; // first in an ancestor of the place
     if ((position & PRECEDING) !== 0) return null;
-    this.aheadOf = spot;
+    this.#aheadOf = spot;
     return spot;
   }
 
   /** True when `block` was matched and its text has not changed since (once the page is
    *  parsed, its text is not looked at again: see `matched`). */
-  private matchedAsIs(block: Element): boolean {
-    const text = this.matched.get(block);
+  #matchedAsIs(block: Element): boolean {
+    const text = this.#matched.get(block);
     if (text === undefined) return false;
     if (text === null) return true;
     if (text !== block.textContent) return false;
-    if (this.finished) this.matched.set(block, null);
+    if (this.#finished) this.#matched.set(block, null);
     return true;
   }
 
   /** Matches `block`, with yields if it is long: a promise then, false if `signal` aborted.
    *  (Most blocks take no yield, and no await: a step matches hundreds.) */
-  private match(block: Element, slice: Slice, signal: AbortSignal): true | Promise<boolean> {
-    this.open.delete(block);
+  #match(block: Element, slice: Slice, signal: AbortSignal): true | Promise<boolean> {
+    this.#open.delete(block);
     if (!block.isConnected) return true;
-    this.matched.set(block, this.finished ? null : block.textContent!);
+    this.#matched.set(block, this.#finished ? null : block.textContent!);
     const rest = this.scanner.scanBlock(block, slice);
     return !rest || this.scanner.finishBlock(rest, slice, signal);
   }
@@ -258,12 +261,12 @@ export class ParseFollower {
   /** Matches the open blocks the parser has finished since (all of them when `final`), in
    *  step `run` (which stops there once a later step has started). Resolves false if `signal`
    *  aborted. */
-  private async matchClosed(final: boolean, slice: Slice, signal: AbortSignal, run: number): Promise<boolean> {
-    if (this.open.size === 0) return true;
-    const last = lastNode(this.doc);
-    for (const block of [...this.open]) {
-      if (run !== this.runs) return true;
-      if ((final || !block.contains(last)) && !(await this.match(block, slice, signal))) return false;
+  async #matchClosed(final: boolean, slice: Slice, signal: AbortSignal, run: number): Promise<boolean> {
+    if (this.#open.size === 0) return true;
+    const last = lastNode(this.#doc);
+    for (const block of [...this.#open]) {
+      if (run !== this.#runs) return true;
+      if ((final || !block.contains(last)) && !(await this.#match(block, slice, signal))) return false;
     }
     return true;
   }

@@ -11,22 +11,22 @@ const SLICE_MS = 8;
 export class ShadowRoots {
   /** Every open root found so far, with whether its text may be scanned (not inside an
    *  editor, a form field or another skipped region, seen through the hosts). */
-  private readonly known = new Map<ShadowRoot, boolean>();
+  readonly #known = new Map<ShadowRoot, boolean>();
 
   /** Open shadow roots under `roots` (nested ones too) not found before, whose text may be
    *  scanned, in document order. Resolves early, with what it has, if `signal` aborts. */
   async discover(roots: readonly Node[], signal: AbortSignal): Promise<ShadowRoot[]> {
     const found: ShadowRoot[] = [];
     const queue = [...roots];
-    this.forgetDetached();
+    this.#forgetDetached();
     let sliceStart = performance.now();
     let checked = 0;
     const check = (el: Element) => {
       const root = el.shadowRoot;
-      if (!root || this.known.has(root) || el.tagName === HOST_TAG) return;
+      if (!root || this.#known.has(root) || el.tagName === HOST_TAG) return;
       const outer = el.getRootNode();
-      const scannable = !isInsideSkipped(el) && (!(outer instanceof ShadowRoot) || this.known.get(outer) === true);
-      this.known.set(root, scannable);
+      const scannable = !isInsideSkipped(el) && (!(outer instanceof ShadowRoot) || this.#known.get(outer) === true);
+      this.#known.set(root, scannable);
       if (scannable) found.push(root);
       queue.push(root);
     };
@@ -49,14 +49,14 @@ export class ShadowRoots {
 
   /** The open roots still in the document whose text is scanned (for the hit test). */
   scanned(): ShadowRoot[] {
-    this.forgetDetached();
+    this.#forgetDetached();
     const out: ShadowRoot[] = [];
-    for (const [root, scannable] of this.known) if (scannable) out.push(root);
+    for (const [root, scannable] of this.#known) if (scannable) out.push(root);
     return out;
   }
 
   /** Components come and go: a root whose host left is found again if it comes back. */
-  private forgetDetached(): void {
-    for (const root of this.known.keys()) if (!root.host.isConnected) this.known.delete(root);
+  #forgetDetached(): void {
+    for (const root of this.#known.keys()) if (!root.host.isConnected) this.#known.delete(root);
   }
 }

@@ -167,10 +167,10 @@ function isEditableRoot(el: Element): boolean {
 /** Block ancestor of an element, or null when its text must not be scanned. Memoised per
  *  element for one walk: classification walks up the tree once per element, not per node. */
 export class BlockClassifier {
-  private readonly memo = new Map<Element, Element | null>();
+  readonly #memo = new Map<Element, Element | null>();
 
   blockOf(el: Element): Element | null {
-    const cached = this.memo.get(el);
+    const cached = this.#memo.get(el);
     if (cached !== undefined) return cached;
     let result: Element | null;
     if (SKIPPED.has(el.tagName) || ANNOTATIONS.has(el.tagName) || isEditableRoot(el)) result = null;
@@ -180,13 +180,13 @@ export class BlockClassifier {
       if (parentBlock === null) result = null;
       else result = INLINE.has(el.tagName) && parent ? parentBlock : el;
     }
-    this.memo.set(el, result);
+    this.#memo.set(el, result);
     return result;
   }
 
   /** Forgets what it classified: after a yield the page may have moved elements elsewhere. */
   forget(): void {
-    this.memo.clear();
+    this.#memo.clear();
   }
 }
 
@@ -221,23 +221,27 @@ const NODES_PER_LOOK = 512;
  */
 export class RunWalker {
   private readonly walker: TreeWalker | null;
-  private node: Node | null;
-  private walked = 0;
+  #node: Node | null;
+  #walked = 0;
   /** The run being filled; it ends where a block starts or another block's text comes. */
-  private run: TextRun | null = null;
+  #run: TextRun | null = null;
   /** The outermost element whose text stands apart (APART) that the walk is in or just left,
    *  and whether any of its text has been read (an empty one sets nothing apart). */
-  private apart: Element | null = null;
-  private apartRead = false;
+  #apart: Element | null = null;
+  #apartRead = false;
+  readonly classifier: BlockClassifier;
+  readonly #ownTextOnly: boolean;
 
   /** `ownTextOnly` leaves out the text of blocks nested in `root` (each is matched as a
    *  block of its own). */
   constructor(
     readonly root: Node,
-    private readonly classifier = new BlockClassifier(),
-    private readonly ownTextOnly = false,
+    classifier = new BlockClassifier(),
+    ownTextOnly = false,
   ) {
-    ({ walker: this.walker, node: this.node } = openWalk(root, SHOW_ELEMENT | SHOW_TEXT, classifier));
+    this.classifier = classifier;
+    this.#ownTextOnly = ownTextOnly;
+    ({ walker: this.walker, node: this.#node } = openWalk(root, SHOW_ELEMENT | SHOW_TEXT, classifier));
   }
 
   /** The next run that holds more than white space, or null at the end. With `over`, it
@@ -247,24 +251,24 @@ export class RunWalker {
   next(over: () => boolean): TextRun | typeof SLICE_OVER | null;
   next(over?: () => boolean): TextRun | typeof SLICE_OVER | null {
     for (;;) {
-      const run = this.nextRun(over);
+      const run = this.#nextRun(over);
       if (!run || run === SLICE_OVER || NOT_BLANK.test(run.text)) return run;
     }
   }
 
   /** False when the page moved or removed the node the walk would go on from. */
   intact(): boolean {
-    return goesOnUnder(this.root, this.node);
+    return goesOnUnder(this.root, this.#node);
   }
 
   /** The next run, blank or not: the run in progress is complete once the walk reaches text
    *  of another block, a block element, or the end. */
-  private nextRun(over?: () => boolean): TextRun | typeof SLICE_OVER | null {
+  #nextRun(over?: () => boolean): TextRun | typeof SLICE_OVER | null {
     const { walker, classifier } = this;
-    let node = this.node;
+    let node = this.#node;
     while (node) {
-      if (over && ++this.walked % NODES_PER_LOOK === 0 && over()) {
-        this.node = node;
+      if (over && ++this.#walked % NODES_PER_LOOK === 0 && over()) {
+        this.#node = node;
         return SLICE_OVER;
       }
       if (node.nodeType === TEXT_NODE) {
@@ -276,22 +280,22 @@ export class RunWalker {
         // the script's world, which for a 5 MB text file took 75 µs a time.)
         if (block && text.length > 0) {
           const data = text.data;
-          const run = this.run;
+          const run = this.#run;
           // Into a footnote number, and out of it again: it stands apart from the words on
           // either side.
-          if (this.apart) {
-            const inside = this.apart.contains(text);
-            if (inside !== this.apartRead && run?.block === block) run.text += LINE_BREAK;
-            if (inside) this.apartRead = true;
-            else [this.apart, this.apartRead] = [null, false];
+          if (this.#apart) {
+            const inside = this.#apart.contains(text);
+            if (inside !== this.#apartRead && run?.block === block) run.text += LINE_BREAK;
+            if (inside) this.#apartRead = true;
+            else [this.#apart, this.#apartRead] = [null, false];
           }
           if (run && run.block === block) {
             run.starts.push(run.text.length);
             run.nodes.push(text);
             run.text += data;
           } else {
-            this.run = { block, text: data, nodes: [text], starts: [0] };
-            if (run) return this.hold(node, run);
+            this.#run = { block, text: data, nodes: [text], starts: [0] };
+            if (run) return this.#hold(node, run);
           }
         }
         continue;
@@ -305,35 +309,35 @@ export class RunWalker {
       if (SKIPPED.has(tag) || isEditableRoot(el)) {
         // A field, button or editable island between two words ends the words' run (found by
         // the fuzz test: "US-Taliban <button>…</button> deal" was marked across the button).
-        if (this.run) this.run.text += LINE_BREAK;
+        if (this.#run) this.#run.text += LINE_BREAK;
         node = walker ? skipSubtree(walker) : null;
         continue;
       }
       const nested = !INLINE.has(tag) && !BREAKS.has(tag);
       // A nested block is its own block: walked into, or passed over whole when only the
       // root block's own text is wanted.
-      node = !walker ? null : nested && this.ownTextOnly ? skipSubtree(walker) : walker.nextNode();
+      node = !walker ? null : nested && this.#ownTextOnly ? skipSubtree(walker) : walker.nextNode();
       if (BREAKS.has(tag)) {
-        if (this.run) this.run.text += LINE_BREAK;
-      } else if (APART.has(tag) && !this.apart?.contains(el)) {
+        if (this.#run) this.#run.text += LINE_BREAK;
+      } else if (APART.has(tag) && !this.#apart?.contains(el)) {
         // (Right after another one: that one's text stands apart from this one's too.)
-        if (this.apartRead && this.run) this.run.text += LINE_BREAK;
-        [this.apart, this.apartRead] = [el, false];
-      } else if (nested && this.run) {
+        if (this.#apartRead && this.#run) this.#run.text += LINE_BREAK;
+        [this.#apart, this.#apartRead] = [el, false];
+      } else if (nested && this.#run) {
         // A block starts: text after it is a new run, even in the same parent block.
-        const run = this.run;
-        this.run = null;
-        return this.hold(node, run);
+        const run = this.#run;
+        this.#run = null;
+        return this.#hold(node, run);
       }
     }
-    this.node = null;
-    const last = this.run;
-    this.run = null;
+    this.#node = null;
+    const last = this.#run;
+    this.#run = null;
     return last;
   }
 
-  private hold(node: Node | null, complete: TextRun): TextRun {
-    this.node = node;
+  #hold(node: Node | null, complete: TextRun): TextRun {
+    this.#node = node;
     return complete;
   }
 }

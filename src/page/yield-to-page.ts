@@ -65,17 +65,20 @@ export const RESTARTS = 3;
 /** One stretch of work between yields to the page. */
 export class Slice {
   readonly classifier = new BlockClassifier();
-  private restarts = 0;
+  #restarts = 0;
 
   /** `budgetMs`: a longer first stretch, for work that should land before the page's first
    *  paint (see ParseFollower.step), begun at `start`; later ones are SLICE_MS. */
-  constructor(
-    private budgetMs = SLICE_MS,
-    private start = performance.now(),
-  ) {}
+  #budgetMs: number;
+  #start: number;
+
+  constructor(budgetMs = SLICE_MS, start = performance.now()) {
+    this.#budgetMs = budgetMs;
+    this.#start = start;
+  }
 
   over(): boolean {
-    return performance.now() - this.start > this.budgetMs;
+    return performance.now() - this.#start > this.#budgetMs;
   }
 
   /** The page moved or removed our place in the walk during a yield, and the walk starts
@@ -83,8 +86,8 @@ export class Slice {
    *  over forever: after a few times, the rest is walked without yielding. False from then on
    *  (work that can wait had better stop there). */
   restarted(): boolean {
-    if (++this.restarts <= RESTARTS) return true;
-    this.budgetMs = Infinity;
+    if (++this.#restarts <= RESTARTS) return true;
+    this.#budgetMs = Infinity;
     return false;
   }
 
@@ -93,8 +96,8 @@ export class Slice {
   async yield(signal: AbortSignal, paint = false): Promise<boolean> {
     await (paint ? yieldForPaint() : yieldToPage());
     this.classifier.forget();
-    this.budgetMs = this.restarts > RESTARTS ? Infinity : SLICE_MS;
-    this.start = performance.now();
+    this.#budgetMs = this.#restarts > RESTARTS ? Infinity : SLICE_MS;
+    this.#start = performance.now();
     return !signal.aborted;
   }
 }
