@@ -36,11 +36,10 @@ function drawnIn(element: Element, child: Element | Text): Drawn {
     if (from.assignedSlot !== at && skipsChild(at, from)) return 'none';
     // (checkVisibility: Chrome 105 and Firefox 106, older than either build asks for.)
     if (typeof at.checkVisibility !== 'function') return 'drawn';
-    if (at.checkVisibility()) {
-      // The nearest element's own visibility decides, a `display: contents` one's included.
-      const invisible = visibility ? visibility !== 'visible' : !at.checkVisibility({ checkVisibilityCSS: true });
-      return invisible ? 'invisible' : 'drawn';
-    }
+    // Text drawn and visible, as most is, in one look: the CSS one asks both.
+    if (!visibility && at.checkVisibility({ checkVisibilityCSS: true })) return 'drawn';
+    // The nearest element's own visibility decides, a `display: contents` one's included.
+    if (at.checkVisibility()) return (visibility ?? 'hidden') === 'visible' ? 'drawn' : 'invisible';
     // An element styled `display: contents` (a <slot>, a wrapper styled away) has no box of
     // its own, so it never looks visible; its text is drawn where its parent is.
     const style = getComputedStyle(at);
@@ -70,14 +69,29 @@ export function mentionShown(mention: PageMention): boolean {
   return range.getBoundingClientRect().top > view.innerHeight + 1;
 }
 
-/** Counts what the reader can see, remembering each element's answer until told to forget
- *  (the page may have shown or hidden text since): a report on a page that keeps changing
- *  then looks only at the elements new since the last one. */
-export class ShownCounter {
-  private seen = new WeakMap<Element, boolean>();
+/** How many elements one count looks at again (see ShownCounter.doubt): about 3 µs each, and
+ *  a feed's 2,000 mentions looked at in one go held the page for 8 ms every 2 s. */
+export const RECHECKS_PER_COUNT = 100;
 
+/** Counts what the reader can see, remembering each element's answer: a report on a page that
+ *  keeps changing then looks only at the elements new since the last one. */
+export class ShownCounter {
+  /** Each element's answer, and the look it was given in: look × 2, plus 1 if shown. */
+  #seen = new WeakMap<Element, number>();
+  #look = 0;
+  #rechecks = 0;
+  /** Whether the last counts kept answers from before the last doubt (the rest next time). */
+  behind = false;
+
+  /** Every element is looked at again, at the next count. */
   forget(): void {
-    this.seen = new WeakMap();
+    this.#seen = new WeakMap();
+  }
+
+  /** Every element is looked at again, RECHECKS_PER_COUNT of them per count (the page may have
+   *  shown or hidden text since). New ones are looked at first, as ever. */
+  doubt(): void {
+    this.#look++;
   }
 
   /** The accepted mentions per topic that the reader can see, in the order of `all` (every
@@ -88,12 +102,14 @@ export class ShownCounter {
   ): { counts: Record<TopicId, number>; hidden: number } {
     let total = 0;
     for (const n of Object.values(all)) total += n;
+    this.behind = false;
     if (total === 0 || total > SHOWN_CHECK_LIMIT) return { counts: all, hidden: 0 };
+    this.#rechecks = RECHECKS_PER_COUNT;
     const shown = new Map<TopicId, number>(Object.keys(all).map((topic) => [topic, 0]));
     let hidden = 0;
     for (const m of mentions) {
       if (!m.accepted) continue;
-      if (this.shown(m)) shown.set(m.topic, (shown.get(m.topic) ?? 0) + 1);
+      if (this.#shown(m)) shown.set(m.topic, (shown.get(m.topic) ?? 0) + 1);
       else hidden++;
     }
     const counts: Record<TopicId, number> = {};
@@ -101,19 +117,22 @@ export class ShownCounter {
     return { counts, hidden };
   }
 
-  private shown(m: PageMention): boolean {
+  #shown(m: PageMention): boolean {
     const element = m.nodes[0]?.parentElement;
     if (!element) return true;
-    let shown = this.seen.get(element);
-    if (shown === undefined) {
-      shown = mentionShown(m);
-      this.seen.set(element, shown);
+    const known = this.#seen.get(element);
+    const old = known !== undefined && known >> 1 < this.#look;
+    if (known === undefined || (old && this.#rechecks-- > 0)) {
+      const shown = mentionShown(m);
+      this.#seen.set(element, this.#look * 2 + +shown);
+      return shown;
     }
-    return shown;
+    this.behind ||= old;
+    return (known & 1) === 1;
   }
 }
 
-/** When the counts are looked at afresh (every element's answer forgotten), since a page
+/** When the counts are looked at afresh (every element's answer doubted), since a page
  *  shows and hides text without a change the observer hears (a class or an attribute set):
  *  soon after the reader clicks (a menu, a tab, "read more") and again a little later, at
  *  the page's load, a while after the mentions change (a single-page app hides its old view
@@ -159,7 +178,7 @@ export function watchShownCounts(
       timer = undefined;
       due = Infinity;
       if (signal.aborted) return;
-      counter.forget();
+      counter.doubt();
       changed();
       if (followUp) {
         followUp = false;
@@ -196,6 +215,8 @@ export function watchShownCounts(
       const { counts, hidden } = counter.counts(mentions(), full);
       if (!listening && Object.keys(full).length > 0) listen();
       if (hidden > 0 && timer === undefined && looks < WHILE_HIDDEN_MS.length) lookWithin(WHILE_HIDDEN_MS[looks++]!);
+      // The rest of a look, at the next report.
+      if (counter.behind) changed();
       return counts;
     },
     scanned() {

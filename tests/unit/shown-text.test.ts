@@ -3,7 +3,13 @@
 // browser's own answers are in hidden-text.spec.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageMention } from '../../src/page/page-mention';
-import { mentionShown, SHOWN_CHECK_LIMIT, ShownCounter, watchShownCounts } from '../../src/page/shown-text';
+import {
+  mentionShown,
+  RECHECKS_PER_COUNT,
+  SHOWN_CHECK_LIMIT,
+  ShownCounter,
+  watchShownCounts,
+} from '../../src/page/shown-text';
 import type { TopicId } from '../../src/pack/types';
 import { happyDomPerTest } from './happy-dom-page';
 
@@ -11,14 +17,14 @@ const dom = happyDomPerTest();
 let checks: number;
 
 /** A paragraph holding `text`, drawn or not: its checkVisibility() answers from `shownNow`
- *  (and, asked about CSS visibility too, `invisibleNow`). */
+ *  (and, asked about CSS visibility too, `invisibleNow`), each call counted in `checks`. */
 function paragraph(text: string, shown: boolean): Text {
   const p = dom.doc.createElement('p') as unknown as HTMLElement & { shownNow: boolean; invisibleNow: boolean };
   p.textContent = text;
   dom.doc.body.append(p as unknown as Node);
   Object.defineProperty(p, 'checkVisibility', {
     value: (options?: { checkVisibilityCSS?: boolean }) => {
-      if (!options) checks++;
+      checks++;
       return p.shownNow && !(options?.checkVisibilityCSS && p.invisibleNow);
     },
   });
@@ -80,6 +86,48 @@ describe('ShownCounter', () => {
     expect(counter.counts(mentions, tally(mentions)).counts).toEqual({ bagram: 2 });
     counter.forget();
     expect(counter.counts(mentions, tally(mentions)).counts).toEqual({});
+  });
+
+  it('looks at a drawn, visible element once, not twice', () => {
+    const mentions = [mention('bagram', paragraph('Bagram', true))];
+    expect(new ShownCounter().counts(mentions, tally(mentions)).counts).toEqual({ bagram: 1 });
+    expect(checks).toBe(1);
+  });
+
+  it('when in doubt, looks again at a bounded number of elements per count, new ones always', () => {
+    const texts = Array.from({ length: RECHECKS_PER_COUNT + 30 }, () => paragraph('Bagram', true));
+    const mentions = texts.map((t) => mention('bagram', t));
+    const counter = new ShownCounter();
+    counter.counts(mentions, tally(mentions));
+    for (const t of texts) setShown(t, false); // the page hid its old view
+    counter.doubt();
+    const added = mention('fitrat', paragraph('Fitrat', true));
+    mentions.push(added);
+    checks = 0;
+    // The first RECHECKS_PER_COUNT are looked at again, and the new one.
+    expect(counter.counts(mentions, tally(mentions))).toEqual({
+      counts: { bagram: 30, fitrat: 1 },
+      hidden: RECHECKS_PER_COUNT,
+    });
+    expect(checks).toBe(RECHECKS_PER_COUNT * 2 + 1); // (a hidden one takes two looks)
+    expect(counter.behind).toBe(true);
+    // The rest at the next count, and then nothing is behind.
+    expect(counter.counts(mentions, tally(mentions)).counts).toEqual({ fitrat: 1 });
+    expect(counter.behind).toBe(false);
+    checks = 0;
+    counter.counts(mentions, tally(mentions));
+    expect(checks).toBe(0);
+  });
+
+  it('told to forget (the reader opened the popup), looks at every element at once', () => {
+    const texts = Array.from({ length: RECHECKS_PER_COUNT + 30 }, () => paragraph('Bagram', true));
+    const mentions = texts.map((t) => mention('bagram', t));
+    const counter = new ShownCounter();
+    counter.counts(mentions, tally(mentions));
+    for (const t of texts) setShown(t, false);
+    counter.forget();
+    expect(counter.counts(mentions, tally(mentions)).counts).toEqual({});
+    expect(counter.behind).toBe(false);
   });
 
   it('takes text in an element styled display: contents (no box of its own) as shown where its parent is', () => {
@@ -170,6 +218,25 @@ describe('watchShownCounts', () => {
     vi.advanceTimersByTime(2_000);
     expect(changed).toHaveBeenCalledTimes(2);
     expect(shown.counts()).toEqual({ bagram: 1 });
+    abort.abort();
+  });
+
+  it('a look at more elements than one count takes goes on at the next report, until done', () => {
+    const texts = Array.from({ length: RECHECKS_PER_COUNT * 2 + 10 }, () => paragraph('Bagram', true));
+    const mentions = texts.map((t) => mention('bagram', t));
+    const { changed, shown, abort } = watch(mentions);
+    shown.scanned();
+    shown.counts();
+    for (const t of texts) setShown(t, false);
+    vi.advanceTimersByTime(2_000); // the look a while after the change
+    expect(changed).toHaveBeenCalledTimes(1);
+    // Each count asks for the next, while some answers are from before the look.
+    expect(shown.counts()).toEqual({ bagram: RECHECKS_PER_COUNT + 10 });
+    expect(changed).toHaveBeenCalledTimes(2);
+    expect(shown.counts()).toEqual({ bagram: 10 });
+    expect(changed).toHaveBeenCalledTimes(3);
+    expect(shown.counts()).toEqual({});
+    expect(changed).toHaveBeenCalledTimes(3);
     abort.abort();
   });
 
