@@ -80,18 +80,27 @@ export class ShownCounter {
   #seen = new WeakMap<Element, number>();
   #look = 0;
   #rechecks = 0;
-  /** Whether the last counts kept answers from before the last doubt (the rest next time). */
+  /** Whether some answers are from before the last doubt (the next count goes on with them). */
   behind = false;
+  /** A doubt that came while the one before was still behind: it begins once that is done.
+   *  (Begun at once, each would start from the first mention again, and on a feed that
+   *  changes every 2 s the last ones would never be looked at.) */
+  #doubtedAgain = false;
 
   /** Every element is looked at again, at the next count. */
   forget(): void {
     this.#seen = new WeakMap();
+    this.#doubtedAgain = false;
   }
 
   /** Every element is looked at again, RECHECKS_PER_COUNT of them per count (the page may have
    *  shown or hidden text since). New ones are looked at first, as ever. */
   doubt(): void {
-    this.#look++;
+    if (this.behind) this.#doubtedAgain = true;
+    else {
+      this.#look++;
+      this.behind = true;
+    }
   }
 
   /** The accepted mentions per topic that the reader can see, in the order of `all` (every
@@ -103,7 +112,10 @@ export class ShownCounter {
     let total = 0;
     for (const n of Object.values(all)) total += n;
     this.behind = false;
-    if (total === 0 || total > SHOWN_CHECK_LIMIT) return { counts: all, hidden: 0 };
+    if (total === 0 || total > SHOWN_CHECK_LIMIT) {
+      this.#doubtedAgain = false;
+      return { counts: all, hidden: 0 };
+    }
     this.#rechecks = RECHECKS_PER_COUNT;
     const shown = new Map<TopicId, number>(Object.keys(all).map((topic) => [topic, 0]));
     let hidden = 0;
@@ -114,6 +126,10 @@ export class ShownCounter {
     }
     const counts: Record<TopicId, number> = {};
     for (const [topic, n] of shown) if (n > 0) counts[topic] = n;
+    if (this.#doubtedAgain && !this.behind) {
+      this.#doubtedAgain = false;
+      this.doubt();
+    }
     return { counts, hidden };
   }
 
@@ -121,7 +137,7 @@ export class ShownCounter {
     const element = m.nodes[0]?.parentElement;
     if (!element) return true;
     const known = this.#seen.get(element);
-    const old = known !== undefined && known >> 1 < this.#look;
+    const old = known !== undefined && known < this.#look * 2;
     if (known === undefined || (old && this.#rechecks-- > 0)) {
       const shown = mentionShown(m);
       this.#seen.set(element, this.#look * 2 + +shown);

@@ -119,6 +119,23 @@ describe('ShownCounter', () => {
     expect(checks).toBe(0);
   });
 
+  it('a doubt that comes while one is still behind waits for it, so the last elements get their look', () => {
+    const texts = Array.from({ length: RECHECKS_PER_COUNT * 2 + 50 }, () => paragraph('Bagram', true));
+    const mentions = texts.map((t) => mention('bagram', t));
+    const counter = new ShownCounter();
+    counter.counts(mentions, tally(mentions));
+    for (const t of texts) setShown(t, false);
+    counter.doubt();
+    expect(counter.counts(mentions, tally(mentions)).hidden).toBe(RECHECKS_PER_COUNT);
+    counter.doubt(); // a feed changed again, 2 s on
+    expect(counter.counts(mentions, tally(mentions)).hidden).toBe(RECHECKS_PER_COUNT * 2);
+    expect(counter.counts(mentions, tally(mentions)).hidden).toBe(texts.length);
+    // Then the doubt that waited: every element again, from the first.
+    expect(counter.behind).toBe(true);
+    setShown(texts[0]!, true);
+    expect(counter.counts(mentions, tally(mentions)).counts).toEqual({ bagram: 1 });
+  });
+
   it('told to forget (the reader opened the popup), looks at every element at once', () => {
     const texts = Array.from({ length: RECHECKS_PER_COUNT + 30 }, () => paragraph('Bagram', true));
     const mentions = texts.map((t) => mention('bagram', t));
@@ -146,11 +163,14 @@ describe('ShownCounter', () => {
   it('past the limit, gives the full counts without looking', () => {
     const text = paragraph('Bagram', false);
     const mentions = Array.from({ length: SHOWN_CHECK_LIMIT + 1 }, () => mention('bagram', text));
-    expect(new ShownCounter().counts(mentions, tally(mentions))).toEqual({
+    const counter = new ShownCounter();
+    counter.doubt();
+    expect(counter.counts(mentions, tally(mentions))).toEqual({
       counts: { bagram: SHOWN_CHECK_LIMIT + 1 },
       hidden: 0,
     });
     expect(checks).toBe(0);
+    expect(counter.behind).toBe(false); // nothing looked at, so nothing left to look at
   });
 });
 
