@@ -1,0 +1,144 @@
+// The extension's work in one frame: the overlay, run with the reader's settings (applied
+// as they change, without a reload) and reported to the background. Started by the content
+// script in a top frame, and in a subframe once it holds something to mark (on Chrome from
+// its own file, see entrypoints/frame-wait.content.ts).
+import { browser } from 'wxt/browser';
+import { Matcher } from './match/matcher';
+import type { Prefilter } from './match/prefilter';
+import { articlePath, isToContent, type ContentToBackground, type PageAnswer } from './messages';
+// Validated at build time (src/cli/pack-module.ts).
+import { pagePack, matcherSource, topicIds } from 'virtual:context-overlays/pack';
+import { loadCardUi } from './page/card-ui';
+import { startFrameOverlay, type FrameOverlay } from './page/frame-overlay';
+import { startFrameReporter } from './page/frame-reporter';
+import { watchDocumentRewritten } from './page/document-rewrite';
+import { highlightApiAvailable } from './page/highlight-layer';
+import { applyHighlightStyle } from './page/highlight-style';
+import { ScriptContext } from './script-context';
+import { settingsStore } from './settings';
+import type { Settings } from './settings-schema';
+import { isSiteEnabled, siteOf } from './site-rules';
+
+/** The overlay in this frame, run with the reader's settings and reported to the background. */
+export function startFrameSession(prefilter: Prefilter): void {
+  if (!highlightApiAvailable()) return;
+  const ctx = new ScriptContext();
+  if (ctx.isInvalid) return; // the extension went while a subframe waited
+  const site = siteOf(topPageUrl());
+  const documentToken = Math.random().toString(36).slice(2);
+  /** The running overlay and the settings it was started with. */
+  let overlay: { stop: AbortController; view: FrameOverlay; key: string; settings: Settings } | null = null;
+
+  const tell = (message: ContentToBackground) => {
+    if (ctx.isInvalid) return;
+    // Do not await: a background that is restarting must not break the page's marks.
+    browser.runtime.sendMessage(message).catch(() => {});
+  };
+  const reporter = startFrameReporter({
+    documentToken,
+    top: window === window.top,
+    site,
+    current: () => ({ enabled: overlay !== null, counts: overlay?.view.counts() ?? {} }),
+    countsLookAtPage: () => overlay?.view.any() ?? false,
+    tell,
+    signal: ctx.signal,
+  });
+
+  const stop = () => {
+    overlay?.stop.abort();
+    overlay = null;
+  };
+  const start = (settings: Settings, key: string) => {
+    const abort = new AbortController();
+    const topics = topicIds.filter((id) => !settings.hiddenTopics.includes(id));
+    const view = startFrameOverlay(
+      {
+        topics,
+        prefilter,
+        matcher: () => {
+          const pack = pagePack();
+          // (The regex made at build time fits any of the pack's topics: see Matcher.)
+          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource);
+        },
+        // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
+        cardUi: import.meta.env.FIREFOX
+          ? () => import('./ui/render-card').then((m) => m.cardUi)
+          : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
+        hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
+        onCounts: () => reporter.soon(),
+        openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
+        articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
+        focusBackOutside: () => tell({ type: 'focus-back' }),
+      },
+      abort.signal,
+    );
+    const unstyle = applyHighlightStyle(settings.highlightStyle, topics);
+    abort.signal.addEventListener('abort', unstyle);
+    overlay = { stop: abort, view, key, settings };
+  };
+  watchDocumentRewritten(
+    document,
+    () => {
+      if (!overlay || ctx.isInvalid) return;
+      const { settings, key } = overlay;
+      stop();
+      start(settings, key);
+    },
+    ctx.signal,
+  );
+
+  // Applies settings at once, without a reload: off clears everything; a change in what
+  // the overlay was built with restarts it; anything else leaves it running. A change is
+  // reported at once (the reader just made it); the first state with the counts that follow
+  // within 100 ms, in one message (each costs the page about 0.2 ms, and wakes the background).
+  const apply = (settings: Settings, first = false) => {
+    if (ctx.isInvalid) return;
+    const enabled = isSiteEnabled(site, settings);
+    const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
+    if (overlay && (!enabled || overlay.key !== key)) stop();
+    if (enabled && !overlay) start(settings, key);
+    // A page where the extension is on and finds nothing has nothing to say: the popup asks
+    // when it opens, and the badge and icon set for a tab go back to the defaults by themselves
+    // on navigation. So most pages never wake the background at all.
+    if (first) reporter.soon(!enabled);
+    else reporter.now();
+  };
+
+  void settingsStore.get().then((settings) => apply(settings, true));
+  const unwatch = settingsStore.watch(apply);
+  const onMessage = (message: unknown) => {
+    if (!isToContent(message)) return undefined;
+    if (message.type === 'next-mention') {
+      return overlay ? overlay.view.stepNext(message.topic, message.step) : Promise.resolve('none');
+    }
+    if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
+    if (message.type === 'focus-back') {
+      overlay?.view.takeFocusBack();
+      return undefined;
+    }
+    // The popup opened: what the reader can see is looked at afresh.
+    overlay?.view.forget();
+    reporter.now();
+    return Promise.resolve(true); // tells the popup a content script runs in this tab
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    // The page first: with the extension gone, the runtime calls below may throw.
+    stop();
+    try {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // "Extension context invalidated": its listeners went with it.
+    }
+  });
+}
+
+/** The URL whose site decides for this frame: the tab's top page, so switching a site off
+ *  also clears its embedded frames. Chromium tells frames their ancestors' origins. */
+function topPageUrl(): string {
+  const ancestors = location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) return ancestors[ancestors.length - 1] ?? location.href;
+  if (location.protocol === 'about:' || location.protocol === 'data:') return self.origin;
+  return location.href;
+}
