@@ -136,7 +136,6 @@ const DESCRIPTIONS: Record<string, string> = {
   'matcher.mixedRegexMBs': 'its compiled regex run bare, mixed-script text (M chars/s)',
   'matcher.mixedRatio': 'matcher / bare regex, mixed-script',
   'contentScript.rawKB': 'content script, raw (KB)',
-  'frameWaitScript.gzipKB': "a subframe's waiting script, gzipped (KB)",
 };
 
 function format(value: number): string {

@@ -8,7 +8,7 @@
 // Exit code: 0 when it ran (targets may fail: the machine is shared and noisy), 1 when it
 // could not run or the extension did not mark every mention.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,12 +35,9 @@ function build(): void {
 
 function sizeFigures(): Figures {
   const script = readFileSync(join(extensionPath, 'content-scripts', 'content.js'));
-  // Chrome's subframes start with a small script of their own (entrypoints/frame-wait.content.ts).
-  const frameWait = join(extensionPath, 'content-scripts', 'frame-wait.js');
   return {
     'contentScript.rawKB': script.length / 1024,
     'contentScript.gzipKB': gzipSync(script).length / 1024,
-    ...(existsSync(frameWait) ? { 'frameWaitScript.gzipKB': gzipSync(readFileSync(frameWait)).length / 1024 } : {}),
   };
 }
 
