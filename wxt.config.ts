@@ -21,17 +21,13 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     // The hover card's UI, which the content script imports when a card is first wanted
-    // (src/page/card-ui.ts), and a subframe's session, which the frame's waiting script imports
-    // once the frame holds something to mark (src/page/frame-session-file.ts). Any page may
-    // fetch them; Chromium hands them out under a URL that changes per session, so a page
-    // cannot probe for the extension with them. (Firefox bundles both into the content script:
-    // its add-on linter flags a dynamic import.)
+    // (src/page/card-ui.ts). Any page may fetch it; Chromium hands it out under a URL that
+    // changes per session, so a page cannot probe for the extension with it.
+    // (Firefox bundles it into the content script: its add-on linter flags a dynamic import.)
     ...(browser === 'firefox'
       ? {}
       : {
-          web_accessible_resources: [
-            { resources: ['card-ui.js', 'frame-session.js'], matches: ['<all_urls>'], use_dynamic_url: true },
-          ],
+          web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
           // 132: the first Chrome whose content scripts may import() the extension's files
           // under their per-session URL (130 brought use_dynamic_url; 130–131 refused the
           // import under the content scripts' own CSP, Chromium bug 363027634).

@@ -1,21 +1,28 @@
-// Starts the extension's work in a frame (src/frame-session.ts). All logic lives in src/; this
-// file decides only where and when.
+// Wires the frame overlay to the reader's settings and to the background. All logic lives in
+// src/; this file decides only when the overlay runs and whom it tells.
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { Matcher } from '../src/match/matcher';
 import { Prefilter } from '../src/match/prefilter';
-// Validated at build time (src/cli/pack-module.ts).
-import { prefilterSource } from 'virtual:context-overlays/pack';
-import { startFrameSession } from '../src/frame-session';
+import { articlePath, isToContent, type ContentToBackground, type PageAnswer } from '../src/messages';
+// Validated at build time (src/cli/pack-module.ts), with the prefilter's source.
+import { pagePack, matcherSource, prefilterSource, topicIds } from 'virtual:context-overlays/pack';
+import { loadCardUi } from '../src/page/card-ui';
+import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
+import { startFrameReporter } from '../src/page/frame-reporter';
+import { watchDocumentRewritten } from '../src/page/document-rewrite';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
-import { runtimeAlive } from '../src/script-context';
+import { highlightApiAvailable } from '../src/page/highlight-layer';
+import { applyHighlightStyle } from '../src/page/highlight-style';
+import { runtimeAlive, ScriptContext } from '../src/script-context';
+import { settingsStore } from '../src/settings';
+import type { Settings } from '../src/settings-schema';
+import { isSiteEnabled, siteOf } from '../src/site-rules';
 import '../src/ui/highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*', 'file:///*'],
-  // In Chrome, top frames only: a subframe (most are ads and widgets) gets the small waiting
-  // script instead (frame-wait.content.ts), and this work only once it holds something to
-  // mark. Firefox's add-on linter flags the dynamic import that takes: there, every frame runs
-  // this file, and a subframe waits here.
-  allFrames: { firefox: true },
+  allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   // From the start, so settings are read and the page is matched while it loads
@@ -24,13 +31,136 @@ export default defineContentScript({
   main() {
     if (typeof Highlight !== 'function') return; // (the rest of the check waits for the start)
     const prefilter = new Prefilter(prefilterSource);
-    if (window === window.top) startFrameSession(prefilter);
-    // (Firefox alone runs this in subframes, see allFrames.) A subframe starts only once it
-    // holds something to mark (src/page/frame-wake.ts).
-    else if (import.meta.env.FIREFOX) {
+    // A subframe starts only once it holds something to mark (src/page/frame-wake.ts).
+    if (window === window.top) runInFrame(prefilter);
+    else {
       void whenFrameWorthScanning(document, (text) => prefilter.mightMatch(text), runtimeAlive).then(() =>
-        startFrameSession(prefilter),
+        runInFrame(prefilter),
       );
     }
   },
 });
+
+/** The overlay in this frame, run with the reader's settings and reported to the background. */
+function runInFrame(prefilter: Prefilter): void {
+  if (!highlightApiAvailable()) return;
+  const ctx = new ScriptContext();
+  if (ctx.isInvalid) return; // the extension went while a subframe waited
+  const site = siteOf(topPageUrl());
+  const documentToken = Math.random().toString(36).slice(2);
+  /** The running overlay and the settings it was started with. */
+  let overlay: { stop: AbortController; view: FrameOverlay; key: string; settings: Settings } | null = null;
+
+  const tell = (message: ContentToBackground) => {
+    if (ctx.isInvalid) return;
+    // Do not await: a background that is restarting must not break the page's marks.
+    browser.runtime.sendMessage(message).catch(() => {});
+  };
+  const reporter = startFrameReporter({
+    documentToken,
+    top: window === window.top,
+    site,
+    current: () => ({ enabled: overlay !== null, counts: overlay?.view.counts() ?? {} }),
+    countsLookAtPage: () => overlay?.view.any() ?? false,
+    tell,
+    signal: ctx.signal,
+  });
+
+  const stop = () => {
+    overlay?.stop.abort();
+    overlay = null;
+  };
+  const start = (settings: Settings, key: string) => {
+    const abort = new AbortController();
+    const topics = topicIds.filter((id) => !settings.hiddenTopics.includes(id));
+    const view = startFrameOverlay(
+      {
+        topics,
+        prefilter,
+        matcher: () => {
+          const pack = pagePack();
+          // (The regex made at build time fits any of the pack's topics: see Matcher.)
+          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource);
+        },
+        // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
+        cardUi: import.meta.env.FIREFOX
+          ? () => import('../src/ui/render-card').then((m) => m.cardUi)
+          : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
+        hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
+        onCounts: () => reporter.soon(),
+        openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
+        articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
+        focusBackOutside: () => tell({ type: 'focus-back' }),
+      },
+      abort.signal,
+    );
+    const unstyle = applyHighlightStyle(settings.highlightStyle, topics);
+    abort.signal.addEventListener('abort', unstyle);
+    overlay = { stop: abort, view, key, settings };
+  };
+  watchDocumentRewritten(
+    document,
+    () => {
+      if (!overlay || ctx.isInvalid) return;
+      const { settings, key } = overlay;
+      stop();
+      start(settings, key);
+    },
+    ctx.signal,
+  );
+
+  // Applies settings at once, without a reload: off clears everything; a change in what
+  // the overlay was built with restarts it; anything else leaves it running. A change is
+  // reported at once (the reader just made it); the first state with the counts that follow
+  // within 100 ms, in one message (each costs the page about 0.2 ms, and wakes the background).
+  const apply = (settings: Settings, first = false) => {
+    if (ctx.isInvalid) return;
+    const enabled = isSiteEnabled(site, settings);
+    const key = JSON.stringify([settings.hiddenTopics, settings.hoverDelayMs, settings.highlightStyle]);
+    if (overlay && (!enabled || overlay.key !== key)) stop();
+    if (enabled && !overlay) start(settings, key);
+    // A page where the extension is on and finds nothing has nothing to say: the popup asks
+    // when it opens, and the badge and icon set for a tab go back to the defaults by themselves
+    // on navigation. So most pages never wake the background at all.
+    if (first) reporter.soon(!enabled);
+    else reporter.now();
+  };
+
+  void settingsStore.get().then((settings) => apply(settings, true));
+  const unwatch = settingsStore.watch(apply);
+  const onMessage = (message: unknown) => {
+    if (!isToContent(message)) return undefined;
+    if (message.type === 'next-mention') {
+      return overlay ? overlay.view.stepNext(message.topic, message.step) : Promise.resolve('none');
+    }
+    if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
+    if (message.type === 'focus-back') {
+      overlay?.view.takeFocusBack();
+      return undefined;
+    }
+    // The popup opened: what the reader can see is looked at afresh.
+    overlay?.view.forget();
+    reporter.now();
+    return Promise.resolve(true); // tells the popup a content script runs in this tab
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    // The page first: with the extension gone, the runtime calls below may throw.
+    stop();
+    try {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // "Extension context invalidated": its listeners went with it.
+    }
+  });
+}
+
+/** The URL whose site decides for this frame: the tab's top page, so switching a site off
+ *  also clears its embedded frames. Chromium tells frames their ancestors' origins. */
+function topPageUrl(): string {
+  const ancestors = location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) return ancestors[ancestors.length - 1] ?? location.href;
+  if (location.protocol === 'about:' || location.protocol === 'data:') return self.origin;
+  return location.href;
+}

@@ -54,43 +54,24 @@ describe('the built Chrome manifest', () => {
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined(); // MV3's default policy: no remote code
-    // The content script in top frames; in every frame, the small script a subframe waits with
-    // until it holds something to mark (entrypoints/frame-wait.content.ts).
-    expect(manifest.content_scripts).toHaveLength(2);
-    const [top, frames] = manifest.content_scripts;
-    const common = {
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0]).toMatchObject({
       matches: ['file:///*', 'http://*/*', 'https://*/*'],
+      all_frames: true,
       match_about_blank: true,
       match_origin_as_fallback: true,
-      run_at: 'document_start',
-    };
-    expect(top).toEqual({ ...common, js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
-    expect(frames).toEqual({
-      ...common,
-      all_frames: true,
-      js: ['content-scripts/frame-wait.js'],
-      css: ['content-scripts/frame-wait.css'],
     });
-    // The files a page could fetch are the card's UI, which the content script imports when a
-    // card is first wanted (src/page/card-ui.ts), and a subframe's session, which its waiting
-    // script imports once the frame holds something to mark (src/page/frame-session-file.ts):
-    // under a URL that changes per session, so a page can neither probe for the extension with
-    // them nor guess it (nor see it: the import is not in the page's resource timing). The card's
-    // UI holds no extension code (Preact and the card's markup; it only registers itself); the
-    // session is the content script's own code, which a page could not run (it needs the
-    // extension's runtime).
+    expect(Object.keys(manifest.content_scripts[0]).sort()).toEqual(
+      ['all_frames', 'css', 'js', 'match_about_blank', 'match_origin_as_fallback', 'matches', 'run_at'].sort(),
+    );
+    // The one file a page could fetch is the card's UI, which the content script imports when
+    // a card is first wanted (src/page/card-ui.ts): under a URL that changes per session, so a
+    // page can neither probe for the extension with it nor guess it. It holds no extension
+    // code that a page could run (Preact and the card's markup; it only registers itself).
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['card-ui.js', 'frame-session.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ]);
-    // The waiting script stays small and leaves webextension-polyfill to the session: its start
-    // is most of what an ad frame costs (README, Performance).
-    const frameWait = readFileSync(join(project, '.output/chrome-mv3/content-scripts/frame-wait.js'), 'utf8');
-    expect(frameWait.length).toBeLessThan(8_000);
-    expect(frameWait).not.toContain('api-metadata');
-    expect(frameWait).toContain('frame-session.js');
     expect(manifest.minimum_chrome_version).toBe('132');
-    const session = readFileSync(join(project, '.output/chrome-mv3/frame-session.js'), 'utf8');
-    expect(session).toContain('frame-report'); // the session, the same as in top frames
     const cardUi = readFileSync(join(project, '.output/chrome-mv3/card-ui.js'), 'utf8');
     expect(cardUi).not.toMatch(/chrome\.(runtime|storage|tabs)|browser\.(runtime|storage|tabs)/);
     // …and Preact is there, not in the content script every page runs (issue 6).
