@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { packModule } from './src/cli/pack-module';
 import { assertValidDataFiles } from './src/pack/data-files';
 import { iconPaths } from './src/icons';
+import { PAGE_PATTERNS } from './src/site-rules';
 
 // A malformed data pack must stop the build with a message naming the file and field,
 // rather than ship an extension that silently marks nothing.
@@ -19,20 +20,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
-    // The hover card's UI, which the content script imports when a card is first wanted
-    // (src/page/card-ui.ts). Any page may fetch it; Chromium hands it out under a URL that
-    // changes per session, so a page cannot probe for the extension with it.
-    // (Firefox bundles it into the content script: its add-on linter flags a dynamic import.)
+    // Chrome: `scripting` and the content script's own hosts, for the background to run the
+    // card's UI in a frame when a card is first wanted there (src/page/card-ui.ts). An imported
+    // module never runs on a site where the reader blocks JavaScript; this does. The install
+    // prompt is the same as the content script's alone. (Firefox bundles the card's UI.)
     ...(browser === 'firefox'
-      ? {}
-      : {
-          web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
-          // 132: the first Chrome whose content scripts may import() the extension's files
-          // under their per-session URL (130 brought use_dynamic_url; 130–131 refused the
-          // import under the content scripts' own CSP, Chromium bug 363027634).
-          minimum_chrome_version: '132',
-        }),
+      ? { permissions: ['storage'] }
+      : { permissions: ['storage', 'scripting'], host_permissions: PAGE_PATTERNS }),
     // Drawn in assets/icon.svg; the grey `off` set is swapped in by the background.
     icons: iconPaths('on'),
     action: { default_title: '__MSG_extName__', default_icon: iconPaths('on') },

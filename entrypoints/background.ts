@@ -1,6 +1,6 @@
 // Keeps what each tab's frames found (for the popup) and shows the count on the badge.
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
   articlePath,
@@ -78,6 +78,21 @@ export default defineBackground(() => {
     await toolbarAction().setBadgeText({ tabId, text: total > 0 ? (total > 999 ? '999+' : String(total)) : '' });
   };
 
+  // The card's UI into the frame that asks, in its content script's world (src/page/card-ui.ts),
+  // at once rather than at the frame's document_idle. That document only: the frame may
+  // have moved on since it asked.
+  const runCardUi = async (tabId: number, sender: Browser.runtime.MessageSender): Promise<boolean> => {
+    await browser.scripting.executeScript({
+      target: {
+        tabId,
+        ...(sender.documentId ? { documentIds: [sender.documentId] } : { frameIds: [sender.frameId ?? 0] }),
+      },
+      files: ['/card-ui.js'],
+      injectImmediately: true,
+    });
+    return true;
+  };
+
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
     if (!isContentToBackground(message) || tabId === undefined) return;
@@ -93,6 +108,7 @@ export default defineBackground(() => {
       if ((sender.frameId ?? 0) !== 0) browser.tabs.sendMessage(tabId, back, { frameId: 0 }).catch(() => {});
       return;
     }
+    if (message.type === 'card-ui') return runCardUi(tabId, sender);
     if (message.type === 'frame-gone') {
       enqueue(tabId, () => forget(tabId, sender.frameId ?? 0, message.documentToken));
       return;

@@ -17,11 +17,11 @@ import { applyHighlightStyle } from '../src/page/highlight-style';
 import { runtimeAlive, ScriptContext } from '../src/script-context';
 import { settingsStore } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
-import { isSiteEnabled, siteOf } from '../src/site-rules';
+import { isSiteEnabled, PAGE_PATTERNS, siteOf } from '../src/site-rules';
 import '../src/ui/highlights.css';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*', 'file:///*'],
+  matches: PAGE_PATTERNS,
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,
@@ -82,10 +82,11 @@ function runInFrame(prefilter: Prefilter): void {
           // (The regex made at build time fits any of the pack's topics: see Matcher.)
           return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource);
         },
-        // Firefox's add-on linter flags a dynamic import(): there, the card's UI is bundled.
+        // Firefox bundles the card's UI (its add-on linter flags a dynamic import); in Chrome
+        // the background runs its file in this frame (src/page/card-ui.ts).
         cardUi: import.meta.env.FIREFOX
           ? () => import('../src/ui/render-card').then((m) => m.cardUi)
-          : () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
+          : () => loadCardUi(() => browser.runtime.sendMessage({ type: 'card-ui' } satisfies ContentToBackground)),
         hoverDelays: { showMs: settings.hoverDelayMs, hideMs: 300 },
         onCounts: () => reporter.soon(),
         openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),

@@ -22,7 +22,10 @@ export type ContentToBackground =
   | { type: 'open-article'; sentence?: string }
   /** A card the keyboard opened in this frame closed, and the focus had come from another
    *  frame: the top frame puts it back (see ToContent's `focus-back`). */
-  | { type: 'focus-back' };
+  | { type: 'focus-back' }
+  /** Chrome: run the card's UI (card-ui.js) in this frame's content-script world, the first
+   *  time a card is wanted here (src/page/card-ui.ts). Answers true once it has run. */
+  | { type: 'card-ui' };
 
 /** Popup or background → content scripts of a tab. */
 export type ToContent =
@@ -104,7 +107,13 @@ const typeOf = (msg: unknown): unknown =>
 
 export function isContentToBackground(msg: unknown): msg is ContentToBackground {
   const type = typeOf(msg);
-  return type === 'frame-report' || type === 'frame-gone' || type === 'open-article' || type === 'focus-back';
+  return (
+    type === 'frame-report' ||
+    type === 'frame-gone' ||
+    type === 'open-article' ||
+    type === 'focus-back' ||
+    type === 'card-ui'
+  );
 }
 export function isToContent(msg: unknown): msg is ToContent {
   const type = typeOf(msg);

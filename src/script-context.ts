@@ -6,6 +6,7 @@
 // injected. So the lifetime ends when the runtime is found gone, on asking (`isInvalid`) and
 // once a second (issue 7).
 import { browser } from 'wxt/browser';
+import { every } from './page/timers';
 
 const POLL_MS = 1000;
 
@@ -16,8 +17,7 @@ export class ScriptContext {
   private readonly controller = new AbortController();
 
   constructor(private readonly alive: () => boolean = runtimeAlive) {
-    const poll = setInterval(() => this.isInvalid, POLL_MS);
-    this.onInvalidated(() => clearInterval(poll));
+    this.onInvalidated(every(POLL_MS, () => this.isInvalid));
   }
 
   /** Aborted when the extension is gone. */

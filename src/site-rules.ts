@@ -2,6 +2,10 @@
 // and the settings, tested as tables (Dark Reader's isURLEnabled pattern).
 import type { Settings, SiteRule } from './settings-schema';
 
+/** The pages the content script runs on (its match patterns; in Chrome also the hosts the
+ *  background may run the card's UI in, see src/page/card-ui.ts). */
+export const PAGE_PATTERNS = ['http://*/*', 'https://*/*', 'file:///*'];
+
 /** Label used as the "site" of local files. */
 export const LOCAL_FILES = 'file://';
 

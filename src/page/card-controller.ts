@@ -14,6 +14,7 @@ import { HoverIntent, type HoverDelays } from './hover-intent';
 import type { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import type { ShownCard } from './shown-card';
+import { after } from './timers';
 
 export interface CardControllerOptions {
   index: MentionIndex;
@@ -196,7 +197,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       const asked = ++steps;
       const openedBefore = opens;
       const drawWith =
-        ui ?? (await Promise.race([loadUi(), new Promise<null>((late) => setTimeout(() => late(null), UI_WAIT_MS))]));
+        ui ?? (await Promise.race([loadUi(), new Promise<null>((late) => after(UI_WAIT_MS, () => late(null)))]));
       // No UI (or not in time: the background has moved on), no card.
       if (!drawWith || !shown || signal.aborted) return 'none';
       if (asked !== steps || opens !== openedBefore) return 'shown'; // another card was asked for meanwhile

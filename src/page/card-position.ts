@@ -3,6 +3,7 @@
 // 6 KB gzipped for the one placement below; the rules here are the ones those middlewares
 // applied for it.
 import { inSight, type Box } from './clipping';
+import { every } from './timers';
 
 /** Between the mention and the card: close enough to read as its card, clear of the mark. */
 const GAP = 6;
@@ -100,12 +101,12 @@ export function placeCard(
   if (context) resizes.observe(context);
   // Text that moves with no scroll and no resize (a ticker, a carousel sliding, an animated
   // transform): looked at four times a second while the card is open.
-  const moving = setInterval(update, 250);
+  const moving = every(250, update);
   update();
   return () => {
     stop.abort();
     resizes.disconnect();
-    clearInterval(moving);
+    moving();
   };
 }
 

@@ -22,6 +22,7 @@ import { BEFORE_PAINT_MS, runAheadOfPage, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 import { watchShownCounts, type ShownCounts } from './shown-text';
 import { pagePainted } from './viewport';
+import { every } from './timers';
 
 export interface FrameOverlayOptions {
   /** The topics looked for (one highlight each). */
@@ -135,7 +136,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       watcher.sortPending();
       watcher.watch();
       following = false;
-      clearInterval(fallback);
+      fallback();
       if (signal.aborted) return;
       scanner.absorbContext(document.title);
       // At once, not after the work in flight (see ParseFollower.step). A page the parser
@@ -167,8 +168,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     document.addEventListener('DOMContentLoaded', (event) => event.isTrusted && finish(), { signal });
     // document.open() erases every listener, ours too: then the end of parsing is noticed
     // here (at most 250 ms late).
-    const fallback = setInterval(() => document.readyState !== 'loading' && finish(), 250);
-    signal.addEventListener('abort', () => clearInterval(fallback));
+    const fallback = every(250, () => document.readyState !== 'loading' && finish());
+    signal.addEventListener('abort', fallback);
   } else {
     enqueue(async () => {
       scanner.absorbContext(document.title);

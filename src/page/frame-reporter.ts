@@ -8,6 +8,7 @@
 // times a second), and not again while a page keeps changing its text without changing what
 // it mentions (a ticker, a re-rendering app).
 import type { ContentToBackground, FrameReport } from '../messages';
+import { after, type Cancel } from './timers';
 
 /** How soon a change is reported (the page's work on it is done by then: one report for a
  *  load's first paint of marks and the rest of its scan). */
@@ -45,7 +46,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   /** What the last report said: at first, what saying nothing means (on, nothing found). */
   let reported = said(true, {});
   let waitingToBeShown = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: Cancel | undefined;
   let must = false;
   let lastToldAt = -Infinity;
 
@@ -74,9 +75,9 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
   /** When the pending timer fires (it is cleared once it has). */
   let dueAt = 0;
   const schedule = (delay: number) => {
-    clearTimeout(timer);
+    timer?.();
     dueAt = performance.now() + delay;
-    timer = setTimeout(() => {
+    timer = after(delay, () => {
       timer = undefined;
       whenIdle(() => {
         pending = false;
@@ -85,7 +86,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
         if (must || said(state.enabled, state.counts) !== reported) now(() => state);
         must = false;
       });
-    }, delay);
+    });
   };
   const soon = (always = false) => {
     must ||= always;
@@ -98,7 +99,7 @@ export function startFrameReporter(options: FrameReporterOptions, doc: Document 
     pending = true;
     schedule(always ? DELAY_MS : Math.max(DELAY_MS, lastToldAt + SPACING_MS - performance.now()));
   };
-  signal.addEventListener('abort', () => clearTimeout(timer));
+  signal.addEventListener('abort', () => timer?.());
 
   // Back/forward cache: the background moved on to the page the tab went to; a page restored
   // from the cache runs no script again, so it reports afresh. (A page script may dispatch a

@@ -14,6 +14,7 @@ import {
   SHOW_ELEMENT,
   TEXT_NODE,
 } from './text-blocks';
+import { every } from './timers';
 
 /** More text than this, and the frame is a document of its own: it starts at once. */
 const LARGE_TEXT = 20_000;
@@ -42,7 +43,7 @@ export function whenFrameWorthScanning(
       (!parsed ? false : records ? records.some(addsShadowRoot) : hasOpenShadowRoot(doc.documentElement));
     const done = (wakeUp: boolean) => {
       observer.disconnect();
-      clearInterval(poll);
+      poll?.();
       if (wakeUp) wake();
     };
     const observer = new MutationObserver((records) => {
@@ -62,14 +63,14 @@ export function whenFrameWorthScanning(
     const onParsed = () => {
       if (parsed) return;
       parsed = true;
-      clearInterval(poll);
+      poll?.();
       observer.takeRecords(); // the parser's, which this check covers
       if (worthScanning(null)) done(true);
     };
     // document.open() erases every listener, ours too: the end of parsing is then noticed by
     // this poll.
     const poll =
-      doc.readyState === 'loading' ? setInterval(() => doc.readyState !== 'loading' && onParsed(), 250) : undefined;
+      doc.readyState === 'loading' ? every(250, () => doc.readyState !== 'loading' && onParsed()) : undefined;
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
     if (doc.readyState !== 'loading') onParsed();
     // The browser's event only: a page script's own would end the wait for the parser early.

@@ -1,4 +1,5 @@
 import type { TopicId } from '../pack/types';
+import { every, type Cancel } from './timers';
 
 /** Name under which a topic's marks are registered (contract 3 in DESIGN.md). */
 export const highlightName = (topic: TopicId): string => `context-overlay-${topic}`;
@@ -14,7 +15,7 @@ const RESTORE_MS = 1000;
 export class HighlightLayer {
   readonly #highlights = new Map<TopicId, Highlight>();
   /** Looks now and then whether the page took our names out of the registry. */
-  #watch: ReturnType<typeof setInterval> | undefined;
+  #watch: Cancel | undefined;
 
   constructor(topics: readonly TopicId[]) {
     for (const topic of topics) {
@@ -29,7 +30,7 @@ export class HighlightLayer {
     // A page with its own highlights (a find-in-page box) may clear the whole registry,
     // ours included: the marks would be gone for good while the badge still counts them.
     // Put back within a second, once a page has had marks (no timer on the others).
-    this.#watch ??= setInterval(() => this.restore(), RESTORE_MS);
+    this.#watch ??= every(RESTORE_MS, () => this.restore());
   }
 
   /** Registers again each name the page took out of the registry (not one it took over). */
@@ -46,7 +47,7 @@ export class HighlightLayer {
 
   /** Unregisters every name, leaving the page as it was. */
   dispose(): void {
-    clearInterval(this.#watch);
+    this.#watch?.();
     for (const [topic, highlight] of this.#highlights) {
       // Only remove our own registration: the page could (in theory) have reused the name.
       if (CSS.highlights.get(highlightName(topic)) === highlight) CSS.highlights.delete(highlightName(topic));

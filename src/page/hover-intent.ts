@@ -1,4 +1,5 @@
 /** Delays that make a hover card feel deliberate (MediaWiki Page Previews' values, roughly). */
+import { after, type Cancel } from './timers';
 export interface HoverDelays {
   /** The pointer must rest on a mark this long before its card opens. */
   showMs: number;
@@ -20,8 +21,8 @@ export class HoverIntent<T> {
   #dismissed: T | null = null;
   /** Opened from the keyboard: the pointer wandering elsewhere does not close it. */
   #pinned = false;
-  #showTimer: ReturnType<typeof setTimeout> | undefined;
-  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+  #showTimer: Cancel | undefined;
+  #hideTimer: Cancel | undefined;
 
   readonly #view: { open(target: T): void; close(): void; moved?(target: T): void };
   readonly #delays: HoverDelays;
@@ -79,7 +80,7 @@ export class HoverIntent<T> {
       this.#cancelShow();
       if (target !== null) {
         this.#pending = target;
-        this.#showTimer = setTimeout(() => this.#open(target), this.#delays.showMs);
+        this.#showTimer = after(this.#delays.showMs, () => this.#open(target));
       }
     }
     if (this.#shown !== null && !this.#onCard) this.#scheduleHide();
@@ -131,21 +132,21 @@ export class HoverIntent<T> {
 
   #scheduleHide(): void {
     if (this.#hideTimer === undefined) {
-      this.#hideTimer = setTimeout(() => {
+      this.#hideTimer = after(this.#delays.hideMs, () => {
         this.#hideTimer = undefined;
         this.#close();
-      }, this.#delays.hideMs);
+      });
     }
   }
 
   #cancelShow(): void {
-    clearTimeout(this.#showTimer);
+    this.#showTimer?.();
     this.#showTimer = undefined;
     this.#pending = null;
   }
 
   #cancelHide(): void {
-    clearTimeout(this.#hideTimer);
+    this.#hideTimer?.();
     this.#hideTimer = undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { BlockClassifier, ELEMENT_NODE, HOST_TAG, isInlineElement } from './text-blocks';
+import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
 export interface MutationBatch {
@@ -71,7 +72,7 @@ export function watchMutations(
     if (queue.length > queued && !scheduled) {
       scheduled = true;
       // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).
-      setTimeout(flush, 16);
+      after(16, flush);
     }
   };
   const observer = new MutationObserver(sort);

@@ -12,6 +12,7 @@ import { OverlayHost } from './overlay-host';
 // (Here, not in the content script: a page where no card is ever wanted never parses it.)
 import cardCss from '../ui/card.css?inline';
 import type { PageMention } from './page-mention';
+import { every } from './timers';
 
 export interface ShownCardOptions {
   /** The hover timing that decides which card shows (card-controller.ts). */
@@ -82,10 +83,10 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
       // (Later: placing runs inside the card's opening, and closing it there would reenter.)
       () => queueMicrotask(() => intent.current === mention && intent.dismiss()),
     );
-    const under = setInterval(() => options.lookUnderPointer(mention), 250);
+    const under = every(250, () => options.lookUnderPointer(mention));
     unplace = () => {
       placed();
-      clearInterval(under);
+      under();
     };
   };
   const hide = () => {

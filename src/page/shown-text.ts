@@ -6,6 +6,7 @@
 // to point at and opened in the page's top-left corner.
 import type { TopicId } from '../pack/types';
 import type { PageMention } from './page-mention';
+import { after, type Cancel } from './timers';
 
 /** Above this many mentions the counts are not checked one by one: each check costs about a
  *  microsecond, and counts that large say "a lot" either way (the badge shows 999+). */
@@ -181,7 +182,7 @@ export function watchShownCounts(
 ): ShownCounts {
   const counter = new ShownCounter();
   let looks = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: Cancel | undefined;
   let due = Infinity;
   let lastAll = '{}'; // (no mentions: nothing to look at)
   /** A second look after the reader's, for a menu that closes with a transition. */
@@ -189,9 +190,9 @@ export function watchShownCounts(
   /** A fresh look within `ms` (an earlier one already due stands). */
   const lookWithin = (ms: number) => {
     if (signal.aborted || performance.now() + ms >= due) return;
-    clearTimeout(timer);
+    timer?.();
     due = performance.now() + ms;
-    timer = setTimeout(() => {
+    timer = after(ms, () => {
       timer = undefined;
       due = Infinity;
       if (signal.aborted) return;
@@ -201,10 +202,10 @@ export function watchShownCounts(
         followUp = false;
         lookWithin(AFTER_READER_AGAIN_MS);
       }
-    }, ms);
+    });
   };
   signal.addEventListener('abort', () => {
-    clearTimeout(timer);
+    timer?.();
     timer = undefined;
     due = Infinity;
   });

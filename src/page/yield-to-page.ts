@@ -1,4 +1,5 @@
 import { BlockClassifier } from './text-blocks';
+import { after } from './timers';
 
 interface SchedulerWithYield {
   yield(): Promise<void>;
@@ -22,7 +23,7 @@ export function runAheadOfPage(run: () => void): void {
   if (scheduler && typeof scheduler.postTask === 'function') {
     // A document that has gone (a frame taken out) rejects the task: nothing is left to do.
     scheduler.postTask(run, { priority: 'user-blocking' }).catch(() => {});
-  } else setTimeout(run, 0);
+  } else after(0, run);
 }
 
 /** Gives the main thread back to the page: `scheduler.yield()` keeps our place in line where
@@ -30,7 +31,7 @@ export function runAheadOfPage(run: () => void): void {
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => after(0, resolve));
 }
 
 /** Gives the main thread back until the page has painted a frame: work scheduled with
@@ -42,10 +43,10 @@ export function yieldForPaint(): Promise<void> {
     // The frame's rendering runs right after its animation-frame callbacks: a task queued
     // from one runs once it is painted. The timer covers a frame that never comes (on a busy
     // machine the next frame can take over 100 ms: then the screen's marks went unpainted).
-    const fallback = setTimeout(resolve, 250);
+    const fallback = after(250, resolve);
     requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      setTimeout(resolve, 0);
+      fallback();
+      after(0, resolve);
     });
   });
 }

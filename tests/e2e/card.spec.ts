@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, requestLog, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
+import { cardUiIn, expect, tabIdOf, test, textCenter, waitForMarkCount, screenshotPath } from './fixtures';
 
 /** Adds a mention of Bagram Air Base where `style` puts it, rests the pointer on it and
  *  returns the card's box and the mention's line boxes (one per line it wraps over). */
@@ -120,28 +120,21 @@ test.describe('hover card', () => {
     expect(box.y + box.height <= mark.y - 8 || box.y >= mark.y + 8).toBe(true);
   });
 
-  test('its UI is loaded once, when a card is first wanted, not with the page', async ({
-    page,
-    browserContext,
-    extensionId,
-  }) => {
-    // Asked for under the session's own URL for the file (use_dynamic_url), which Chromium
-    // then serves from the extension: count the first.
-    const cardUiLoads = () =>
-      requestLog(browserContext).local.filter((url) => url.endsWith('/card-ui.js') && new URL(url).host !== extensionId)
-        .length;
-    // Marked, and no card yet: the content script has not asked for the card's UI.
+  test('its UI runs once, when a card is first wanted, not with the page', async ({ page, serviceWorker }) => {
+    const tabId = await tabIdOf(page, serviceWorker);
+    // Marked, and no card yet: the card's UI has not run in the page.
     await page.waitForTimeout(300);
-    expect(cardUiLoads()).toBe(0);
+    expect(await cardUiIn(serviceWorker, tabId)).toBe('none');
     const first = await textCenter(page, '#fitrat-para', 'Fitrat');
     await page.mouse.move(first.x, first.y);
     await expect(page.getByRole('dialog', { name: 'Fasihuddin Fitrat' })).toBeVisible();
+    expect(await cardUiIn(serviceWorker, tabId, 'the first run')).toBe('the first run');
     await page.mouse.move(5, 5);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const second = await textCenter(page, '#aside', 'Bagram Airfield');
     await page.mouse.move(second.x, second.y);
     await expect(page.getByRole('dialog', { name: 'Bagram Air Base' })).toBeVisible();
-    expect(cardUiLoads()).toBe(1);
+    expect(await cardUiIn(serviceWorker, tabId)).toBe('the first run');
   });
 
   test('a quick pass over a mark opens nothing', async ({ page }) => {

@@ -20,7 +20,7 @@ function chromiumPath(): string | undefined {
  *  test can restart the browser on the same profile). `lang` sets the browser's UI language. */
 export async function launchExtensionContext(
   profile: string,
-  options: { lang?: string } = {},
+  options: { lang?: string; pageScripts?: boolean } = {},
 ): Promise<BrowserContext> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run "npm run build" first.`);
@@ -29,6 +29,8 @@ export async function launchExtensionContext(
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // false: as where the reader blocks JavaScript for a site (the content script still runs).
+    javaScriptEnabled: options.pageScripts ?? true,
     // Chromium on Linux takes its UI language (and so the extension's locale) from LANGUAGE.
     ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
@@ -47,6 +49,8 @@ export async function launchExtensionContext(
 interface Fixtures {
   /** The browser's UI language for the test (`test.use({ uiLanguage: 'fa' })`). */
   uiLanguage: string | undefined;
+  /** false: pages' own scripts are blocked, as by the reader (`test.use({ pageScripts: false })`). */
+  pageScripts: boolean;
   browserContext: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -59,6 +63,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   uiLanguage: [undefined, { option: true }],
+  pageScripts: [true, { option: true }],
   server: [
     async ({}, use) => {
       const server = await startPageServer();
@@ -75,9 +80,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  browserContext: async ({ uiLanguage }, use) => {
+  browserContext: async ({ uiLanguage, pageScripts }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'context-overlays-'));
-    const context = await launchExtensionContext(profile, uiLanguage ? { lang: uiLanguage } : {});
+    const context = await launchExtensionContext(profile, { ...(uiLanguage ? { lang: uiLanguage } : {}), pageScripts });
     const requests = recordRequests(context);
     await use(context);
     await context.close();
@@ -162,6 +167,11 @@ export async function countReports(
   };
 }
 
+/** Stores the reader's settings as the options page would (the extension picks them up). */
+export function setSettings(worker: Worker, settings: object): Promise<void> {
+  return worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
+}
+
 /** The toolbar badge's text for a tab. */
 export function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -196,6 +206,29 @@ export function runCommand(worker: Worker, command: 'next-mention' | 'toggle-sit
         name,
       ),
     command,
+  );
+}
+
+/** Whether the card's UI has run in a tab's top frame (in the content scripts' world):
+ *  'none', else the first `tag` a call left on it ('untagged' before one did). A second run
+ *  of its file registers a fresh UI, without the tag. */
+export function cardUiIn(worker: Worker, tabId: number, tag?: string): Promise<string> {
+  return worker.evaluate(
+    async ({ id, tag }) => {
+      const [injection] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: (tag: string | null) => {
+          const key = Symbol.for('context-overlays.card-ui');
+          const ui = (globalThis as unknown as Record<symbol, { tag_?: string } | undefined>)[key];
+          if (!ui) return 'none';
+          if (tag) ui.tag_ ??= tag;
+          return ui.tag_ ?? 'untagged';
+        },
+        args: [tag ?? null],
+      });
+      return injection?.result as string;
+    },
+    { id: tabId, tag },
   );
 }
 

@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Worker } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/settings-schema';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,15 +11,13 @@ import {
   marks,
   runCommand,
   screenshotPath,
+  setSettings,
   tabIdOf,
   test,
   textCenter,
   topFrameReport,
   waitForMarkCount,
 } from './fixtures';
-
-const setSettings = (worker: Worker, settings: object) =>
-  worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
 
 test.describe('popup states and actions', () => {
   test('paused everywhere: says so, marks nothing, Resume brings the marks back', async ({

@@ -1,9 +1,6 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../src/settings-schema';
-import { expect, marks, test, waitForMarkCount } from './fixtures';
-
-const setSettings = (worker: Worker, settings: object) =>
-  worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
+import { expect, marks, setSettings, test, waitForMarkCount } from './fixtures';
 
 /** The reader has seen the page: its first paint is on record. Right after load it may not
  *  be yet (the entry comes with the frame's presentation, later on a busy machine), and the

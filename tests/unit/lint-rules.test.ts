@@ -54,6 +54,17 @@ describe('the house lint rules fire', () => {
     expect(await rulesHit('el.offsetWidth;')).toContain('@typescript-eslint/no-unused-expressions');
   });
 
+  // Chromium never fires a content script's own timers where the reader blocks JavaScript.
+  it("a page's own timers, in code that runs in pages", async () => {
+    expect(await rulesHit('setTimeout(() => {}, 5);')).toContain('no-restricted-globals');
+    expect(await rulesHit('window.setInterval(() => {}, 5);')).toContain('no-restricted-properties');
+    expect(await rulesHit('setTimeout(() => {}, 5);', 'entrypoints/content.ts')).toContain('no-restricted-globals');
+    // …and the other house rules still hold there.
+    expect(await rulesHit('void fetch(s);')).toContain('no-restricted-globals');
+    // Extension pages keep them.
+    expect(await rulesHit('setTimeout(() => {}, 5);', 'src/popup-state.ts')).not.toContain('no-restricted-globals');
+  });
+
   it('in entrypoints too', async () => {
     expect(await rulesHit('el.innerHTML = s;', 'entrypoints/lint-snippet.ts')).toContain('no-restricted-properties');
   });

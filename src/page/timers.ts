@@ -1,0 +1,34 @@
+// Timers for code that runs in a page. Where the reader blocks JavaScript for a site, Chromium
+// still runs content scripts but never fires their setTimeout or setInterval (measured in
+// Chromium 156 with Playwright's javaScriptEnabled: false): hover cards never opened, a long
+// page stopped marking at its first yield for a paint, and typing was never rescanned. Its
+// scheduler.postTask runs delayed tasks there; elsewhere (Firefox before 142) a plain timer.
+
+/** Stops a timer (nothing if it has fired or was stopped). */
+export type Cancel = () => void;
+
+interface DelayingScheduler {
+  postTask(run: () => void, options: { delay: number; signal: AbortSignal }): Promise<void>;
+}
+
+/** Runs `run` once, `ms` from now. */
+export function after(ms: number, run: () => void): Cancel {
+  const scheduler = (globalThis as { scheduler?: Partial<DelayingScheduler> }).scheduler;
+  if (typeof scheduler?.postTask !== 'function') {
+    const id = setTimeout(run, ms);
+    return () => clearTimeout(id);
+  }
+  const stop = new AbortController();
+  // Stopping it rejects the task's promise, and so does a document that has gone.
+  scheduler.postTask(run, { delay: ms, signal: stop.signal }).catch(() => {});
+  return () => stop.abort();
+}
+
+/** Runs `run` every `ms` until cancelled. */
+export function every(ms: number, run: () => void): Cancel {
+  let cancel = after(ms, function again() {
+    cancel = after(ms, again);
+    run();
+  });
+  return () => cancel();
+}
