@@ -26,7 +26,14 @@ export default defineConfig({
     // prompt is the same as the content script's alone. (Firefox bundles the card's UI.)
     ...(browser === 'firefox'
       ? { permissions: ['storage'] }
-      : { permissions: ['storage', 'scripting'], host_permissions: PAGE_PATTERNS }),
+      : {
+          permissions: ['storage', 'scripting'],
+          host_permissions: PAGE_PATTERNS,
+          // 106: the CSS Custom Highlight API (105) and a message's sender.documentId, which
+          // the background runs the card's UI in (106). Nothing newer is needed without a
+          // fallback (checked in the bundles: their newest syntax and APIs are older).
+          minimum_chrome_version: '106',
+        }),
     // Drawn in assets/icon.svg; the grey `off` set is swapped in by the background.
     icons: iconPaths('on'),
     action: { default_title: '__MSG_extName__', default_icon: iconPaths('on') },

@@ -108,7 +108,8 @@ export default defineBackground(() => {
       if ((sender.frameId ?? 0) !== 0) browser.tabs.sendMessage(tabId, back, { frameId: 0 }).catch(() => {});
       return;
     }
-    if (message.type === 'card-ui') return runCardUi(tabId, sender);
+    // (Firefox bundles the card's UI into the content script, and asks for no `scripting`.)
+    if (message.type === 'card-ui') return import.meta.env.FIREFOX ? undefined : runCardUi(tabId, sender);
     if (message.type === 'frame-gone') {
       enqueue(tabId, () => forget(tabId, sender.frameId ?? 0, message.documentToken));
       return;

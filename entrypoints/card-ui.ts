@@ -1,5 +1,5 @@
-// The hover card's UI, loaded by the content script when a card is first wanted in a frame
-// (src/page/card-ui.ts); listed in the manifest's web_accessible_resources for that.
+// The hover card's UI, which Chrome's background runs in a frame's content-script world when a
+// card is first wanted there (src/page/card-ui.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { registerCardUi } from '../src/page/card-ui';
 import { cardUi } from '../src/ui/render-card';

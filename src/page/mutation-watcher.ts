@@ -71,7 +71,7 @@ export function watchMutations(
     for (const record of kept) queue.push(record);
     if (queue.length > queued && !scheduled) {
       scheduled = true;
-      // rAF pauses in background tabs; a timer still fires there (throttled, which is fine).
+      // rAF pauses in background tabs; a delayed task still runs there (throttled, which is fine).
       after(16, flush);
     }
   };

@@ -19,8 +19,11 @@ export function after(ms: number, run: () => void): Cancel {
     return () => clearTimeout(id);
   }
   const stop = new AbortController();
-  // Stopping it rejects the task's promise, and so does a document that has gone.
-  scheduler.postTask(run, { delay: ms, signal: stop.signal }).catch(() => {});
+  // Stopping it rejects the task's promise, and so does a document that has gone. An error
+  // `run` throws rejects it too, where a timer's would be reported: reported the same.
+  scheduler
+    .postTask(run, { delay: ms, signal: stop.signal })
+    .catch((error) => stop.signal.aborted || reportError(error));
   return () => stop.abort();
 }
 

@@ -20,13 +20,6 @@ import {
 
 test.use({ pageScripts: false });
 
-test('the page cannot run scripts, and the extension still marks it', async ({ page, server }) => {
-  await page.goto(server.url('news.html'));
-  // news.html sets window.analyticsTopic in a script of its own.
-  expect(await page.evaluate(() => 'analyticsTopic' in window)).toBe(false);
-  await waitForMarkCount(page, 8);
-});
-
 /** Serves a long static page at long-static.html (no script of the page's runs to build
  *  one): 3,000 paragraphs, two mentions each, marked over many slices. */
 async function routeLongPage(page: Page, server: PageServer): Promise<string> {
@@ -63,44 +56,48 @@ test('a long page switched on while read far down is marked on screen first, the
   await waitForMarkCount(page, 6000);
 });
 
-test('a card opens on a mark after the hover delay, and closes when the pointer leaves', async ({ page, server }) => {
-  await page.goto(server.url('news.html'));
-  await waitForMarkCount(page, 8);
-  const at = await textCenter(page, '#fitrat-para', 'Fitrat');
-  await page.mouse.move(at.x, at.y);
-  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
-  await expect(card).toBeVisible();
-  await expect(card).toContainText("Chief of staff at Afghanistan's defense ministry.");
-  await page.mouse.move(5, 5);
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-});
-
-test('the keyboard opens the next card', async ({ page, server, serviceWorker }) => {
-  await page.goto(server.url('news.html'));
-  await waitForMarkCount(page, 8);
-  const tabId = await tabIdOf(page, serviceWorker);
-  expect(await showNextMention(serviceWorker, tabId)).toBe(true);
-  await expect(page.getByRole('dialog')).toBeVisible();
-});
-
-test('the toolbar badge counts the page', async ({ page, server, serviceWorker }) => {
-  await page.goto(server.url('news.html'));
-  await waitForMarkCount(page, 8);
-  const tabId = await tabIdOf(page, serviceWorker);
-  await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
-});
-
-test('text the browser changes (its own translation, another extension) is marked', async ({ page, server }) => {
-  await page.goto(server.url('news.html'));
-  await waitForMarkCount(page, 8);
-  // (The test's evaluate runs where the page's scripts may not, as the browser's own would.)
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.textContent = 'Later: Fasihuddin Fitrat spoke again.';
-    document.getElementById('story')!.append(p);
+test.describe('on a news page', () => {
+  test.beforeEach(async ({ page, server }) => {
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
   });
-  await waitForMarkCount(page, 9);
-  expect((await marks(page)).fitrat).toContain('Fasihuddin Fitrat');
+
+  test('the page ran no script of its own, and is marked all the same', async ({ page }) => {
+    // news.html sets window.analyticsTopic in a script of its own.
+    expect(await page.evaluate(() => 'analyticsTopic' in window)).toBe(false);
+  });
+
+  test('a card opens on a mark after the hover delay, and closes when the pointer leaves', async ({ page }) => {
+    const at = await textCenter(page, '#fitrat-para', 'Fitrat');
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
+    await expect(card).toBeVisible();
+    await expect(card).toContainText("Chief of staff at Afghanistan's defense ministry.");
+    await page.mouse.move(5, 5);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+
+  test('the keyboard opens the next card', async ({ page, serviceWorker }) => {
+    const tabId = await tabIdOf(page, serviceWorker);
+    expect(await showNextMention(serviceWorker, tabId)).toBe(true);
+    await expect(page.getByRole('dialog')).toBeVisible();
+  });
+
+  test('the toolbar badge counts the page', async ({ page, serviceWorker }) => {
+    const tabId = await tabIdOf(page, serviceWorker);
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
+  });
+
+  test('text the browser changes (its own translation, another extension) is marked', async ({ page }) => {
+    // (The test's evaluate runs where the page's scripts may not, as the browser's own would.)
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later: Fasihuddin Fitrat spoke again.';
+      document.getElementById('story')!.append(p);
+    });
+    await waitForMarkCount(page, 9);
+    expect((await marks(page)).fitrat).toContain('Fasihuddin Fitrat');
+  });
 });
 
 test('frames are marked, and their cards open', async ({ page, server }) => {

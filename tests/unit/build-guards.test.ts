@@ -72,6 +72,7 @@ describe('the built Chrome manifest', () => {
     // in by the background. It holds no extension code (Preact and the card's markup; it only
     // registers itself).
     expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.minimum_chrome_version).toBe('106');
     const cardUi = readFileSync(join(project, '.output/chrome-mv3/card-ui.js'), 'utf8');
     expect(cardUi).not.toMatch(/chrome\.(runtime|storage|tabs)|browser\.(runtime|storage|tabs)/);
     // …and Preact is there, not in the content script every page runs (issue 6).
@@ -82,6 +83,13 @@ describe('the built Chrome manifest', () => {
     // and stops it when the page repeats that (src/wxt-context-stand-in.ts).
     expect(contentScript).not.toContain('content-script-started');
     expect(contentScript).not.toMatch(/\.postMessage\(|\.dispatchEvent\(/);
+    // Where the reader blocks JavaScript, Chromium fires none of a content script's timers:
+    // each file that runs in pages has one setTimeout, the fallback in src/page/timers.ts where
+    // there is no scheduler.postTask, and no setInterval (a library's own would show here).
+    for (const code of [contentScript, cardUi]) {
+      expect(code.match(/setTimeout/g)).toHaveLength(1);
+      expect(code).not.toContain('setInterval');
+    }
   }, 180_000);
 });
 

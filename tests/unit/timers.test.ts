@@ -82,3 +82,28 @@ describe('every', () => {
     expect(ran).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('errors and cancelling from inside', () => {
+  it('an error the task throws is reported, as a timer would report it', async () => {
+    const postTask = (run: () => void) => new Promise<void>((resolve) => resolve(run()));
+    vi.stubGlobal('scheduler', { postTask });
+    const reported = vi.fn();
+    vi.stubGlobal('reportError', reported);
+    after(10, () => {
+      throw new Error('broken');
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(reported).toHaveBeenCalledWith(new Error('broken'));
+  });
+
+  it('every() stops when cancelled from its own run', () => {
+    const { runDue } = fakeScheduler();
+    let cancel = () => {};
+    const ran = vi.fn(() => cancel());
+    cancel = every(250, ran);
+    runDue();
+    expect(runDue()).toEqual([]);
+    expect(ran).toHaveBeenCalledTimes(1);
+  });
+});
