@@ -54,7 +54,8 @@ export function startCardController(options: CardControllerOptions, signal: Abor
   let shown: ShownCard | null = null;
   let loadingUi: Promise<CardUi | null> | null = null;
   // Asked for as soon as the pointer is over a mark, before the hover delay runs out. Once
-  // only: a module that failed to load fails again from the same URL (no cards then).
+  // only: what fails to run it fails again (a frame the browser will not let the extension
+  // script, a content script left behind by an update): no cards then.
   const loadUi = () =>
     (loadingUi ??= options
       .cardUi()
