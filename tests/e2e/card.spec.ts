@@ -91,7 +91,12 @@ test.describe('hover card', () => {
     const box = (await card.boundingBox())!;
     expect(box.y >= mention.bottom || box.y + box.height <= mention.top).toBe(true);
     expect(box.width).toBeLessThanOrEqual(362);
-    await page.screenshot({ path: screenshotPath('card.png'), clip: { x: 0, y: 0, width: 1280, height: 640 } });
+    // (Its entrance animation run to its end: a shot mid-fade shows the page through the card.)
+    await page.screenshot({
+      path: screenshotPath('card.png'),
+      clip: { x: 0, y: 0, width: 1280, height: 640 },
+      animations: 'disabled',
+    });
   });
 
   test('opening by pointer never steals focus from what the reader was typing in', async ({ page }) => {
@@ -289,6 +294,7 @@ test.describe('hover card, cut short or right to left', () => {
         await page.screenshot({
           path: screenshotPath(`card-rtl-page-${lang}.png`),
           clip: { x: 0, y: 0, width: 1280, height: 720 },
+          animations: 'disabled',
         });
       });
     });
@@ -315,7 +321,7 @@ test.describe('hover card, cut short or right to left', () => {
     };
     expect(await inSight()).toBe(true);
     expect(await footer.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none');
-    await page.screenshot({ path: screenshotPath('card-cut-short.png') });
+    await page.screenshot({ path: screenshotPath('card-cut-short.png'), animations: 'disabled' });
     // A link the keyboard reaches is scrolled into sight above the footer, not under it.
     // (Those of the closed timeline are not shown, and take no focus.)
     const links = card.locator('.facts a.source, .quote a.source');

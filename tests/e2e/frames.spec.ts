@@ -377,6 +377,7 @@ test('in a frame too short for a whole card (an embed, 120 px), the card stands 
   await page.screenshot({
     path: screenshotPath('card-in-short-frame.png'),
     clip: { x: 0, y: 0, width: 800, height: frameBox.y + frameBox.height + 20 },
+    animations: 'disabled',
   });
   // Wholly inside the frame (it cut off the card's lower half before), under the mention's line,
   // and tall enough for its title and a line.

@@ -192,7 +192,7 @@ test.describe('look', () => {
       await settled(card);
       const results = await new AxeBuilder({ page }).include('context-overlay').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`card-${scheme}.png`) });
+      await page.screenshot({ path: screenshotPath(`card-${scheme}.png`), animations: 'disabled' });
     });
   }
 });
