@@ -151,7 +151,11 @@ export function inBoilerplate(node: Node | undefined): boolean {
 function partOfStory(el: Element): boolean {
   if (el.hasAttribute('role')) return false;
   const scope =
-    el.localName === 'footer' ? 'article, aside, main, nav, section' : el.localName === 'aside' ? 'article, section' : null;
+    el.localName === 'footer'
+      ? 'article, aside, main, nav, section'
+      : el.localName === 'aside'
+        ? 'article, section'
+        : null;
   return scope !== null && el.parentElement?.closest(scope) != null;
 }
 
