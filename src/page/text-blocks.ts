@@ -12,11 +12,15 @@ export const TEXT_NODE = 3;
 export const SHOW_ELEMENT = 1;
 export const SHOW_TEXT = 4;
 
+/** Where the reader blocks JavaScript for the site, a <noscript> holds the page's own
+ *  fallback, parsed as elements and shown; elsewhere its content is raw text, never shown. */
+const scriptsRun = typeof matchMedia !== 'function' || !matchMedia('(scripting: none)').matches;
+
 /** Elements whose text is not page prose, or belongs to the user (form fields). */
 const SKIPPED = bothCases([
   'SCRIPT',
   'STYLE',
-  'NOSCRIPT',
+  ...(scriptsRun ? ['NOSCRIPT'] : []),
   // Fallback text shown only where frames or plugins are not: never on screen here.
   'NOFRAMES',
   'NOEMBED',

@@ -57,14 +57,26 @@ test('a long page switched on while read far down is marked on screen first, the
 });
 
 test.describe('on a news page', () => {
+  // Its 8 mentions, and the one in the <noscript> fallback it shows here (unmarked, and never
+  // shown, where its scripts run: see marks.spec.ts).
   test.beforeEach(async ({ page, server }) => {
     await page.goto(server.url('news.html'));
-    await waitForMarkCount(page, 8);
+    await waitForMarkCount(page, 9);
   });
 
-  test('the page ran no script of its own, and is marked all the same', async ({ page }) => {
+  test('the page ran no script of its own, and is marked all the same, its <noscript> fallback too', async ({
+    page,
+  }) => {
     // news.html sets window.analyticsTopic in a script of its own.
     expect(await page.evaluate(() => 'analyticsTopic' in window)).toBe(false);
+    const inFallback = await page.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((h) =>
+        [...h]
+          .filter((r) => r.startContainer.parentElement?.id === 'fallback')
+          .map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset)),
+      ),
+    );
+    expect(inFallback).toEqual(['Bagram']);
   });
 
   test('a card opens on a mark after the hover delay, and closes when the pointer leaves', async ({ page }) => {
@@ -85,7 +97,7 @@ test.describe('on a news page', () => {
 
   test('the toolbar badge counts the page', async ({ page, serviceWorker }) => {
     const tabId = await tabIdOf(page, serviceWorker);
-    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('8');
+    await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('9');
   });
 
   test('text the browser changes (its own translation, another extension) is marked', async ({ page }) => {
@@ -95,7 +107,7 @@ test.describe('on a news page', () => {
       p.textContent = 'Later: Fasihuddin Fitrat spoke again.';
       document.getElementById('story')!.append(p);
     });
-    await waitForMarkCount(page, 9);
+    await waitForMarkCount(page, 10);
     expect((await marks(page)).fitrat).toContain('Fasihuddin Fitrat');
   });
 });
