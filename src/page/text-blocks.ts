@@ -13,7 +13,8 @@ export const SHOW_ELEMENT = 1;
 export const SHOW_TEXT = 4;
 
 /** Where the reader blocks JavaScript for the site, a <noscript> holds the page's own
- *  fallback, parsed as elements and shown; elsewhere its content is raw text, never shown. */
+ *  fallback, parsed as elements and shown; elsewhere it is never shown. (A sandboxed frame
+ *  without scripts shows it too, but tells the content script's world that scripts run.) */
 const scriptsRun = typeof matchMedia !== 'function' || !matchMedia('(scripting: none)').matches;
 
 /** Elements whose text is not page prose, or belongs to the user (form fields). */
