@@ -1,5 +1,5 @@
 import type { CardRequest, CardUi } from '../ui/Card';
-import { HOST_TAG } from './text-blocks';
+import { HOST_TAG } from './host-tag';
 
 /**
  * The one node we add to a page: `<context-overlay>` with an open shadow root (contract 4).

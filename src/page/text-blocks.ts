@@ -2,8 +2,9 @@
 // from string offsets back to (text node, offset). A mention never joins text across a block
 // boundary (Chrome's find-in-page rule; mark.js issue #494 got it wrong).
 
-/** Our UI host; its subtree is never scanned. */
-export const HOST_TAG = 'CONTEXT-OVERLAY';
+import { HOST_TAG } from './host-tag';
+
+export { HOST_TAG };
 
 /** Node types and NodeFilter flags as numbers: each `Node.ELEMENT_NODE` is a property read
  *  otherwise, and its name stays in the content script, which is held to 30 KB gzipped. */
