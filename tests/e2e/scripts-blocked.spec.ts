@@ -51,7 +51,9 @@ test('a long page switched on while read far down is marked on screen first, the
   await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: true });
   await page.goto(await routeLongPage(page, server));
   await page.evaluate(() => document.getElementById('p1800')!.scrollIntoView());
-  await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0);
+  // Polled from here: waitForFunction polls in the page, on animation frames that a page whose
+  // scripts are blocked never runs (it passed only when the paint had come by its first look).
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('paint').length)).toBeGreaterThan(0);
   await setSettings(serviceWorker, { ...DEFAULT_SETTINGS, paused: false });
   await waitForMarkCount(page, 6000);
 });
