@@ -1,4 +1,5 @@
-import { BlockClassifier, ELEMENT_NODE, HOST_TAG, isInlineElement } from './text-blocks';
+import { HOST_TAG } from './host-tag';
+import { BlockClassifier, ELEMENT_NODE, isInlineElement } from './text-blocks';
 import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */

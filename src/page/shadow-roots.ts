@@ -3,7 +3,8 @@
 // shadow hosts, and a content script cannot see attachShadow), sliced like the scan, and then
 // treated like the document: scanned, watched, hit-tested. Nothing is added to them: Chromium
 // paints the content script's document-level ::highlight() styles inside open shadow trees.
-import { ELEMENT_NODE, HOST_TAG, isInsideSkipped, SHOW_ELEMENT } from './text-blocks';
+import { HOST_TAG } from './host-tag';
+import { ELEMENT_NODE, isInsideSkipped, SHOW_ELEMENT } from './text-blocks';
 import { yieldToPage } from './yield-to-page';
 
 const SLICE_MS = 8;

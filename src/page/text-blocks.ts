@@ -4,8 +4,6 @@
 
 import { HOST_TAG } from './host-tag';
 
-export { HOST_TAG };
-
 /** Node types and NodeFilter flags as numbers: each `Node.ELEMENT_NODE` is a property read
  *  otherwise, and its name stays in the content script, which is held to 30 KB gzipped. */
 export const ELEMENT_NODE = 1;

@@ -7,13 +7,22 @@
 /** Stops a timer (nothing if it has fired or was stopped). */
 export type Cancel = () => void;
 
-interface DelayingScheduler {
-  postTask(run: () => void, options: { delay: number; signal: AbortSignal }): Promise<void>;
+/** The page's task scheduler (Prioritized Task Scheduling), as far as we use it. */
+interface PageScheduler {
+  postTask(
+    run: () => void,
+    options: { priority?: 'user-blocking'; delay?: number; signal?: AbortSignal },
+  ): Promise<void>;
+  yield(): Promise<void>;
 }
+
+/** The browser's scheduler, or what of it there is (none, or postTask without yield). */
+export const pageScheduler = (): Partial<PageScheduler> | undefined =>
+  (globalThis as { scheduler?: Partial<PageScheduler> }).scheduler;
 
 /** Runs `run` once, `ms` from now. */
 export function after(ms: number, run: () => void): Cancel {
-  const scheduler = (globalThis as { scheduler?: Partial<DelayingScheduler> }).scheduler;
+  const scheduler = pageScheduler();
   if (typeof scheduler?.postTask !== 'function') {
     const id = setTimeout(run, ms);
     return () => clearTimeout(id);

@@ -1,13 +1,5 @@
 import { BlockClassifier } from './text-blocks';
-import { after } from './timers';
-
-interface SchedulerWithYield {
-  yield(): Promise<void>;
-}
-
-interface SchedulerWithPostTask {
-  postTask(run: () => void, options: { priority: 'user-blocking' }): Promise<void>;
-}
+import { after, pageScheduler } from './timers';
 
 /** Runs `run` in a task of its own, ahead of the page's ordinary tasks where the browser can
  *  put it there (`scheduler.postTask`, user-blocking: Chromium, Firefox 142+); elsewhere a
@@ -19,8 +11,8 @@ interface SchedulerWithPostTask {
  *  parsed, in 8 ms slices, and input (and a frame the browser has put off too long) still goes
  *  first. */
 export function runAheadOfPage(run: () => void): void {
-  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithPostTask> }).scheduler;
-  if (scheduler && typeof scheduler.postTask === 'function') {
+  const scheduler = pageScheduler();
+  if (typeof scheduler?.postTask === 'function') {
     // A document that has gone (a frame taken out) rejects the task: nothing is left to do.
     scheduler.postTask(run, { priority: 'user-blocking' }).catch(() => {});
   } else after(0, run);
@@ -29,8 +21,8 @@ export function runAheadOfPage(run: () => void): void {
 /** Gives the main thread back to the page: `scheduler.yield()` keeps our place in line where
  *  it exists (Chromium 129+); elsewhere a macrotask. */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
-  if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
+  const scheduler = pageScheduler();
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => after(0, resolve));
 }
 
