@@ -110,7 +110,7 @@ export function watchMutations(
 const editable = (value: string | null) => value !== null && value !== 'false';
 
 function isOurs(node: Node): boolean {
-  return node.nodeName.toUpperCase() === HOST_TAG;
+  return (node as Element).localName === HOST_TAG;
 }
 
 function toBatch(records: MutationRecord[]): MutationBatch {

@@ -51,7 +51,7 @@ export class OverlayHost {
       if (this.host.parentNode !== parent) parent.append(this.host);
       return this.root;
     }
-    const host = document.createElement(HOST_TAG.toLowerCase());
+    const host = document.createElement(HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(this.css);

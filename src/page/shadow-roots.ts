@@ -24,7 +24,7 @@ export class ShadowRoots {
     let checked = 0;
     const check = (el: Element) => {
       const root = el.shadowRoot;
-      if (!root || this.#known.has(root) || el.tagName.toUpperCase() === HOST_TAG) return;
+      if (!root || this.#known.has(root) || el.localName === HOST_TAG) return;
       const outer = el.getRootNode();
       const scannable = !isInsideSkipped(el) && (!(outer instanceof ShadowRoot) || this.#known.get(outer) === true);
       this.#known.set(root, scannable);

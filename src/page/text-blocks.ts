@@ -17,98 +17,95 @@ export const SHOW_TEXT = 4;
 const scriptsRun = typeof matchMedia !== 'function' || !matchMedia('(scripting: none)').matches;
 
 /** Elements whose text is not page prose, or belongs to the user (form fields). */
-const SKIPPED = bothCases([
-  'SCRIPT',
-  'STYLE',
-  ...(scriptsRun ? ['NOSCRIPT'] : []),
+/** Looked up by `localName`: lower case for HTML elements in any document, and without the
+ *  prefix an XHTML page may give an element of another namespace (`<svg:script>`). */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  ...(scriptsRun ? ['noscript'] : []),
   // Fallback text shown only where frames or plugins are not: never on screen here.
-  'NOFRAMES',
-  'NOEMBED',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'OPTGROUP',
-  'BUTTON',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'MATH',
-  'HEAD',
-  'TITLE',
+  'noframes',
+  'noembed',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'button',
+  'iframe',
+  'fencedframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'math',
+  'head',
+  'title',
   HOST_TAG,
 ]);
 
-/** Tag names as `tagName` gives them: upper case for HTML elements, as written for MathML,
- *  SVG and XHTML. Both cases are in the set, so the walk needs no toUpperCase per element. */
-function bothCases(tags: readonly string[]): Set<string> {
-  return new Set(tags.flatMap((tag) => [tag, tag.toLowerCase()]));
-}
-
 /** Elements that flow inline with their text; everything else starts a new block. Decided by
  *  tag rather than computed style: style lookups on every element would cost a layout. */
-const INLINE = bothCases([
-  'A',
-  'ABBR',
-  'ACRONYM',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'Q',
-  'RUBY',
-  'RB',
-  'RP',
-  'RT',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'NOBR',
-  'OUTPUT',
-  'WBR',
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'nobr',
+  'output',
+  'wbr',
 ]);
 
 /** Stands in a run's text where a break element was: neither a word character nor the
  *  whitespace an alias may span, so no mention reaches across it. */
 export const LINE_BREAK = '\u0000';
 /** Inline elements that still break a run of words (`Bagram<br>Air Base` is two lines). */
-const BREAKS = bothCases(['BR', 'IMG', 'HR']);
+const BREAKS = new Set(['br', 'img', 'hr']);
 /** Inline elements whose text stands apart from the words around it: a footnote number
  *  (`Fitrat<sup>2</sup>` is the name and a note, not the word "Fitrat2"), an index. */
-const APART = bothCases(['SUP', 'SUB']);
+const APART = new Set(['sup', 'sub']);
 /** A ruby's annotations (its reading, its fallback parentheses): not part of the words they
  *  annotate (`<ruby>Bagram<rt>バグラム</rt></ruby> Air Base` reads "Bagram Air Base"). */
-const ANNOTATIONS = bothCases(['RT', 'RP']);
+const ANNOTATIONS = new Set(['rt', 'rp']);
 
 /** True when text under `el` is a ruby's annotation: straight under <rt> or <rp>, or deeper
  *  in one (text `classifier` skips, seldom asked further). */
 export function inAnnotation(el: Element, classifier: BlockClassifier): boolean {
-  return ANNOTATIONS.has(el.tagName) || (classifier.blockOf(el) === null && el.closest('rt, rp') !== null);
+  return ANNOTATIONS.has(el.localName) || (classifier.blockOf(el) === null && el.closest('rt, rp') !== null);
 }
 
 /** True when `node` holds a ruby's reading or its parenthesis, which its textContent reads
@@ -122,7 +119,7 @@ export function holdsReading(node: Node): boolean {
 
 /** Scripts, styles, form fields and the like: no text under them is page prose. */
 export function isSkippedElement(el: Element): boolean {
-  return SKIPPED.has(el.tagName);
+  return SKIPPED.has(el.localName);
 }
 
 /** A node whose text is never marked (a script, a style, a template, an editor …), so a
@@ -164,7 +161,7 @@ function partOfStory(el: Element): boolean {
 }
 
 export function isInlineElement(el: Element): boolean {
-  return INLINE.has(el.tagName) || BREAKS.has(el.tagName);
+  return INLINE.has(el.localName) || BREAKS.has(el.localName);
 }
 
 function isEditableRoot(el: Element): boolean {
@@ -181,12 +178,12 @@ export class BlockClassifier {
     const cached = this.#memo.get(el);
     if (cached !== undefined) return cached;
     let result: Element | null;
-    if (SKIPPED.has(el.tagName) || ANNOTATIONS.has(el.tagName) || isEditableRoot(el)) result = null;
+    if (SKIPPED.has(el.localName) || ANNOTATIONS.has(el.localName) || isEditableRoot(el)) result = null;
     else {
       const parent = el.parentElement;
       const parentBlock = parent ? this.blockOf(parent) : el;
       if (parentBlock === null) result = null;
-      else result = INLINE.has(el.tagName) && parent ? parentBlock : el;
+      else result = INLINE.has(el.localName) && parent ? parentBlock : el;
     }
     this.#memo.set(el, result);
     return result;
@@ -309,7 +306,7 @@ export class RunWalker {
         continue;
       }
       const el = node as Element;
-      const tag = el.tagName;
+      const tag = el.localName;
       if (ANNOTATIONS.has(tag)) {
         node = walker ? skipSubtree(walker) : null;
         continue;

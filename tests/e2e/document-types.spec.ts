@@ -1,4 +1,4 @@
-// Documents that are not HTML: an XHTML page (its elements' tagName is lower case), a plain
+// Documents that are not HTML: an XHTML page (its elements' tagName is lower case, or prefixed), a plain
 // text file (Chromium shows it in a <pre>) and an SVG image opened on its own.
 import type { Page } from '@playwright/test';
 import { expect, marks, test, textCenter } from './fixtures';
@@ -103,4 +103,34 @@ test('an SVG image opened on its own is marked', async ({ page, server }) => {
   await page.route(url, (route) => route.fulfill({ contentType: 'image/svg+xml', body: SVG }));
   await page.goto(url);
   await expect.poll(() => found(page)).toEqual({ bagram: ['Bagram Air Base'] });
+});
+
+test('in XHTML, a prefixed form field or script of another namespace is skipped as any other', async ({
+  page,
+  server,
+}) => {
+  const url = server.url('prefixed.xhtml');
+  // Prefixes name the namespace, not the element: <h:textarea> is an HTML textarea (the
+  // reader's own text), <svg:script> a script. Their tagName carries the prefix.
+  const body = `<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:h="http://www.w3.org/1999/xhtml"
+      xmlns:svg="http://www.w3.org/2000/svg" lang="en">
+  <head><title>Prefixed</title></head>
+  <body>
+    <p id="lede">Fasihuddin Fitrat spoke at Bagram Air Base.</p>
+    <h:textarea id="reply">A draft about the Doha Agreement</h:textarea>
+    <svg:svg width="200" height="40">
+      <svg:script>/* Doha Agreement */</svg:script>
+      <svg:style>/* Doha Agreement */</svg:style>
+      <svg:text x="0" y="20">Bagram Air Base</svg:text>
+    </svg:svg>
+  </body>
+</html>`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'application/xhtml+xml', body }));
+  await page.goto(url);
+  expect(await page.evaluate(() => document.getElementById('reply')!.tagName)).toBe('h:textarea');
+  const expected = { bagram: ['Bagram Air Base', 'Bagram Air Base'], fitrat: ['Fasihuddin Fitrat'] };
+  await expect.poll(() => found(page)).toEqual(expected);
+  await page.waitForTimeout(300);
+  expect(await found(page)).toEqual(expected);
 });
