@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentScriptPolyfill } from './src/cli/content-script-polyfill';
 import { packModule } from './src/cli/pack-module';
 import { assertValidDataFiles } from './src/pack/data-files';
 import { iconPaths } from './src/icons';
@@ -66,6 +67,12 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The content script's build only: the polyfill's table of the APIs it can reach.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.type === 'content-script')) {
+        config.plugins = [...(config.plugins ?? []), contentScriptPolyfill()];
+      }
+    },
     // The icons live in assets/icons/ (rendered from the SVG by `npm run icons`), not public/.
     'build:publicAssets': (_wxt, files) => {
       for (const state of ['on', 'off'] as const) {

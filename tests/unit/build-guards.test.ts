@@ -79,6 +79,12 @@ describe('the built Chrome manifest', () => {
     const contentScript = readFileSync(join(project, '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
     expect(cardUi).toContain('dangerouslySetInnerHTML');
     expect(contentScript).not.toContain('dangerouslySetInnerHTML');
+    // The polyfill's table of API argument counts, cut to the APIs a content script can reach
+    // (src/cli/content-script-polyfill.ts); the background's is whole.
+    const background = readFileSync(join(project, '.output/chrome-mv3/background.js'), 'utf8');
+    expect(contentScript).toMatch(/runtime:\{/);
+    expect(contentScript).not.toMatch(/alarms:\{/);
+    expect(background).toMatch(/alarms:\{/);
     // Nothing the page can hear or send: WXT's own context announces the script to the page
     // and stops it when the page repeats that (src/wxt-context-stand-in.ts).
     expect(contentScript).not.toContain('content-script-started');

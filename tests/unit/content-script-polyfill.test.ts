@@ -1,0 +1,48 @@
+// The content script's polyfill (src/cli/content-script-polyfill.ts): the same polyfill, with
+// its table of API argument counts cut to the namespaces a content script can reach.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_APIS, polyfillForContentScript } from '../../src/cli/content-script-polyfill';
+
+const source = readFileSync(createRequire(import.meta.url).resolve('webextension-polyfill'), 'utf8');
+
+/** Runs a polyfill's source as a CommonJS module in a realm of its own with `chrome`; its
+ *  `browser`. */
+function load(code: string, chrome: object): Record<string, Record<string, (...args: unknown[]) => unknown>> {
+  const module = { exports: {} };
+  runInNewContext(code, { module, exports: module.exports, chrome });
+  return module.exports as never;
+}
+
+describe('the polyfill in the content script', () => {
+  it('keeps the table of the APIs a content script can reach, and nothing else', () => {
+    const cut = polyfillForContentScript(source);
+    for (const api of CONTENT_SCRIPT_APIS) expect(cut).toContain(`"${api}":{`);
+    expect(cut).not.toContain('"alarms"');
+    expect(cut).not.toContain('"tabs":{');
+  });
+
+  it('still wraps them: a callback API answers a promise, its argument counts checked', async () => {
+    const chrome = {
+      runtime: {
+        id: 'test',
+        lastError: undefined,
+        sendMessage: (message: unknown, reply: (answer: unknown) => void) => reply({ echo: message }),
+      },
+      storage: { local: { get: (_keys: unknown, reply: (items: unknown) => void) => reply({ sites: [] }) } },
+    };
+    const browser = load(polyfillForContentScript(source), chrome);
+    await expect(browser.runtime!.sendMessage!('hi')).resolves.toEqual({ echo: 'hi' });
+    const local = browser.storage!.local as unknown as { get(keys: unknown): Promise<unknown> };
+    await expect(local.get('sites')).resolves.toEqual({ sites: [] });
+    expect(() => browser.runtime!.sendMessage!()).toThrow(/at least 1 argument/);
+  });
+
+  it('stops the build, saying what it missed, when the polyfill is shaped otherwise', () => {
+    expect(() => polyfillForContentScript('module.exports = chrome;')).toThrow(/API table .* was not found/);
+    const withoutStorage = source.replace('"storage": {', '"storedThings": {');
+    expect(() => polyfillForContentScript(withoutStorage)).toThrow(/has no storage/);
+  });
+});
