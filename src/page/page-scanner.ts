@@ -6,6 +6,7 @@ import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
 import { CandidateBlockWalker, holdsNoKeyWord, PAUSE, yieldWatching } from './candidate-blocks';
+import { breakStyledSpans, breakStyledWordSeams } from './styled-seams';
 import { ELEMENT_NODE, inBoilerplate, positionIn, RunWalker, SLICE_OVER, type TextRun } from './text-blocks';
 import { VETO } from '../match/conditions';
 import { firstOnScreen, placeOnScreen } from './viewport';
@@ -54,6 +55,7 @@ export class PageScanner {
   readonly #conditional = new Set<PageMention>();
   /** The prefilter's verdict (see Prefilter), as a function to hand to walkers. */
   readonly mightMatch = (text: string): boolean => this.#prefilter.mightMatch(text);
+  readonly mightMention = (text: string): boolean => this.#prefilter.mightMention(text);
 
   readonly #prefilter: Prefilter;
   readonly #buildMatcher: () => Matcher;
@@ -247,6 +249,7 @@ export class PageScanner {
     }
     for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
       if (run === SLICE_OVER) return rest;
+      breakStyledWordSeams(run, this.mightMention);
       if (this.#waits(run.text, () => inBoilerplate(run.nodes[0]))) continue;
       const pending = this.#matcher.begin(run.text);
       const scan = pending.resume(over);
@@ -270,8 +273,10 @@ export class PageScanner {
     return true;
   }
 
-  /** Marks what `scan` found in `run`. */
-  #markRun(run: TextRun, scan: TextScan): void {
+  /** Marks what the matcher `found` in `run`. */
+  #markRun(run: TextRun, found: TextScan): void {
+    // (Matched again, whole: a mention across two boxes of the page's layout is rare.)
+    const scan = breakStyledSpans(run, found.candidates) ? this.#matcher.scan(run.text) : found;
     // Matching a run again replaces what it held: a block may be matched more than once
     // (while the page loads, and when a change reaches it by two ways).
     if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.#drop(m);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { HighlightLayer } from '../../src/page/highlight-layer';
 
 const scope = globalThis as Record<string, unknown>;
-const GLOBALS = ['Node', 'NodeFilter', 'document', 'MutationObserver', 'StaticRange', 'scheduler'];
+const GLOBALS = ['Node', 'NodeFilter', 'document', 'getComputedStyle', 'MutationObserver', 'StaticRange', 'scheduler'];
 
 /** Before each test, a new window's globals and the fast clock; after it, the real ones (a
  *  test may set `scheduler` too). Read `window` and `doc` inside tests. */
@@ -21,6 +21,7 @@ export function happyDomPerTest(): { readonly window: Window; readonly doc: Docu
       Node: current.window.Node,
       NodeFilter: current.window.NodeFilter,
       document: current.doc,
+      getComputedStyle: current.window.getComputedStyle.bind(current.window),
       MutationObserver: current.window.MutationObserver,
       StaticRange: RecordedRange,
     });
