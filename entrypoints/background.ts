@@ -108,6 +108,16 @@ export default defineBackground(() => {
       if ((sender.frameId ?? 0) !== 0) browser.tabs.sendMessage(tabId, back, { frameId: 0 }).catch(() => {});
       return;
     }
+    // A card in one frame, the keyboard's focus in another: all frames of the tab hear of it
+    // (the sender tells itself by the token), and an Escape in any closes it.
+    if (message.type === 'card-shown' || message.type === 'escape') {
+      const relayed: ToContent =
+        message.type === 'escape'
+          ? { type: 'close-card' }
+          : { type: 'card-elsewhere', shown: message.shown, documentToken: message.documentToken };
+      browser.tabs.sendMessage(tabId, relayed).catch(() => {});
+      return;
+    }
     // (Firefox bundles the card's UI into the content script, and asks for no `scripting`.)
     if (message.type === 'card-ui') return import.meta.env.FIREFOX ? undefined : runCardUi(tabId, sender);
     if (message.type === 'frame-gone') {

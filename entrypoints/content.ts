@@ -11,6 +11,7 @@ import { loadCardUi } from '../src/page/card-ui';
 import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay';
 import { startFrameReporter } from '../src/page/frame-reporter';
 import { watchDocumentRewritten } from '../src/page/document-rewrite';
+import { relayEscape } from '../src/page/escape-relay';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
@@ -56,6 +57,7 @@ function runInFrame(prefilter: Prefilter): void {
     // Do not await: a background that is restarting must not break the page's marks.
     browser.runtime.sendMessage(message).catch(() => {});
   };
+  const escapes = relayEscape(() => tell({ type: 'escape' }), ctx.signal);
   const reporter = startFrameReporter({
     documentToken,
     top: window === window.top,
@@ -92,6 +94,7 @@ function runInFrame(prefilter: Prefilter): void {
         openArticle: (sentence) => tell({ type: 'open-article', ...(sentence ? { sentence } : {}) }),
         articleUrl: (sentence) => browser.runtime.getURL(articlePath(sentence)),
         focusBackOutside: () => tell({ type: 'focus-back' }),
+        cardWithoutFocus: (shown) => tell({ type: 'card-shown', shown, documentToken }),
       },
       abort.signal,
     );
@@ -137,6 +140,14 @@ function runInFrame(prefilter: Prefilter): void {
     if (message.type === 'page-request') return Promise.resolve({ documentToken, site } satisfies PageAnswer);
     if (message.type === 'focus-back') {
       overlay?.view.takeFocusBack();
+      return undefined;
+    }
+    if (message.type === 'card-elsewhere') {
+      if (message.documentToken !== documentToken) escapes.cardElsewhere(message.shown);
+      return undefined;
+    }
+    if (message.type === 'close-card') {
+      overlay?.view.dismiss();
       return undefined;
     }
     // The popup opened: what the reader can see is looked at afresh.

@@ -25,7 +25,14 @@ export type ContentToBackground =
   | { type: 'focus-back' }
   /** Chrome: run the card's UI (card-ui.js) in this frame's content-script world, the first
    *  time a card is wanted here (src/page/card-ui.ts). Answers true once it has run. */
-  | { type: 'card-ui' };
+  | { type: 'card-ui' }
+  /** This frame shows a card (`shown`) or no longer does, opened while the keyboard's focus
+   *  was in another document: keys go there, so an Escape there must close it (the tab's
+   *  frames are told: ToContent's `card-elsewhere`). */
+  | { type: 'card-shown'; shown: boolean; documentToken: string }
+  /** Escape was pressed here while another frame of the tab shows such a card (ToContent's
+   *  `close-card`). */
+  | { type: 'escape' };
 
 /** Popup or background → content scripts of a tab. */
 export type ToContent =
@@ -40,7 +47,12 @@ export type ToContent =
   /** To the top frame: the keyboard's card in a frame closed; the focus goes back to where it
    *  was in the top page before the keyboard's path went into the frames, if it is still in
    *  a frame. */
-  | { type: 'focus-back' };
+  | { type: 'focus-back' }
+  /** The frame of document `documentToken` shows a card the keyboard's focus is not in, or no
+   *  longer does: while it does, an Escape in any other frame is passed on to close it. */
+  | { type: 'card-elsewhere'; shown: boolean; documentToken: string }
+  /** Escape was pressed in another frame: a frame showing a card closes it. */
+  | { type: 'close-card' };
 
 /** The keyboard's next mention across a tab's frames: `continue` from the card a frame shows
  *  (to its next mention; none after it: close the card), `first` of the frame's mentions. */
@@ -112,12 +124,21 @@ export function isContentToBackground(msg: unknown): msg is ContentToBackground 
     type === 'frame-gone' ||
     type === 'open-article' ||
     type === 'focus-back' ||
-    type === 'card-ui'
+    type === 'card-ui' ||
+    type === 'card-shown' ||
+    type === 'escape'
   );
 }
 export function isToContent(msg: unknown): msg is ToContent {
   const type = typeOf(msg);
-  return type === 'report-request' || type === 'page-request' || type === 'next-mention' || type === 'focus-back';
+  return (
+    type === 'report-request' ||
+    type === 'page-request' ||
+    type === 'next-mention' ||
+    type === 'focus-back' ||
+    type === 'card-elsewhere' ||
+    type === 'close-card'
+  );
 }
 
 /** The reader page's URL, at a sentence if given (contract 8). */

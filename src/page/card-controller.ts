@@ -30,6 +30,10 @@ export interface CardControllerOptions {
   /** A keyboard card in this subframe closed with the focus, which had come from another
    *  frame: only the top frame can put it back (src/messages.ts, `focus-back`). */
   focusBackOutside?(): void;
+  /** A card opened here while the keyboard's focus was in another document (another frame,
+   *  or a frame of this one), or that card closed: an Escape there must close it
+   *  (escape-relay.ts). */
+  cardWithoutFocus?(shown: boolean): void;
 }
 
 export interface CardController {
@@ -41,6 +45,8 @@ export interface CardController {
   /** The top frame: a keyboard card in a subframe closed; the focus goes back to where it
    *  was here before the keyboard's path went into the frames, if it is still in a frame. */
   takeFocusBack(): void;
+  /** Closes the card shown, as Escape does here (an Escape pressed in another frame). */
+  dismiss(): void;
 }
 
 /** How long a keyboard step waits for the card's UI before it answers that it has nothing to
@@ -83,11 +89,18 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       .catch(() => null));
   /** Cards asked for so far: one whose UI came late is drawn only if no other was asked since. */
   let opens = 0;
+  /** Whether cardWithoutFocus last said a card is shown. */
+  let withoutFocus = false;
+  const tellWithoutFocus = (shownNow: boolean) => {
+    if (shownNow !== withoutFocus) options.cardWithoutFocus?.((withoutFocus = shownNow));
+  };
 
   const intent = new HoverIntent<PageMention>(
     {
       open(mention) {
         const asked = ++opens;
+        // Keys go elsewhere: this document lacks the focus, or a frame in it has it.
+        if (!document.hasFocus() || isFrame(document.activeElement)) tellWithoutFocus(true);
         if (shown) return shown.open(mention);
         void loadUi().then(() => {
           // Still a card wanted once its UI has come, and no other asked for since (the
@@ -99,7 +112,10 @@ export function startCardController(options: CardControllerOptions, signal: Abor
           else intent.reset();
         });
       },
-      close: () => shown?.close(),
+      close: () => {
+        tellWithoutFocus(false);
+        shown?.close();
+      },
       moved: (mention) => shown?.moved(mention),
     },
     options.delays,
@@ -218,6 +234,7 @@ export function startCardController(options: CardControllerOptions, signal: Abor
       return leaving(passed ? 'passed' : 'end');
     },
     takeFocusBack: () => shown?.takeFocusBack(),
+    dismiss: () => intent.dismiss(),
     closeIfGone() {
       const current = intent.current;
       // (Or no longer counted: a namesake further down took its mark back.)

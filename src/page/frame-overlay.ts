@@ -41,9 +41,11 @@ export interface FrameOverlayOptions {
   articleUrl(sentence?: string): string;
   /** See CardControllerOptions.focusBackOutside. */
   focusBackOutside?(): void;
+  /** See CardControllerOptions.cardWithoutFocus. */
+  cardWithoutFocus?(shown: boolean): void;
 }
 
-export type FrameOverlay = Pick<CardController, 'stepNext' | 'takeFocusBack'> &
+export type FrameOverlay = Pick<CardController, 'stepNext' | 'takeFocusBack' | 'dismiss'> &
   Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
@@ -59,6 +61,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       articleUrl: options.articleUrl,
       shadowRoots: () => shadows.scanned(),
       ...(options.focusBackOutside ? { focusBackOutside: options.focusBackOutside } : {}),
+      ...(options.cardWithoutFocus ? { cardWithoutFocus: options.cardWithoutFocus } : {}),
     },
     signal,
   );
@@ -205,6 +208,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     (node) => scanner.dropUnder([node]),
     follower ? { behind: (records) => (following ? follower.behind(records) : records), onSkipped: step } : undefined,
   );
-  const { stepNext, takeFocusBack } = cards;
-  return { stepNext, takeFocusBack, counts: shown.counts, forget: shown.forget, any: shown.any };
+  const { stepNext, takeFocusBack, dismiss } = cards;
+  return { stepNext, takeFocusBack, dismiss, counts: shown.counts, forget: shown.forget, any: shown.any };
 }

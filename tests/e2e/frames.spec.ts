@@ -462,3 +462,50 @@ test('a fenced frame (an ad): the text inside its element is not marked, and the
   await page.mouse.move(600, 30);
   await expect(card).toHaveCount(0);
 });
+
+test('Escape closes a card in a frame while the keyboard is in the top page, and one in the top page while it is in a frame', async ({
+  page,
+  server,
+  otherServer,
+  serviceWorker,
+}) => {
+  await openAllFrames(page, server, otherServer, serviceWorker);
+  // The page's own Escape listener (a dialog of its own would close on it).
+  await page.evaluate(() => {
+    (window as unknown as { pageEscapes: number }).pageEscapes = 0;
+    addEventListener(
+      'keydown',
+      (e) => e.key === 'Escape' && (window as unknown as { pageEscapes: number }).pageEscapes++,
+    );
+  });
+  const pageEscapes = () => page.evaluate(() => (window as unknown as { pageEscapes: number }).pageEscapes);
+  const cross = otherServer.url('');
+  for (const id of ['#cross', '#same']) {
+    const box = (await page.locator(id).boundingBox())!;
+    const frame = (await (await page.locator(id).elementHandle())!.contentFrame())!;
+    const at = await textCenter(frame, 'body', 'Doha Agreement');
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await expect.poll(() => framesCard(page, cross)).toBe(id.slice(1));
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => framesCard(page, cross)).toBeNull();
+    // The card was the topmost layer: the page did not hear that Escape.
+    expect(await pageEscapes()).toBe(0);
+    await page.mouse.move(5, 5);
+  }
+  // The keyboard in a frame (a click into an embed), a card in the top page.
+  const box = (await page.locator('#srcdoc').boundingBox())!;
+  await page.mouse.click(box.x + box.width - 10, box.y + box.height - 10);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('srcdoc');
+  const at = await textCenter(page, 'p', 'Bagram Air Base');
+  await page.mouse.move(at.x, at.y);
+  await expect.poll(() => framesCard(page, cross)).toBe('top');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => framesCard(page, cross)).toBeNull();
+  // With no card anywhere, Escape is the page's again.
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await expect.poll(pageEscapes).toBe(1);
+});
