@@ -1,4 +1,5 @@
 import type { CaseRule, PagePack, TopicId } from '../pack/types';
+import { inAddress } from './address';
 import {
   VETO,
   holdsNear,
@@ -10,7 +11,7 @@ import {
   pageKey,
   parseCondition,
   type Condition,
-  type Sighting,
+  Sightings,
 } from './conditions';
 import {
   aliasAtoms,
@@ -273,7 +274,7 @@ export class Matcher {
    *  rules for PageContext. */
   #applyRules(text: string, hits: readonly Hit[]): TextScan {
     const cues = new Set<string>();
-    const seen: Sighting[] = [];
+    const seen = new Sightings();
     // A title before it makes a mention a person ("Uncle Bagram"): it is no mention at all.
     // For a surname with name rules, that person is a namesake on the page too ("Ms Fitrat").
     // (Hits come in the order they stand. Whether the block is a headline is read once: a
@@ -290,7 +291,7 @@ export class Matcher {
       const { entry, start, end } = hit;
       if (entry.kind === 'cue') cues.add(entry.cue);
       else if (persons.get(hit) === 'titled' && entry.nameRules.length > 0) cues.add(namesakeCue(entry.topic));
-      if (entry.kind === 'cue' || (entry.plain && !persons.has(hit))) seen.push({ key: entry.sighting, start, end });
+      if (entry.kind === 'cue' || (entry.plain && !persons.has(hit))) seen.add({ key: entry.sighting, start, end });
     }
     const candidates: Candidate[] = [];
     for (const hit of hits) {
@@ -429,7 +430,7 @@ function holdsAny(
   text: string,
   start: number,
   end: number,
-  seen: readonly Sighting[],
+  seen: Sightings,
   afterOnly = false,
 ): boolean {
   for (const c of conditions) if (holdsNear(c, text, start, end, seen, afterOnly)) return true;
@@ -534,7 +535,7 @@ function accepts(entry: Entry, text: string, start: number, end: number): boolea
     const exact = exactRegex.exec(text);
     if (!(exact && exact[0].length === matched.length) && matched !== matched.toUpperCase()) return false;
   }
-  return true;
+  return !inAddress(text, start, end);
 }
 
 /** Cue lists to scan for. Lists that only name and title rules use are looked up next

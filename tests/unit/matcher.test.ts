@@ -316,3 +316,29 @@ describe('the page context, read block by block as the content script reads a pa
     expect(context.accepts(deal)).toBe(true);
   });
 });
+
+describe('a name inside a web or mail address is part of the address, not a mention', () => {
+  it.each([
+    ['See https://bagram.com/api today.', []],
+    ['Write to ops@bagram.io or desk@bagram-news.example', []],
+    ['Mail Fitrat.office@mod.gov.af for Fasihuddin Fitrat.', [['fitrat', 'Fasihuddin Fitrat']]],
+    ['Archive: https://news.example/tag/bagram-air-base', []],
+    ['news.example/tag/bagram-air-base and /tags/bagram/', []],
+    ['WWW.BAGRAM.COM, bagram.af and bagram-2021.jpg', []],
+    ['@BagramNews posted from Bagram.', [['bagram', 'Bagram']]],
+    // Not addresses: the name beside punctuation as prose has it.
+    [
+      'Bagram-based troops; the Bagram/Parwan road (Bagram): a #Bagram post. Bagram.',
+      Array.from({ length: 5 }, () => ['bagram', 'Bagram']),
+    ],
+    [
+      'The U.S.-Taliban deal; Bagram-era rules.',
+      [
+        ['doha-2020', 'U.S.-Taliban deal'],
+        ['bagram', 'Bagram'],
+      ],
+    ],
+  ])('%j', (text, expected) => {
+    expect(mentions(text)).toEqual(expected);
+  });
+});
