@@ -24,7 +24,7 @@ export function htmlText(html: string): HtmlText {
   scope.Node ??= window.Node;
   scope.NodeFilter ??= window.NodeFilter;
   try {
-    const document = new window.DOMParser().parseFromString(html, 'text/html');
+    const document = new window.DOMParser().parseFromString(asBrowsersRead(html), 'text/html');
     // A declarative shadow root (`<template shadowrootmode>`) is shown by a browser, which
     // attaches it as it parses and the content script reads it: its text goes where it stands
     // (before the host's own children, which its slots would show). A plain template stays inert.
@@ -46,4 +46,14 @@ export function htmlText(html: string): HtmlText {
   } finally {
     void window.happyDOM.close();
   }
+}
+
+/** The markup as a browser's parser takes it, where happy-dom's differs: line ends as "\n"
+ *  (the input stream's first step), and a comment left open running to the end of the file,
+ *  which happy-dom showed as text. */
+export function asBrowsersRead(html: string): string {
+  const text = html.replace(/\r\n?/g, '\n');
+  const lastClose = text.lastIndexOf('-->');
+  const open = text.indexOf('<!--', lastClose < 0 ? 0 : lastClose + 3);
+  return open < 0 ? text : text.slice(0, open);
 }

@@ -68,7 +68,8 @@ function parseArgs(argv: readonly string[]): Options | string {
 }
 
 function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  // (A reduce, not Math.max(...lengths): a file of 150,000 mentions overflowed the stack.)
+  const widths = rows[0]?.map((_, i) => rows.reduce((widest, r) => Math.max(widest, (r[i] ?? '').length), 0)) ?? [];
   return rows
     .map((r) =>
       r
@@ -123,4 +124,11 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
   return failed ? 2 : 0;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // Output piped into a reader that stops early (`| head`): nothing more to say.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -129,6 +129,16 @@ describe('scan --json', () => {
     expect(json(run('--json', file).out).map((m) => m.text)).toEqual(['Doha agreement', 'Fasihuddin Fitrat']);
   });
 
+  it('reads line ends and a comment left open as a browser does', () => {
+    const file = htmlFile(
+      'crlf.html',
+      '<html><body>\r\n<p>Bagram\r\nAir Base.</p>\r\n<!-- Fasihuddin Fitrat -->\r\n<p>Doha Agreement</p><!-- Bagram',
+    );
+    const found = json(run('--json', file).out);
+    expect(found.map((m) => m.text)).toEqual(['Bagram\nAir Base', 'Doha Agreement']);
+    expect(found[0]).toMatchObject({ start: 0, end: 15 });
+  });
+
   it('gives offsets into the visible text that --text prints, and the file as given', () => {
     const file = fixture('story.html');
     const text = run('--text', file).out.replace(/\n$/, '');
@@ -190,6 +200,16 @@ describe('scan without --json', () => {
   });
 });
 
+describe('scan without --json, a file of many mentions', () => {
+  it('prints its table (150,000 rows overflowed the stack once)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'scan-')), 'many.txt');
+    writeFileSync(file, 'Bagram Air Base. '.repeat(150_000));
+    const { code, out } = run(file);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(150_001);
+  }, 60_000);
+});
+
 describe('npm run --silent scan', () => {
   it('is wired to the same CLI', () => {
     const result = spawnSync('npm', ['run', '--silent', 'scan', '--', '--json', fixture('story.txt')], {
@@ -198,4 +218,14 @@ describe('npm run --silent scan', () => {
     expect(result.status).toBe(0);
     expect(json(result.stdout).map((m) => m.text)).toEqual(['Doha Agreement', '2020 deal']);
   }, 20_000);
+
+  it('stops quietly when what reads its output stops first (`| head`)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'scan-')), 'many.txt');
+    writeFileSync(file, 'Bagram Air Base. '.repeat(50_000));
+    const result = spawnSync('sh', ['-c', `npm run --silent scan -- --json '${file}' | head -n 1`], {
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(json(result.stdout)).toHaveLength(1);
+  }, 30_000);
 });
