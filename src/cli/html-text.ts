@@ -2,7 +2,7 @@
 // script uses (src/page/text-blocks.ts), over a happy-dom document.
 import { Window } from 'happy-dom';
 import type { Block } from '../match/page-scan';
-import { collectRuns, inBoilerplate, LINE_BREAK } from '../page/text-blocks';
+import { collectRuns, inBoilerplate, LINE_BREAK, rowAround } from '../page/text-blocks';
 
 /** Separates blocks in the visible text the CLI reports offsets into. */
 export const BLOCK_SEPARATOR = '\n\n';
@@ -39,7 +39,13 @@ export function htmlText(html: string): HtmlText {
       // LINE_BREAK keeps mentions from spanning a <br>; in the report it reads as a newline
       // (same length, so offsets hold).
       const runText = run.text.split(LINE_BREAK).join('\n');
-      blocks.push({ text: run.text, offset: text.length, boilerplate: inBoilerplate(run.nodes[0]) });
+      const around = rowAround(run.block);
+      blocks.push({
+        text: run.text,
+        offset: text.length,
+        boilerplate: inBoilerplate(run.nodes[0]),
+        ...(around ? { around } : {}),
+      });
       text += runText;
     }
     return { title: document.title, text, blocks };

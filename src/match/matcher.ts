@@ -45,6 +45,13 @@ export interface TextScan {
   cues: Set<string>;
 }
 
+/** Words read with a block's text, on either side of it: a table cell's row (see rowAround
+ *  in src/page/text-blocks.ts). */
+export interface TextAround {
+  before: string;
+  after: string;
+}
+
 /** A scan of one text that stops between windows of it when told to (see Matcher.begin). */
 export interface PendingScan {
   /** Scans on, a window at least, until the text is done (its scan) or `over()` says to
@@ -231,15 +238,34 @@ export class Matcher {
 
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
    *  it holds soft hyphens or other invisible characters inside names. */
-  scan(text: string): TextScan {
-    return this.#scanOn(scanStart(text), NEVER_OVER)!;
+  scan(text: string, around?: TextAround): TextScan {
+    return this.begin(text, around).resume(NEVER_OVER)!;
   }
 
   /** scan(), window by window: a text file of 20 MB in one text node is one block, which
-   *  took 120 ms to scan in one piece. */
-  begin(text: string): PendingScan {
-    const state = scanStart(text);
-    return { resume: (over) => this.#scanOn(state, over) };
+   *  took 120 ms to scan in one piece. With `around`, the text is read between those words
+   *  (its rules see them), and only its own candidates are given, at offsets into it. */
+  begin(text: string, around?: TextAround): PendingScan {
+    if (!around) {
+      const state = scanStart(text);
+      return { resume: (over) => this.#scanOn(state, over) };
+    }
+    const from = around.before.length;
+    const to = from + text.length;
+    const state = scanStart(around.before + text + around.after);
+    return {
+      resume: (over) => {
+        const scan = this.#scanOn(state, over);
+        return (
+          scan && {
+            cues: scan.cues,
+            candidates: scan.candidates
+              .filter((c) => c.start >= from && c.end <= to)
+              .map((c) => ({ ...c, start: c.start - from, end: c.end - from })),
+          }
+        );
+      },
+    };
   }
 
   #scanOn(state: ScanState, over: () => boolean): TextScan | null {

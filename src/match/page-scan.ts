@@ -1,5 +1,5 @@
 import type { TopicId } from '../pack/types';
-import type { Matcher } from './matcher';
+import type { Matcher, TextAround } from './matcher';
 import { acceptAll, PageContext } from './page-context';
 
 /** One block of a page's text and where it starts in the page's text as a whole. */
@@ -8,6 +8,8 @@ export interface Block {
   offset: number;
   /** In the page's navigation, a sidebar or its footer (see PageContext.absorb). */
   boilerplate?: boolean;
+  /** Words read with it: a table cell's row (see Matcher.begin). */
+  around?: TextAround;
 }
 
 /** An accepted mention, with offsets into the page's text as a whole. */
@@ -42,7 +44,7 @@ export function paragraphs(text: string): Block[] {
 export function mentionsInPage(matcher: Matcher, blocks: readonly Block[], context: readonly string[] = []): Mention[] {
   const page = new PageContext();
   for (const text of context) page.absorb(matcher.scan(text));
-  const scans = blocks.map((block) => ({ block, scan: matcher.scan(block.text) }));
+  const scans = blocks.map((block) => ({ block, scan: matcher.scan(block.text, block.around) }));
   for (const { block, scan } of scans) page.absorb(scan, block.boilerplate);
   const all = scans.flatMap(({ block, scan }) =>
     scan.candidates.map((c) => ({ ...c, block, ...(block.boilerplate ? { boilerplate: true } : {}) })),

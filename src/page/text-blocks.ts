@@ -410,3 +410,23 @@ export function positionIn(
   const offset = Math.min(Math.max(index - (run.starts[lo] ?? 0), 0), node.length);
   return { node, offset, at: lo };
 }
+
+/** What a row's other cells hold, each apart (LINE_BREAK), before and after the cell `block`;
+ *  null for a block that is no table cell. A cell's words are read with its row's, as a reader
+ *  reads a table: "2008 | Doha Agreement | Lebanese factions" is another Doha agreement. (At
+ *  most ROW_CHARS each side: a row of long cells is rare, and read only near the cell.) */
+export function rowAround(block: Element): { before: string; after: string } | null {
+  if (block.localName !== 'td' && block.localName !== 'th') return null;
+  const row = block.parentElement;
+  if (row?.localName !== 'tr') return null;
+  let before = '';
+  let after = '';
+  let past = false;
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell === block) past = true;
+    else if (past) after += LINE_BREAK + cell.textContent;
+    else before += cell.textContent + LINE_BREAK;
+  }
+  return { before: before.slice(-ROW_CHARS), after: after.slice(0, ROW_CHARS) };
+}
+const ROW_CHARS = 1000;

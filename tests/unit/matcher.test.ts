@@ -342,3 +342,15 @@ describe('a name inside a web or mail address is part of the address, not a ment
     expect(mentions(text)).toEqual(expected);
   });
 });
+
+describe('a text read with the words around it (a table cell in its row)', () => {
+  const around = (before: string, text: string, after: string) =>
+    acceptedIn(matcher.scan(text, { before, after })).map((c) => [c.topic, text.slice(c.start, c.end), c.start]);
+  it('is judged by them, and gives only its own mentions, at offsets into it', () => {
+    expect(around('2008\0', 'Doha Agreement', '\0Lebanese factions')).toEqual([]);
+    expect(around('2020\0', 'the Doha Agreement', '\0United States and the Taliban')).toEqual([
+      ['doha-2020', 'Doha Agreement', 4],
+    ]);
+    expect(around('Bagram Air Base\0', 'Kabul', '\0Fasihuddin Fitrat')).toEqual([]);
+  });
+});

@@ -129,6 +129,19 @@ describe('scan --json', () => {
     expect(json(run('--json', file).out).map((m) => m.text)).toEqual(['Doha agreement', 'Fasihuddin Fitrat']);
   });
 
+  it('reads a table cell with its row: another Doha agreement in the next cell is ruled out', () => {
+    const file = htmlFile(
+      'table.html',
+      '<table><tr><td>2008</td><td>Doha Agreement</td><td>Lebanese factions</td></tr>' +
+        '<tr><td>2022</td><td>Doha Agreement</td><td>Chad and rebel groups</td></tr>' +
+        '<tr><td>2020</td><td>Doha Agreement</td><td>United States and the Taliban</td></tr></table>',
+    );
+    const text = run('--text', file).out;
+    const found = json(run('--json', file).out);
+    expect(found.map((m) => m.text)).toEqual(['Doha Agreement']);
+    expect(text.slice(0, found[0]!.start)).toContain('2020');
+  });
+
   it('reads line ends and a comment left open as a browser does', () => {
     const file = htmlFile(
       'crlf.html',
