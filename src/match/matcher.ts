@@ -239,6 +239,7 @@ export class Matcher {
   /** Candidates and cue lists in one block of text. Offsets index `text` as given, even when
    *  it holds soft hyphens or other invisible characters inside names. */
   scan(text: string, around?: TextAround): TextScan {
+    if (!around) return this.#scanOn(scanStart(text), NEVER_OVER)!;
     return this.begin(text, around).resume(NEVER_OVER)!;
   }
 
