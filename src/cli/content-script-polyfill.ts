@@ -1,14 +1,21 @@
 // Build time: webextension-polyfill as the content script needs it. The polyfill carries the
 // argument counts of every extension API (alarms, bookmarks, tabs …), 2.7 KB of the content
-// script's 30 KB gzipped (issue 6), while a content script is given only these namespaces by
+// script's 30 KB gzipped (issue 6), while a content script is given only a few of those APIs by
 // the browser: it could wrap nothing else. Pages run the content script; the background,
 // popup and options keep the whole polyfill.
 import type { Plugin } from 'vite';
 
-/** The extension APIs a content script can reach (Chrome's and Firefox's lists agree). */
-export const CONTENT_SCRIPT_APIS = ['extension', 'i18n', 'runtime', 'storage'] as const;
+/** What of the table a content script can call (Chrome's list; Firefox gives content scripts
+ *  no more of these): all of `i18n` and `storage`, and of `runtime` only `sendMessage` (its
+ *  `getBackgroundPage`, `openOptionsPage` … are the extension's pages' alone), none of
+ *  `extension`'s. */
+export const CONTENT_SCRIPT_APIS: Readonly<Record<string, readonly string[] | 'all'>> = {
+  i18n: 'all',
+  runtime: ['sendMessage'],
+  storage: 'all',
+};
 
-const POLYFILL = /\/webextension-polyfill\/dist\/browser-polyfill(\.min)?\.js$/;
+const POLYFILL = /\/webextension-polyfill\/dist\/browser-polyfill\.js$/;
 const START = 'const apiMetadata = ';
 const END = ';\n      if (Object.keys(apiMetadata).length === 0)';
 
@@ -20,10 +27,22 @@ export function polyfillForContentScript(source: string): string {
   const end = source.indexOf(END, start);
   if (start < 0 || end < 0)
     throw new Error('webextension-polyfill: its API table (`const apiMetadata = {…}`) was not found');
-  const table = JSON.parse(source.slice(start + START.length, end)) as Record<string, unknown>;
-  const missing = CONTENT_SCRIPT_APIS.filter((api) => !(api in table));
+  const table = JSON.parse(source.slice(start + START.length, end)) as Record<string, Record<string, unknown>>;
+  const kept: Record<string, Record<string, unknown>> = {};
+  const missing: string[] = [];
+  for (const [api, methods] of Object.entries(CONTENT_SCRIPT_APIS)) {
+    const all = table[api];
+    if (!all) missing.push(api);
+    else if (methods === 'all') kept[api] = all;
+    else {
+      kept[api] = {};
+      for (const method of methods) {
+        if (method in all) kept[api][method] = all[method];
+        else missing.push(`${api}.${method}`);
+      }
+    }
+  }
   if (missing.length > 0) throw new Error(`webextension-polyfill: its API table has no ${missing.join(', ')}`);
-  const kept = Object.fromEntries(CONTENT_SCRIPT_APIS.map((api) => [api, table[api]]));
   return source.slice(0, start + START.length) + JSON.stringify(kept) + source.slice(end);
 }
 

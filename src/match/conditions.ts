@@ -124,19 +124,19 @@ export interface Sighting {
 /** Where each cue word and topic stands in one block, by key, in the order they stand (the
  *  matcher's hits come in order, none inside another). */
 export class Sightings {
-  readonly #all: Sighting[] = [];
-  /** The same by key, made once a block has many (most have a few: a look at each is less). */
-  #byKey: Map<string, Sighting[]> | null = null;
+  readonly #byKey = new Map<string, Sighting[]>();
 
   add(sighting: Sighting): void {
-    this.#all.push(sighting);
+    const list = this.#byKey.get(sighting.key);
+    if (list) list.push(sighting);
+    else this.#byKey.set(sighting.key, [sighting]);
   }
 
   /** The sightings of `key` nearest to the span start..end on either side (not the span's
    *  own): only those can decide a condition, the words to any other being more. (Looking at
    *  every one for each mention made a long paragraph quadratic: 1 MB took 15 s.) */
   nearest(key: string, start: number, end: number): { before: Sighting | undefined; after: Sighting | undefined } {
-    const list = this.#all.length > FEW ? this.#keyed(key) : this.#all;
+    const list = this.#byKey.get(key);
     if (!list) return NONE_NEAR;
     let lo = 0;
     for (let hi = list.length; lo < hi;) {
@@ -144,30 +144,10 @@ export class Sightings {
       if (list[mid]!.start < end) lo = mid + 1;
       else hi = mid;
     }
-    let before: Sighting | undefined;
-    for (let i = lo - 1; i >= 0 && !before; i--) {
-      const s = list[i]!;
-      if (s.key === key && (s.start !== start || s.end !== end)) before = s;
-    }
-    let after: Sighting | undefined;
-    for (let i = lo; i < list.length && !after; i++) if (list[i]!.key === key) after = list[i];
-    return { before, after };
-  }
-
-  #keyed(key: string): Sighting[] | undefined {
-    if (!this.#byKey) {
-      this.#byKey = new Map();
-      for (const s of this.#all) {
-        const list = this.#byKey.get(s.key);
-        if (list) list.push(s);
-        else this.#byKey.set(s.key, [s]);
-      }
-    }
-    return this.#byKey.get(key);
+    const before = list[lo - 1];
+    return { before: before?.start === start && before.end === end ? list[lo - 2] : before, after: list[lo] };
   }
 }
-/** Sightings in a block below which each look goes through all of them. */
-const FEW = 16;
 const NONE_NEAR = { before: undefined, after: undefined };
 
 /** True when `c` (block or word scope) holds for the span start..end of `text`, given what
