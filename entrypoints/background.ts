@@ -93,6 +93,8 @@ export default defineBackground(() => {
     return true;
   };
 
+  /** Documents showing a card the keyboard's focus is not in (see `card-shown`). */
+  const cardsWithoutFocus = new Set<string>();
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
     if (!isContentToBackground(message) || tabId === undefined) return;
@@ -115,12 +117,19 @@ export default defineBackground(() => {
         message.type === 'escape'
           ? { type: 'close-card' }
           : { type: 'card-elsewhere', shown: message.shown, documentToken: message.documentToken };
+      if (message.type === 'card-shown') cardsWithoutFocus[message.shown ? 'add' : 'delete'](message.documentToken);
       browser.tabs.sendMessage(tabId, relayed).catch(() => {});
       return;
     }
     // (Firefox bundles the card's UI into the content script, and asks for no `scripting`.)
     if (message.type === 'card-ui') return import.meta.env.FIREFOX ? undefined : runCardUi(tabId, sender);
     if (message.type === 'frame-gone') {
+      // A frame that went with its card shown (taken out of the page, navigated) says nothing
+      // more: the others stop passing Escape on to it.
+      if (cardsWithoutFocus.delete(message.documentToken)) {
+        const gone: ToContent = { type: 'card-elsewhere', shown: false, documentToken: message.documentToken };
+        browser.tabs.sendMessage(tabId, gone).catch(() => {});
+      }
       enqueue(tabId, () => forget(tabId, sender.frameId ?? 0, message.documentToken));
       return;
     }

@@ -143,7 +143,7 @@ function runInFrame(prefilter: Prefilter): void {
       return undefined;
     }
     if (message.type === 'card-elsewhere') {
-      if (message.documentToken !== documentToken) escapes.cardElsewhere(message.shown);
+      if (message.documentToken !== documentToken) escapes.cardElsewhere(message.shown, message.documentToken);
       return undefined;
     }
     if (message.type === 'close-card') {

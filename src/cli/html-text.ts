@@ -55,11 +55,7 @@ export function htmlText(html: string): HtmlText {
 }
 
 /** The markup as a browser's parser takes it, where happy-dom's differs: line ends as "\n"
- *  (the input stream's first step), and a comment left open running to the end of the file,
- *  which happy-dom showed as text. */
+ *  (the input stream's first step). */
 export function asBrowsersRead(html: string): string {
-  const text = html.replace(/\r\n?/g, '\n');
-  const lastClose = text.lastIndexOf('-->');
-  const open = text.indexOf('<!--', lastClose < 0 ? 0 : lastClose + 3);
-  return open < 0 ? text : text.slice(0, open);
+  return html.replace(/\r\n?/g, '\n');
 }

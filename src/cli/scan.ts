@@ -125,10 +125,11 @@ export function main(argv: readonly string[], out: Output = process.stdout, err:
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // Output piped into a reader that stops early (`| head`): nothing more to say.
+  // Output piped into a reader that stops early (`| head`): nothing more to say (the exit
+  // code says whether every file could be read, as without the pipe).
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    process.exit(process.exitCode);
   });
   process.exitCode = main(process.argv.slice(2));
 }

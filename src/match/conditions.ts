@@ -68,8 +68,11 @@ export function namesakeCue(topic: string): string {
 
 // Letters only: "Emirate." ends a sentence, and "Gen." is a title, neither a given name.
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
-const WORD_BEFORE = /([^\s\u00a0]+)[ \u00a0]$/;
-const WORD_AFTER = /^[ \u00a0]([^\s\u00a0]+)/;
+// (A word ends at U+0000 too: a line break the page shows, the edge of a table cell.)
+// eslint-disable-next-line no-control-regex
+const WORD_BEFORE = /([^\s\u00a0\u0000]+)[ \u00a0]$/;
+// eslint-disable-next-line no-control-regex
+const WORD_AFTER = /^[ \u00a0]([^\s\u00a0\u0000]+)/;
 const OPENING = /^["'“‘«(]+/;
 const CLOSING = /[,.;:!?)"'”’»]+$/;
 
@@ -102,8 +105,9 @@ export function titleBefore(text: string, start: number): string | null {
   return word !== undefined && /^\p{Lu}/u.test(word) ? word : null;
 }
 // (Any white space between: a title and its name are often split across source lines. A line
-// break the page shows is U+0000 in block text, which is no white space.)
-const TITLE_BEFORE = /([^\s\u00a0\u202f]+)[\s\u00a0\u202f]+$/;
+// break the page shows is U+0000 in block text, which is no white space, and ends a word.)
+// eslint-disable-next-line no-control-regex
+const TITLE_BEFORE = /([^\s\u00a0\u202f\u0000]+)[\s\u00a0\u202f]+$/;
 
 /** The capitalised word right after `end` (one space between), or null. */
 export function nameAfter(text: string, end: number): string | null {

@@ -108,6 +108,8 @@ interface Hit {
  *  starts. */
 interface ScanState {
   text: string;
+  /** Where the block's own text is in `text`, when words around it were read with it. */
+  own?: [number, number];
   read: string;
   visible: ReturnType<typeof withoutInvisible>;
   hits: Hit[];
@@ -253,7 +255,7 @@ export class Matcher {
     }
     const from = around.before.length;
     const to = from + text.length;
-    const state = scanStart(around.before + text + around.after);
+    const state: ScanState = { ...scanStart(around.before + text + around.after), own: [from, to] };
     return {
       resume: (over) => {
         const scan = this.#scanOn(state, over);
@@ -279,12 +281,12 @@ export class Matcher {
         state.hits.length = state.from = 0;
       } else state.from = next;
     } while (state.from < state.read.length && !over());
-    return state.from < state.read.length ? null : this.#decide(state.text, state.hits, state.visible);
+    return state.from < state.read.length ? null : this.#decide(state.text, state.hits, state.visible, state.own);
   }
 
   /** The scan of `text` from the entries found in it (in the text without invisible
    *  characters, `visible`, if it had any). */
-  #decide(text: string, hits: Hit[], visible: ReturnType<typeof withoutInvisible>): TextScan {
+  #decide(text: string, hits: Hit[], visible: ReturnType<typeof withoutInvisible>, own?: [number, number]): TextScan {
     if (hits.length === 0) return { candidates: [], cues: new Set() };
     if (visible) {
       const { origin } = visible;
@@ -294,12 +296,12 @@ export class Matcher {
         while (ARABIC_MARK.test(text[hit.end] ?? '')) hit.end++;
       }
     }
-    return this.#applyRules(text, hits);
+    return this.#applyRules(text, hits, own);
   }
 
   /** Decides each alias's block and word-scope rules within this block and leaves its page
    *  rules for PageContext. */
-  #applyRules(text: string, hits: readonly Hit[]): TextScan {
+  #applyRules(text: string, hits: readonly Hit[], own?: [number, number]): TextScan {
     const cues = new Set<string>();
     const seen = new Sightings();
     // A title before it makes a mention a person ("Uncle Bagram"): it is no mention at all.
@@ -307,7 +309,8 @@ export class Matcher {
     // (Hits come in the order they stand. Whether the block is a headline is read once: a
     // look at each mention made a 350 KB paragraph of them quadratic.)
     let headline: boolean | undefined;
-    const isHeadline = () => (headline ??= titleCased(text));
+    // (The block's own text: a table's row of capitalised cells is no headline.)
+    const isHeadline = () => (headline ??= titleCased(own ? text.slice(...own) : text));
     const persons = new Map<Hit, 'titled' | 'named'>();
     hits.forEach((hit, i) => {
       const { entry, start, end } = hit;

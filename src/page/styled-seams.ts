@@ -1,5 +1,5 @@
 // Where the page's style, not its tags, sets two pieces of text apart. A run is made by tag
-// (text-blocks.ts): a flex or grid item, or an inline tag styled as a block or a chip, flows
+// (text-blocks.ts): a flex or grid item, or an inline tag styled as a block, flows
 // into its neighbours' words there. Frameworks write no white space between elements, so
 // `<a>Trump</a><a>Bagram</a>` in a flex row read "TrumpBagram" and was never marked, and
 // `<span>Bagram</span> <span>Air Base</span>` as two flex items was one mark across both.
@@ -46,11 +46,15 @@ function breakWhere(run: TextRun, asked: (at: number, text: string) => boolean):
   run.text = broken + text.slice(from);
   return from > 0;
 }
-/** True when an element that holds `node` and not `other` is a box of its own: a flex or grid
- *  item, or `display: block` or `inline-block` on an inline tag. (Hidden text stays where its
- *  tags put it; no display at all is a document without a view, which leaves it to them.) */
+/** True when an element that holds `node` and not `other` is a box of its own: block-level
+ *  (a flex or grid item, `display: block` on an inline tag). Not one that stands in the line
+ *  (`inline-block`: a word animated a letter at a time, a span each) nor a floated drop cap.
+ *  (Hidden text stays where its tags put it; no style at all is a document without a view,
+ *  which leaves it to them.) */
 function boxed(node: Node, other: Node): boolean {
-  for (let el = node.parentElement; el && !el.contains(other); el = el.parentElement)
-    if (!/^(inline|contents|none|ruby.*|)$/.test(getComputedStyle(el).display)) return true;
+  for (let el = node.parentElement; el && !el.contains(other); el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (!/^(inline|contents|none|ruby|$)/.test(style.display) && (style.float || 'none') === 'none') return true;
+  }
   return false;
 }

@@ -411,22 +411,25 @@ export function positionIn(
   return { node, offset, at: lo };
 }
 
-/** What a row's other cells hold, each apart (LINE_BREAK), before and after the cell `block`;
- *  null for a block that is no table cell. A cell's words are read with its row's, as a reader
- *  reads a table: "2008 | Doha Agreement | Lebanese factions" is another Doha agreement. (At
- *  most ROW_CHARS each side: a row of long cells is rare, and read only near the cell.) */
+/** What a row's other cells hold, before and after the cell `block` is in (or is), each cell
+ *  apart (LINE_BREAK); null for a block in no table cell. A cell's words are read with its
+ *  row's, as a reader reads a table: "2008 | Doha Agreement | Lebanese factions" is another
+ *  Doha agreement. Read as the page shows them (no script, no form field), nearest cells
+ *  first, until ROW_CHARS on each side: a wide table's cell reads its neighbours only. */
 export function rowAround(block: Element): { before: string; after: string } | null {
-  if (block.localName !== 'td' && block.localName !== 'th') return null;
-  const row = block.parentElement;
-  if (row?.localName !== 'tr') return null;
-  let before = '';
-  let after = '';
-  let past = false;
-  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-    if (cell === block) past = true;
-    else if (past) after += LINE_BREAK + cell.textContent;
-    else before += cell.textContent + LINE_BREAK;
-  }
-  return { before: before.slice(-ROW_CHARS), after: after.slice(0, ROW_CHARS) };
+  const cell = block.closest('td, th');
+  if (cell?.parentElement?.localName !== 'tr') return null;
+  const side = (next: boolean) => {
+    const step = (el: Element) => (next ? el.nextElementSibling : el.previousElementSibling);
+    let text = '';
+    for (let other = step(cell); other && text.length < ROW_CHARS; other = step(other)) {
+      const own = collectRuns(other)
+        .map((run) => run.text)
+        .join(LINE_BREAK);
+      text = next ? text + LINE_BREAK + own : own + LINE_BREAK + text;
+    }
+    return text;
+  };
+  return { before: side(false), after: side(true) };
 }
 const ROW_CHARS = 1000;

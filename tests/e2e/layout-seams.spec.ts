@@ -1,22 +1,26 @@
 // Words the page's style sets apart where its tags do not: frameworks write no white space
-// between elements, and a flex row, a grid or a chip styled on an <a> or a <span> still shows
-// each piece as a word of its own.
+// between elements, and a flex row, a grid or a block-styled <span> still shows each piece as
+// a word of its own. A word that stays in its line stays one word: a letter per inline-block
+// span (an animated headline), a floated drop cap.
 import { expect, marks, test, textCenter } from './fixtures';
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Layout</title><style>
   .row { display: flex; gap: 12px } .grid { display: grid; grid-template-columns: 1fr 1fr }
-  .chip { display: inline-block; padding: 2px 8px; margin: 2px; background: #eee }
+  .tags { display: flex; gap: 4px } .chip { padding: 2px 8px; background: #eee }
+  .letter { display: inline-block } .dropcap { float: left; font-size: 3em; line-height: 1 }
   .kicker { display: block; font-weight: bold }
 </style></head><body style="font: 18px/1.5 sans-serif">
   <nav id="rail" class="row"><a href="#1">Heatwave latest</a><a href="#2">Bagram base row deepens</a></nav>
   <div id="grid" class="grid"><a href="#3">Trump</a><a href="#4">Fasihuddin Fitrat</a></div>
   <h2 id="headline"><span class="kicker">Afghanistan</span><span>Doha Agreement at five</span></h2>
-  <p id="tags">Tags: <a class="chip" href="#5">Taliban</a><a class="chip" href="#6">Bagram</a></p>
+  <p id="tags" class="tags"><a class="chip" href="#5">Taliban</a><a class="chip" href="#6">Bagram</a></p>
+  <h2 id="animated"><span class="letter">F</span><span class="letter">i</span><span class="letter">t</span><span class="letter">r</span><span class="letter">a</span><span class="letter">t</span> speaks</h2>
+  <p id="dropcap"><span class="dropcap">A</span>fter the Taliban took Bagram Air Base, Fasihuddin Fitrat spoke.</p>
   <div id="split" class="row"><span>Bagram</span> <span>Air Base</span></div>
   <p id="inline">From <a href="#7">Bagram</a> Air Base, the <em>Doha <a href="#8">agree</a>ment</em> was read out.</p>
 </body></html>`;
 
-test('a mention in a flex or grid item, a chip or a block-styled span is marked, and none runs across two of them', async ({
+test('a mention in a flex or grid item or a block-styled span is marked, none runs across two of them, and a word split a letter per span stays one', async ({
   page,
   server,
 }) => {
@@ -26,8 +30,8 @@ test('a mention in a flex or grid item, a chip or a block-styled span is marked,
   const expected = {
     // The rail, the chip, the flex row split in two (only its first word is a mention), and
     // the inline link that runs on into "Air Base" as before.
-    bagram: ['Bagram base', 'Bagram', 'Bagram', 'Bagram Air Base'],
-    fitrat: ['Fasihuddin Fitrat'],
+    bagram: ['Bagram base', 'Bagram', 'Bagram Air Base', 'Bagram', 'Bagram Air Base'],
+    fitrat: ['Fasihuddin Fitrat', 'Fitrat', 'Fasihuddin Fitrat'],
     // The headline under its block-styled kicker, and the word split by a link mid-way.
     'doha-2020': ['Doha Agreement', 'Doha agreement'],
   };

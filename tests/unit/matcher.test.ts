@@ -352,5 +352,7 @@ describe('a text read with the words around it (a table cell in its row)', () =>
       ['doha-2020', 'Doha Agreement', 4],
     ]);
     expect(around('Bagram Air Base\0', 'Kabul', '\0Fasihuddin Fitrat')).toEqual([]);
+    // Whether it is a headline is its own text's to say: a row of capitalised cells is none.
+    expect(around('Character\0', 'Uncle Bagram', '\0Played By Michael Johnson')).toEqual([]);
   });
 });

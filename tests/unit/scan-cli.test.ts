@@ -142,10 +142,22 @@ describe('scan --json', () => {
     expect(text.slice(0, found[0]!.start)).toContain('2020');
   });
 
-  it('reads line ends and a comment left open as a browser does', () => {
+  it('reads the row as the page shows it: a cell’s paragraphs, and not its scripts or fields', () => {
+    const file = htmlFile(
+      'table-shapes.html',
+      '<table><tr><td><p>2008</p></td><td><p>Doha Agreement</p></td><td><p>talks in</p><p>Beirut</p></td></tr>' +
+        '<tr><td>2020</td><td>Doha Agreement</td><td>United States and the Taliban' +
+        '<script>track("Beirut")</script><textarea>Lebanon</textarea></td></tr></table>',
+    );
+    const found = json(run('--json', file).out);
+    expect(found.map((m) => m.text)).toEqual(['Doha Agreement']);
+    expect(run('--text', file).out.slice(0, found[0]!.start)).toContain('2020');
+  });
+
+  it('reads line ends as a browser does', () => {
     const file = htmlFile(
       'crlf.html',
-      '<html><body>\r\n<p>Bagram\r\nAir Base.</p>\r\n<!-- Fasihuddin Fitrat -->\r\n<p>Doha Agreement</p><!-- Bagram',
+      '<html><body>\r\n<p>Bagram\r\nAir Base.</p>\r\n<!-- Fasihuddin Fitrat -->\r\n<p>Doha Agreement</p>',
     );
     const found = json(run('--json', file).out);
     expect(found.map((m) => m.text)).toEqual(['Bagram\nAir Base', 'Doha Agreement']);
