@@ -1,7 +1,7 @@
 // Documents that are not HTML: an XHTML page (its elements' tagName is lower case, or prefixed), a plain
 // text file (Chromium shows it in a <pre>) and an SVG image opened on its own.
 import type { Page } from '@playwright/test';
-import { expect, marks, test, textCenter } from './fixtures';
+import { cardClosesOnMoveInto, expect, marks, test, textCenter } from './fixtures';
 
 /** The marks per topic, topics without any left out. */
 const found = async (page: Page) =>
@@ -73,13 +73,12 @@ test('in XHTML too, the pointer going from a mark straight into a frame closes i
   await page.route(url, (route) => route.fulfill({ contentType: 'application/xhtml+xml', body }));
   await page.goto(url);
   await expect.poll(async () => (await found(page)).fitrat).toEqual(['Fasihuddin Fitrat']);
-  const at = await textCenter(page, '#para', 'Fitrat');
-  await page.mouse.move(at.x, at.y);
-  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
-  await expect(card).toBeVisible();
   // Straight into the frame, above the card: the page sees the pointer leave, and no move after.
-  await page.mouse.move(600, 30);
-  await expect(card).toHaveCount(0);
+  await cardClosesOnMoveInto(
+    page,
+    { selector: '#para', word: 'Fitrat', title: 'Fasihuddin Fitrat' },
+    { x: 600, y: 30 },
+  );
 });
 
 test('a plain text file is marked, and its cards open', async ({ page, server }) => {

@@ -352,3 +352,18 @@ export function pageProblems(page: Page): { problems: string[]; during(label: st
   });
   return { problems, during: (next) => (label = next) };
 }
+
+/** Rests the pointer on `word` in the element `selector` until its card (named `title`)
+ *  shows, then moves it straight to (`x`, `y`): over a frame there, the card must close. */
+export async function cardClosesOnMoveInto(
+  page: Page,
+  at: { selector: string; word: string; title: string },
+  to: { x: number; y: number },
+): Promise<void> {
+  const from = await textCenter(page, at.selector, at.word);
+  await page.mouse.move(from.x, from.y);
+  const card = page.getByRole('dialog', { name: at.title });
+  await expect(card).toBeVisible();
+  await page.mouse.move(to.x, to.y);
+  await expect(card).toHaveCount(0);
+}

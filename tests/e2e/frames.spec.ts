@@ -1,6 +1,7 @@
 import type { Frame, Page, Worker } from '@playwright/test';
 import {
   badgeText,
+  cardClosesOnMoveInto,
   countReports,
   expect,
   marks,
@@ -453,14 +454,13 @@ test('a fenced frame (an ad): the text inside its element is not marked, and the
   await page.goto(url);
   expect(await page.evaluate(() => document.getElementById('ad')!.constructor.name)).toBe('HTMLFencedFrameElement');
   await expect.poll(() => marks(page)).toMatchObject({ fitrat: ['Fasihuddin Fitrat'], bagram: [] });
-  const at = await textCenter(page, '#para', 'Fitrat');
-  await page.mouse.move(at.x, at.y);
-  const card = page.getByRole('dialog', { name: 'Fasihuddin Fitrat' });
-  await expect(card).toBeVisible();
   // Straight into the fenced frame, above the card. (This one shows nothing, so the page still
   // sees the pointer's moves over it; one that shows an ad needs an ad auction to load here.)
-  await page.mouse.move(600, 30);
-  await expect(card).toHaveCount(0);
+  await cardClosesOnMoveInto(
+    page,
+    { selector: '#para', word: 'Fitrat', title: 'Fasihuddin Fitrat' },
+    { x: 600, y: 30 },
+  );
 });
 
 test('Escape closes a card in a frame while the keyboard is in the top page, and one in the top page while it is in a frame', async ({
