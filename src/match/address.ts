@@ -10,16 +10,17 @@ const REACH = 256;
 // eslint-disable-next-line no-control-regex
 const GAP = /[\s\u0000]/;
 /** A scheme, a mail address or handle, `www.`, a path, a domain and its path, or a domain or
- *  file name at the end (bagram-2021.jpg, bagram-news.example). */
+ *  file name in small letters at the end (bagram-2021.jpg, bagram.af). */
 const ADDRESS =
-  /:\/\/|@|^[("'<[]*(?:www\.|\/)|^[("'<[]*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/|\w\.[a-z][a-z0-9]{1,4}[)\]"'.,;:!?]*$/i;
+  /:\/\/|@|^[("'<[]*(?:[wW]{3}\.|\/)|^[("'<[]*[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\/|\w\.[a-z][a-z0-9]{1,4}[)\]"'.,;:!?]*$/;
 
 /** True when text[start, end) (a name found there) stands in an address: the text around it
- *  up to white space has one (see ADDRESS), or the name goes on with a dot and a letter
+ *  up to white space has one (see ADDRESS), or the name goes on with a dot and a small letter
  *  (bagram.af, a file name). */
 export function inAddress(text: string, start: number, end: number): boolean {
   if (!JOINERS.includes(text[start - 1] || ' ') && !JOINERS.includes(text[end] || ' ')) return false;
-  if (text[end] === '.' && /\w/.test(text[end + 1] ?? '')) return true;
+  // (A small letter: "Bagram.5" is a footnote, "Bagram.The" a space left out.)
+  if (text[end] === '.' && /[a-z]/.test(text[end + 1] ?? '')) return true;
   let from = start;
   while (from > 0 && start - from < REACH && !GAP.test(text[from - 1]!)) from--;
   let to = end;

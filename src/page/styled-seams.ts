@@ -46,6 +46,7 @@ function breakWhere(run: TextRun, asked: (at: number, text: string) => boolean):
   run.text = broken + text.slice(from);
   return from > 0;
 }
+
 /** True when an element that holds `node` and not `other` is a box of its own: block-level
  *  (a flex or grid item, `display: block` on an inline tag). Not one that stands in the line
  *  (`inline-block`: a word animated a letter at a time, a span each) nor a floated drop cap.

@@ -338,6 +338,14 @@ describe('a name inside a web or mail address is part of the address, not a ment
         ['bagram', 'Bagram'],
       ],
     ],
+    // A footnote number, a space left out.
+    [
+      'Bagram.5 Kabul. Bagram.The base.',
+      [
+        ['bagram', 'Bagram'],
+        ['bagram', 'Bagram'],
+      ],
+    ],
   ])('%j', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
