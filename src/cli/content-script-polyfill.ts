@@ -18,6 +18,8 @@ export const CONTENT_SCRIPT_APIS: Readonly<Record<string, readonly string[] | 'a
 const POLYFILL = /\/webextension-polyfill\/dist\/browser-polyfill\.js$/;
 const START = 'const apiMetadata = ';
 const END = ';\n      if (Object.keys(apiMetadata).length === 0)';
+const PRIVACY = 'apiMetadata.privacy = {';
+const PRIVACY_END = '};\n';
 
 /** The polyfill's source with its API table cut to CONTENT_SCRIPT_APIS. Throws, naming what
  *  it missed, when the polyfill is not shaped as this was written for (a new version): the
@@ -43,7 +45,12 @@ export function polyfillForContentScript(source: string): string {
     }
   }
   if (missing.length > 0) throw new Error(`webextension-polyfill: its API table has no ${missing.join(', ')}`);
-  return source.slice(0, start + START.length) + JSON.stringify(kept) + source.slice(end);
+  const cut = source.slice(0, start + START.length) + JSON.stringify(kept) + source.slice(end);
+  // The `privacy` settings' entry, added to the table in code: no content script has `privacy`.
+  const privacy = cut.indexOf(PRIVACY);
+  const privacyEnd = cut.indexOf(PRIVACY_END, privacy);
+  if (privacy < 0 || privacyEnd < 0) throw new Error('webextension-polyfill: its `privacy` entry was not found');
+  return cut.slice(0, privacy) + cut.slice(privacyEnd + PRIVACY_END.length);
 }
 
 export function contentScriptPolyfill(): Plugin {

@@ -251,7 +251,8 @@ export class PageScanner {
       if (run === SLICE_OVER) return rest;
       breakStyledWordSeams(run, this.mightMention);
       if (this.#waits(run.text, () => inBoilerplate(run.nodes[0]))) continue;
-      const pending = this.#matcher.begin(run.text, rowAround(run.block) ?? undefined);
+      // (A row is read only around what may be a mention: the cells of cue words alone need none.)
+      const pending = this.#matcher.begin(run.text, this.mightMention(run.text) ? rowAround(run.block) : undefined);
       const scan = pending.resume(over);
       if (!scan) {
         rest.matching = { run, scan: pending };
@@ -276,9 +277,7 @@ export class PageScanner {
   /** Marks what the matcher `found` in `run`. */
   #markRun(run: TextRun, found: TextScan): void {
     // (Matched again, whole: a mention across two boxes of the page's layout is rare.)
-    const scan = breakStyledSpans(run, found.candidates)
-      ? this.#matcher.scan(run.text, rowAround(run.block) ?? undefined)
-      : found;
+    const scan = breakStyledSpans(run, found.candidates) ? this.#matcher.scan(run.text, rowAround(run.block)) : found;
     // Matching a run again replaces what it held: a block may be matched more than once
     // (while the page loads, and when a change reaches it by two ways).
     if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.#drop(m);

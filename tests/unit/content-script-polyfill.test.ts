@@ -22,7 +22,7 @@ describe('the polyfill in the content script', () => {
     for (const api of Object.keys(CONTENT_SCRIPT_APIS)) expect(cut).toContain(`"${api}":{`);
     expect(cut).toContain('"sendMessage":{');
     expect(cut).toContain('"getBytesInUse":{');
-    for (const gone of ['"alarms"', '"tabs":{', '"extension":{', '"getBackgroundPage"', '"openOptionsPage"'])
+    for (const gone of ['"alarms"', '"tabs":{', '"extension":{', '"getBackgroundPage"', '"openOptionsPage"', 'privacy'])
       expect(cut).not.toContain(gone);
   });
 
@@ -46,5 +46,7 @@ describe('the polyfill in the content script', () => {
     expect(() => polyfillForContentScript('module.exports = chrome;')).toThrow(/API table .* was not found/);
     const withoutStorage = source.replace('"storage": {', '"storedThings": {');
     expect(() => polyfillForContentScript(withoutStorage)).toThrow(/has no storage/);
+    const privacyElsewhere = source.replace('apiMetadata.privacy = {', 'apiMetadata["privacy"] = {');
+    expect(() => polyfillForContentScript(privacyElsewhere)).toThrow(/`privacy` entry was not found/);
   });
 });
