@@ -509,3 +509,32 @@ test('Escape closes a card in a frame while the keyboard is in the top page, and
   await page.keyboard.press('Escape');
   await expect.poll(pageEscapes).toBe(1);
 });
+
+test('a frame taken out of the page with its card open leaves the page its Escape', async ({
+  page,
+  server,
+  otherServer,
+  serviceWorker,
+}) => {
+  await openAllFrames(page, server, otherServer, serviceWorker);
+  await page.evaluate(() => {
+    (window as unknown as { pageEscapes: number }).pageEscapes = 0;
+    addEventListener(
+      'keydown',
+      (e) => e.key === 'Escape' && (window as unknown as { pageEscapes: number }).pageEscapes++,
+    );
+  });
+  const box = (await page.locator('#same').boundingBox())!;
+  const frame = (await (await page.locator('#same').elementHandle())!.contentFrame())!;
+  const at = await textCenter(frame, 'body', 'Doha Agreement');
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await expect.poll(() => framesCard(page, otherServer.url(''))).toBe('same');
+  // The page takes the frame out (an embed closed) while its card shows.
+  await page.evaluate(() => document.getElementById('same')!.remove());
+  await page.mouse.move(5, 5);
+  // The other frames hear that it went (by the background, a message or two): the very next
+  // Escape is the page's, not one passed on to a card that is gone.
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => (window as unknown as { pageEscapes: number }).pageEscapes)).toBe(1);
+});
