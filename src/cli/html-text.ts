@@ -2,7 +2,8 @@
 // script uses (src/page/text-blocks.ts), over a happy-dom document.
 import { Window } from 'happy-dom';
 import type { Block } from '../match/page-scan';
-import { collectRuns, inBoilerplate, LINE_BREAK, rowAround } from '../page/text-blocks';
+import { rowAround } from '../page/table-row';
+import { collectRuns, inBoilerplate, LINE_BREAK } from '../page/text-blocks';
 
 /** Separates blocks in the visible text the CLI reports offsets into. */
 export const BLOCK_SEPARATOR = '\n\n';

@@ -46,7 +46,7 @@ export interface TextScan {
 }
 
 /** Words read with a block's text, on either side of it: a table cell's row (see rowAround
- *  in src/page/text-blocks.ts). */
+ *  in src/page/table-row.ts). */
 export interface TextAround {
   before: string;
   after: string;

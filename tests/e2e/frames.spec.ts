@@ -471,20 +471,10 @@ test('Escape closes a card in a frame while the keyboard is in the top page, and
 }) => {
   await openAllFrames(page, server, otherServer, serviceWorker);
   // The page's own Escape listener (a dialog of its own would close on it).
-  await page.evaluate(() => {
-    (window as unknown as { pageEscapes: number }).pageEscapes = 0;
-    addEventListener(
-      'keydown',
-      (e) => e.key === 'Escape' && (window as unknown as { pageEscapes: number }).pageEscapes++,
-    );
-  });
-  const pageEscapes = () => page.evaluate(() => (window as unknown as { pageEscapes: number }).pageEscapes);
+  const pageEscapes = await countPageEscapes(page);
   const cross = otherServer.url('');
   for (const id of ['#cross', '#same']) {
-    const box = (await page.locator(id).boundingBox())!;
-    const frame = (await (await page.locator(id).elementHandle())!.contentFrame())!;
-    const at = await textCenter(frame, 'body', 'Doha Agreement');
-    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await pointInFrameAt(page, id, 'Doha Agreement');
     await expect.poll(() => framesCard(page, cross)).toBe(id.slice(1));
     expect(await page.evaluate(() => document.hasFocus() && document.activeElement === document.body)).toBe(true);
     await page.keyboard.press('Escape');
@@ -517,17 +507,8 @@ test('a frame taken out of the page with its card open leaves the page its Escap
   serviceWorker,
 }) => {
   await openAllFrames(page, server, otherServer, serviceWorker);
-  await page.evaluate(() => {
-    (window as unknown as { pageEscapes: number }).pageEscapes = 0;
-    addEventListener(
-      'keydown',
-      (e) => e.key === 'Escape' && (window as unknown as { pageEscapes: number }).pageEscapes++,
-    );
-  });
-  const box = (await page.locator('#same').boundingBox())!;
-  const frame = (await (await page.locator('#same').elementHandle())!.contentFrame())!;
-  const at = await textCenter(frame, 'body', 'Doha Agreement');
-  await page.mouse.move(box.x + at.x, box.y + at.y);
+  const pageEscapes = await countPageEscapes(page);
+  await pointInFrameAt(page, '#same', 'Doha Agreement');
   await expect.poll(() => framesCard(page, otherServer.url(''))).toBe('same');
   // The page takes the frame out (an embed closed) while its card shows.
   await page.evaluate(() => document.getElementById('same')!.remove());
@@ -536,5 +517,24 @@ test('a frame taken out of the page with its card open leaves the page its Escap
   // Escape is the page's, not one passed on to a card that is gone.
   await page.waitForTimeout(1000);
   await page.keyboard.press('Escape');
-  expect(await page.evaluate(() => (window as unknown as { pageEscapes: number }).pageEscapes)).toBe(1);
+  expect(await pageEscapes()).toBe(1);
 });
+
+/** Starts counting the Escapes the top page's own listener hears; the returned function reads
+ *  how many came. */
+async function countPageEscapes(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const scope = window as unknown as { pageEscapes: number };
+    scope.pageEscapes = 0;
+    addEventListener('keydown', (e) => e.key === 'Escape' && scope.pageEscapes++);
+  });
+  return () => page.evaluate(() => (window as unknown as { pageEscapes: number }).pageEscapes);
+}
+
+/** Moves the pointer onto `word` in the body of the frame the element `selector` holds. */
+async function pointInFrameAt(page: Page, selector: string, word: string): Promise<void> {
+  const box = (await page.locator(selector).boundingBox())!;
+  const frame = (await (await page.locator(selector).elementHandle())!.contentFrame())!;
+  const at = await textCenter(frame, 'body', word);
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+}
