@@ -95,6 +95,31 @@ function describe(problem: SettingsProblem): string {
   }
 }
 
+/** How each field reads from JSON: the value as kept, or undefined when it is not one. One
+ *  table for both readers: an import's (readSettings, which says what is wrong) and the
+ *  store's (readStored, which every content script carries, and keeps what it can). */
+const FIELDS: { [K in Exclude<keyof Settings, 'sites'>]: (value: unknown) => Settings[K] | undefined } = {
+  mode: (v) => (MODES.includes(v as SiteMode) ? (v as SiteMode) : undefined),
+  paused: (v) => (typeof v === 'boolean' ? v : undefined),
+  highlightStyle: (v) => (HIGHLIGHT_STYLES.includes(v as HighlightStyle) ? (v as HighlightStyle) : undefined),
+  // (NaN and the infinities are out of the range.)
+  hoverDelayMs: (v) =>
+    typeof v === 'number' && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max ? Math.round(v) : undefined,
+  hiddenTopics: (v) =>
+    Array.isArray(v) && v.every((t) => typeof t === 'string') ? [...new Set(v as TopicId[])] : undefined,
+};
+const FIELD_NAMES = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+
+/** A site rule read from JSON; if it is none, its host name (null when that is what is wrong). */
+function readSiteRule(rule: unknown): SiteRule | { host: string | null } {
+  const r = rule as Partial<SiteRule> | null;
+  const host = typeof r?.host === 'string' ? normalizeHost(r.host) : null;
+  if (!r || !host || typeof r.enabled !== 'boolean') return { host };
+  return { host, includeSubdomains: r.includeSubdomains === true || wantsSubdomains(r.host!), enabled: r.enabled };
+}
+
+const withDefaults = (): Settings => ({ ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] });
+
 /** parseSettings, with what is wrong as a SettingsProblem. */
 export function readSettings(
   json: unknown,
@@ -109,44 +134,47 @@ export function readSettings(
   if (Array.isArray(body.disabledSites)) {
     return readSettings(migrateV1toV2(body as unknown as SettingsV1));
   }
-  const out: Settings = { ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] };
-  if (body.mode !== undefined) {
-    if (!MODES.includes(body.mode as SiteMode)) return wrong({ field: 'mode' });
-    out.mode = body.mode as SiteMode;
-  }
-  if (body.paused !== undefined) {
-    if (typeof body.paused !== 'boolean') return wrong({ field: 'paused' });
-    out.paused = body.paused;
-  }
-  if (body.highlightStyle !== undefined) {
-    if (!HIGHLIGHT_STYLES.includes(body.highlightStyle as HighlightStyle)) return wrong({ field: 'highlightStyle' });
-    out.highlightStyle = body.highlightStyle as HighlightStyle;
-  }
-  if (body.hoverDelayMs !== undefined) {
-    const ms = body.hoverDelayMs;
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < HOVER_DELAY_RANGE.min || ms > HOVER_DELAY_RANGE.max) {
-      return wrong({ field: 'hoverDelayMs' });
-    }
-    out.hoverDelayMs = Math.round(ms);
-  }
-  if (body.hiddenTopics !== undefined) {
-    if (!Array.isArray(body.hiddenTopics) || body.hiddenTopics.some((t) => typeof t !== 'string')) {
-      return wrong({ field: 'hiddenTopics' });
-    }
-    out.hiddenTopics = [...new Set(body.hiddenTopics as string[])];
+  const out = withDefaults();
+  for (const field of FIELD_NAMES) {
+    if (body[field] === undefined) continue;
+    const value = FIELDS[field](body[field]);
+    if (value === undefined) return wrong({ field });
+    Object.assign(out, { [field]: value });
   }
   if (body.sites !== undefined) {
     if (!Array.isArray(body.sites)) return wrong({ field: 'sites' });
     for (const [i, rule] of body.sites.entries()) {
-      const r = rule as Partial<SiteRule> | null;
-      const host = typeof r?.host === 'string' ? normalizeHost(r.host) : null;
-      if (!r || !host) return wrong({ field: 'site-host', site: i + 1 });
-      if (typeof r.enabled !== 'boolean') return wrong({ field: 'site-enabled', site: i + 1, host });
-      const includeSubdomains = r.includeSubdomains === true || wantsSubdomains(r.host as string);
-      out.sites.push({ host, includeSubdomains, enabled: r.enabled });
+      const read = readSiteRule(rule);
+      if (!('enabled' in read)) {
+        return wrong(
+          read.host ? { field: 'site-enabled', site: i + 1, host: read.host } : { field: 'site-host', site: i + 1 },
+        );
+      }
+      out.sites.push(read);
     }
   }
   return { ok: true, settings: out };
+}
+
+/**
+ * Stored settings read as carefully as an import, but keeping what can be kept: storage is
+ * shared with every other version of the extension and with whatever edits it by hand, and a
+ * value that throws would stop every content script. A field that does not read takes its
+ * default, a site rule that does not read is dropped. Not an object: null.
+ */
+export function readStored(value: unknown): Settings | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const raw = value as Record<string, unknown>;
+  const out = withDefaults();
+  for (const field of FIELD_NAMES) {
+    const read = FIELDS[field](raw[field]);
+    if (read !== undefined) Object.assign(out, { [field]: read });
+  }
+  for (const rule of Array.isArray(raw.sites) ? raw.sites : []) {
+    const read = readSiteRule(rule);
+    if ('enabled' in read) out.sites.push(read);
+  }
+  return out;
 }
 
 /** A host name as typed by a person ("https://www.Example.com/x", "example.com:8080",

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import {
   DEFAULT_SETTINGS,
   migrateV1toV2,
-  readSettings,
+  readStored,
   SETTINGS_VERSION,
   type Settings,
   type SettingsV1,
@@ -93,33 +93,9 @@ async function read(item: Item): Promise<Settings | null> {
     await write(item, migrated).catch(() => {});
     return migrated;
   }
-  return fromStored(value);
+  return readStored(value);
 }
 
 function write(item: Item, settings: Settings): Promise<void> {
   return browser.storage[item.area].set({ [item.key]: settings, [versionKey(item)]: { v: SETTINGS_VERSION } });
-}
-
-/**
- * Stored settings read as carefully as an import: storage is shared with every other version
- * of the extension and with whatever edits it by hand, and a value that throws would stop
- * every content script. A field that does not parse takes its default, a site rule that does
- * not parse is dropped, and the rest of the reader's choices are kept. Not an object: null.
- */
-function fromStored(value: unknown): Settings | null {
-  const whole = readSettings(value);
-  if (whole.ok) return whole.settings;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const raw = value as Record<string, unknown>;
-  const settings: Settings = { ...DEFAULT_SETTINGS, sites: [], hiddenTopics: [] };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    if (key === 'sites') continue;
-    const field = readSettings({ [key]: raw[key] });
-    if (field.ok) Object.assign(settings, { [key]: field.settings[key] });
-  }
-  for (const rule of Array.isArray(raw.sites) ? raw.sites : []) {
-    const one = readSettings({ sites: [rule] });
-    if (one.ok) settings.sites.push(...one.settings.sites);
-  }
-  return settings;
 }

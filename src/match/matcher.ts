@@ -337,13 +337,17 @@ export class Matcher {
       for (const c of entry.nameRules) {
         // A headline in title case capitalises its verbs too ("Fitrat Rejects"): the word
         // after tells nothing there. The word before still does ("Journalist Wahid Fitrat").
-        if (c.kind === 'name-after' && isHeadline()) continue;
+        // Nor after a name with a case ending: the German genitive is followed by its noun,
+        // capitalised as every German noun is ("Fitrats Äußerungen").
+        if (c.kind === 'name-after' && (end - start > entry.text.length || isHeadline())) continue;
         namesake ||= this.#isOtherName(
           c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
           c.name,
         );
       }
-      if (namesake) cues.add(namesakeCue(entry.topic));
+      // A namesake in a credit line rules out only itself: "Additional reporting by Sahar
+      // Fitrat" under a story says nothing of whom the story's "Fitrat" is.
+      if (namesake && !CREDITED.test(text.slice(Math.max(0, start - 60), start))) cues.add(namesakeCue(entry.topic));
       if (namesake || holdsAny(entry.localUnless, text, start, end, seen)) continue;
       let requires = entry.vetoes;
       if (!holdsAny(entry.localRequires, text, start, end, seen)) {
@@ -454,6 +458,10 @@ export class Matcher {
     return null;
   }
 }
+
+/** Before a credited name: "by", then its given name if any ("Reporting by Sahar Fitrat",
+ *  "By Sahar Fitrat", "Photo by …"). */
+const CREDITED = /\bby\s+(?:\S+\s+)?$/i;
 
 function holdsAny(
   conditions: readonly Condition[],

@@ -121,6 +121,22 @@ describe('context rules', () => {
       'Albert Einstein wrote.\n\nHis cousin Alfred Einstein replied.\n\nEinstein studied the orbit.',
       [['einstein', 'Albert Einstein']],
     ],
+    [
+      'a namesake credited with "by" rules out only itself (a reporter under the story)',
+      'Albert Einstein wrote.\n\nEinstein studied the orbit.\n\nAdditional reporting by Alfred Einstein.',
+      [
+        ['einstein', 'Albert Einstein'],
+        ['einstein', 'Einstein'],
+      ],
+    ],
+    [
+      'a byline opening the page is a credit too',
+      'By Alfred Einstein\n\nAlbert Einstein wrote.\n\nEinstein studied the orbit.',
+      [
+        ['einstein', 'Albert Einstein'],
+        ['einstein', 'Einstein'],
+      ],
+    ],
     ['page-wide cue', 'Voyager left.\n\nIt will never orbit anything.', [['voyager', 'Voyager']]],
     ['page-wide cue missing', 'Voyager left.\n\nIt was a good ship.', []],
     [
@@ -149,6 +165,25 @@ describe('endings of inflected languages (appended to each word as written, so a
     ['Венерами', []],
   ])('%j', (text, expected) => {
     expect(names(text)).toEqual(expected);
+  });
+});
+
+describe('a surname with a case ending: the word after is its noun, not a surname', () => {
+  // German capitalises every noun, and its genitive stands before one ("Einsteins Thesen").
+  const de = buildMatcher({
+    ...pack,
+    topics: pack.topics.map((t) =>
+      t.id === 'einstein'
+        ? { ...t, aliases: t.aliases.map((a) => (a.text === 'Einstein' ? { ...a, endings: ['s'] } : a)) }
+        : t,
+    ),
+  });
+  const marks = (page: string) => mentionsInPage(de, paragraphs(page)).map((m) => m.text);
+  it.each([
+    ['Albert Einstein schrieb.\n\nEinsteins Thesen waren klar.', ['Albert Einstein', 'Einsteins']],
+    ['Albert Einstein schrieb.\n\nEinstein Smith antwortete.', ['Albert Einstein']],
+  ])('%j', (page, expected) => {
+    expect(marks(page)).toEqual(expected);
   });
 });
 

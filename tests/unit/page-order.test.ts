@@ -49,7 +49,7 @@ function scannerWith(drawn: Set<string>): PageScanner {
 const vouching = [
   'Army chief Fitrat spoke on Sunday.',
   'The Doha Agreement was signed.',
-  'Comment by Nasir Fitrat: good article.',
+  'Nasir Fitrat commented: good article.',
 ];
 
 /** Scans the paragraphs in the given order; the marks and counts it ends with. */
@@ -65,7 +65,7 @@ describe('the marks a page ends with', () => {
   const article = [
     'Qari Fasihuddin Fitrat spoke in Kabul on Sunday.',
     'Fitrat said the army would not give up an inch.',
-    'Comment by Nasir Fitrat: good article, thanks.',
+    'Nasir Fitrat commented: good article, thanks.',
   ];
 
   it('are the same whichever part of the page is read first', async () => {
