@@ -59,7 +59,7 @@ export function migrateV1toV2(old: SettingsV1 | null | undefined): Settings {
 
 /** What is wrong with settings read from JSON: the field, and for a site rule its number
  *  (from 1) and host. Kept apart from the sentences that say it (parseSettings), which every
- *  content script would otherwise carry (it reads the stored settings with readSettings). */
+ *  content script would otherwise carry (it reads the stored settings with readStored). */
 export type SettingsProblem =
   | { field: 'file' | 'mode' | 'paused' | 'highlightStyle' | 'hoverDelayMs' | 'hiddenTopics' | 'sites' }
   | { field: 'site-host'; site: number }
@@ -160,7 +160,9 @@ export function readSettings(
  * Stored settings read as carefully as an import, but keeping what can be kept: storage is
  * shared with every other version of the extension and with whatever edits it by hand, and a
  * value that throws would stop every content script. A field that does not read takes its
- * default, a site rule that does not read is dropped. Not an object: null.
+ * default, a site rule that does not read is dropped. Not an object: null. The stored
+ * version decides the shape (src/settings.ts migrates an older one first): a version 1 list
+ * (`disabledSites`) or an exported file's `{ settings }` is read only by an import.
  */
 export function readStored(value: unknown): Settings | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;

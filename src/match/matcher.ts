@@ -337,9 +337,11 @@ export class Matcher {
       for (const c of entry.nameRules) {
         // A headline in title case capitalises its verbs too ("Fitrat Rejects"): the word
         // after tells nothing there. The word before still does ("Journalist Wahid Fitrat").
-        // Nor after a name with a case ending: the German genitive is followed by its noun,
-        // capitalised as every German noun is ("Fitrats Äußerungen").
-        if (c.kind === 'name-after' && (end - start > entry.text.length || isHeadline())) continue;
+        // Nor after a German genitive, which its noun follows, capitalised as every German
+        // noun is ("Fitrats Äußerungen"; not a soft hyphen's longer span, nor Russian, which
+        // inflects a given name too).
+        if (c.kind === 'name-after' && ((end - start > entry.text.length && text[end - 1] === 's') || isHeadline()))
+          continue;
         namesake ||= this.#isOtherName(
           c.kind === 'name-before' ? nameBefore(text, start) : nameAfter(text, end),
           c.name,
@@ -347,7 +349,7 @@ export class Matcher {
       }
       // A namesake in a credit line rules out only itself: "Additional reporting by Sahar
       // Fitrat" under a story says nothing of whom the story's "Fitrat" is.
-      if (namesake && !CREDITED.test(text.slice(Math.max(0, start - 60), start))) cues.add(namesakeCue(entry.topic));
+      if (namesake && !CREDITED.test(text.slice(own?.[0] ?? 0, start))) cues.add(namesakeCue(entry.topic));
       if (namesake || holdsAny(entry.localUnless, text, start, end, seen)) continue;
       let requires = entry.vetoes;
       if (!holdsAny(entry.localRequires, text, start, end, seen)) {
@@ -459,9 +461,10 @@ export class Matcher {
   }
 }
 
-/** Before a credited name: "by", then its given name if any ("Reporting by Sahar Fitrat",
- *  "By Sahar Fitrat", "Photo by …"). */
-const CREDITED = /\bby\s+(?:\S+\s+)?$/i;
+/** A credit line's opening, up to a credited name's given name: at most two words and "by"
+ *  ("By Sahar …", "Additional reporting by Sahar …", "Comment by Nasir …"); not "The man was
+ *  killed by Nasir …". */
+const CREDITED = /^\W*(?:\S+\s+){0,2}by\s+(?:\S+\s+)?$/i;
 
 function holdsAny(
   conditions: readonly Condition[],

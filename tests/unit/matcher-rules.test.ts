@@ -137,6 +137,11 @@ describe('context rules', () => {
         ['einstein', 'Einstein'],
       ],
     ],
+    [
+      'a "by" inside a sentence is no credit: that namesake still rules out the surname alone',
+      'Albert Einstein wrote.\n\nThe lab was run by Alfred Einstein.\n\nEinstein studied the orbit.',
+      [['einstein', 'Albert Einstein']],
+    ],
     ['page-wide cue', 'Voyager left.\n\nIt will never orbit anything.', [['voyager', 'Voyager']]],
     ['page-wide cue missing', 'Voyager left.\n\nIt was a good ship.', []],
     [
@@ -182,6 +187,8 @@ describe('a surname with a case ending: the word after is its noun, not a surnam
   it.each([
     ['Albert Einstein schrieb.\n\nEinsteins Thesen waren klar.', ['Albert Einstein', 'Einsteins']],
     ['Albert Einstein schrieb.\n\nEinstein Smith antwortete.', ['Albert Einstein']],
+    // (A soft hyphen makes the span longer, not the name inflected.)
+    ['Albert Einstein schrieb.\n\nEin\u00adstein Smith antwortete.', ['Albert Einstein']],
   ])('%j', (page, expected) => {
     expect(marks(page)).toEqual(expected);
   });
