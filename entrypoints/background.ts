@@ -18,6 +18,9 @@ import { toolbarAction } from '../src/toolbar-action';
 import { askTopPage, showNextMention } from '../src/top-page';
 
 export default defineBackground(() => {
+  // Settings an older version stored are migrated as the background starts (an update starts
+  // it): content scripts read them only once they are (src/settings.ts, pageSettingsStore).
+  void settingsStore.get();
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {

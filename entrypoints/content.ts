@@ -16,7 +16,7 @@ import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
 import { applyHighlightStyle } from '../src/page/highlight-style';
 import { runtimeAlive, ScriptContext } from '../src/script-context';
-import { settingsStore } from '../src/settings';
+import { pageSettingsStore } from '../src/settings';
 import type { Settings } from '../src/settings-schema';
 import { isSiteEnabled, PAGE_PATTERNS, siteOf } from '../src/site-rules';
 import '../src/ui/highlights.css';
@@ -130,8 +130,8 @@ function runInFrame(prefilter: Prefilter): void {
     else reporter.now();
   };
 
-  void settingsStore.get().then((settings) => apply(settings, true));
-  const unwatch = settingsStore.watch(apply);
+  void pageSettingsStore.get().then((settings) => apply(settings, true));
+  const unwatch = pageSettingsStore.watch(apply);
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;
     if (message.type === 'next-mention') {

@@ -29,27 +29,40 @@ const versionKey = (item: Item) => `${item.key}$`;
 /** The changes of this page (popup, options page, background), one after another. */
 let updates: Promise<unknown> = Promise.resolve();
 
-export const settingsStore = {
-  async get(): Promise<Settings> {
-    // Both reads at once: every content script waits for this before its first mark, and each
-    // storage reply queues behind the page's own tasks (README, Performance).
-    const [local, synced] = await Promise.all([read(localItem).catch(() => null), read(syncItem).catch(() => null)]);
-    return local ?? synced ?? { ...DEFAULT_SETTINGS };
-  },
+/** The store as extension pages read it: settings an older version stored are migrated. */
+export const settingsStore = /* @__PURE__ */ storeOf(migrateItem);
+/** The store as the content script reads it: settings of an older version read as none (the
+ *  defaults, or the other copy) until the background migrates them, which it does as it starts
+ *  (an update starts it). The migration stays out of the script every page runs. */
+export const pageSettingsStore = /* @__PURE__ */ storeOf();
 
-  /** Calls back with the current settings whenever either copy changes. */
-  watch(callback: (settings: Settings) => void): () => void {
-    const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-      const item = [syncItem, localItem].find((i) => i.area === area);
-      const change = item && changes[item.key];
-      // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too.
-      if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
-      void settingsStore.get().then(callback);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  },
-};
+function storeOf(migrate?: Migration) {
+  const store = {
+    async get(): Promise<Settings> {
+      // Both reads at once: every content script waits for this before its first mark, and each
+      // storage reply queues behind the page's own tasks (README, Performance).
+      const [local, synced] = await Promise.all([
+        read(localItem, migrate).catch(() => null),
+        read(syncItem, migrate).catch(() => null),
+      ]);
+      return local ?? synced ?? { ...DEFAULT_SETTINGS };
+    },
+
+    /** Calls back with the current settings whenever either copy changes. */
+    watch(callback: (settings: Settings) => void): () => void {
+      const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+        const item = [syncItem, localItem].find((i) => i.area === area);
+        const change = item && changes[item.key];
+        // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too.
+        if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+        void store.get().then(callback);
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+  return store;
+}
 
 // Writes are functions of their own, not methods of the store: the content script only reads,
 // and leaves them out of its bundle (held to 30 KB gzipped, issue 6).
@@ -80,20 +93,27 @@ async function save(settings: Settings): Promise<void> {
   }
 }
 
-/** The item's settings, migrated if an older version stored them; null if it holds none. */
-async function read(item: Item): Promise<Settings | null> {
+/** What settings an older version stored under `item` read as (see storeOf). */
+type Migration = (item: Item, value: unknown) => Promise<Settings>;
+
+/** The item's settings; null if it holds none, or, without `migrate`, if an older version
+ *  stored them. */
+async function read(item: Item, migrate?: Migration): Promise<Settings | null> {
   const stored: Record<string, unknown> = await browser.storage[item.area].get([item.key, versionKey(item)]);
   const value = stored[item.key];
   if (value == null) return null;
   const version = (stored[versionKey(item)] as { v?: unknown } | null | undefined)?.v;
-  if (typeof version !== 'number' || version < SETTINGS_VERSION) {
-    const migrated = migrateV1toV2(value as SettingsV1);
-    // Written back so that the migration runs once and every version reads the stored copy;
-    // awaited so it cannot land after a newer write. If it fails, the next read migrates again.
-    await write(item, migrated).catch(() => {});
-    return migrated;
-  }
+  if (typeof version !== 'number' || version < SETTINGS_VERSION) return migrate ? migrate(item, value) : null;
   return readStored(value);
+}
+
+/** Version 1 (no version stored) to the current one. Written back so that the migration runs
+ *  once and every version reads the stored copy; awaited so it cannot land after a newer
+ *  write. If it fails, the next read migrates again. */
+async function migrateItem(item: Item, value: unknown): Promise<Settings> {
+  const migrated = migrateV1toV2(value as SettingsV1);
+  await write(item, migrated).catch(() => {});
+  return migrated;
 }
 
 function write(item: Item, settings: Settings): Promise<void> {

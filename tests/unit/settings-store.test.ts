@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { storage } from 'wxt/utils/storage';
-import { settingsStore, setSiteEnabled, updateSettings } from '../../src/settings';
+import { pageSettingsStore, settingsStore, setSiteEnabled, updateSettings } from '../../src/settings';
 import { DEFAULT_SETTINGS, migrateV1toV2, type Settings, type SettingsV1 } from '../../src/settings-schema';
 
 const offSite = (host: string) => ({ host, includeSubdomains: false, enabled: false });
@@ -73,6 +73,17 @@ describe('the settings store', () => {
       settings$: { v: 2 },
     });
     expect(await settingsStore.get()).toEqual(migrated);
+  });
+
+  it('gives the content script no settings of an older version: the background migrates them, and it hears of that', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { disabledSites: ['old.example'] } });
+    expect(await pageSettingsStore.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({});
+    const heard = new Promise<Settings>((resolve) => pageSettingsStore.watch(resolve));
+    const migrated = { ...DEFAULT_SETTINGS, sites: [offSite('old.example')] };
+    expect(await settingsStore.get()).toEqual(migrated); // (as the background does when it starts)
+    expect(await heard).toEqual(migrated);
+    expect(await pageSettingsStore.get()).toEqual(migrated);
   });
 
   it('migrates a version 1 local fallback copy too, and prefers it to the sync copy', async () => {
