@@ -19,8 +19,11 @@ import { askTopPage, showNextMention } from '../src/top-page';
 
 export default defineBackground(() => {
   // Settings an older version stored are migrated as the background starts (an update starts
-  // it): content scripts read them only once they are (src/settings.ts, pageSettingsStore).
+  // it), and whenever they appear (sync brings them from a browser with an older version):
+  // content scripts read only current ones (src/settings.ts, pageSettingsStore). Reading is
+  // what migrates them.
   void settingsStore.get();
+  settingsStore.watch(() => {});
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {

@@ -52,9 +52,11 @@ function storeOf(migrate?: Migration) {
     watch(callback: (settings: Settings) => void): () => void {
       const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
         const item = [syncItem, localItem].find((i) => i.area === area);
-        const change = item && changes[item.key];
-        // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too.
-        if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+        // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too. (The
+        // version counts too: a migration, or a value of an older version, may change it alone.)
+        const changed = (key: string) =>
+          JSON.stringify(changes[key]?.newValue) !== JSON.stringify(changes[key]?.oldValue);
+        if (!item || !(changed(item.key) || changed(versionKey(item)))) return;
         void store.get().then(callback);
       };
       browser.storage.onChanged.addListener(listener);
@@ -111,7 +113,10 @@ async function read(item: Item, migrate?: Migration): Promise<Settings | null> {
  *  once and every version reads the stored copy; awaited so it cannot land after a newer
  *  write. If it fails, the next read migrates again. */
 async function migrateItem(item: Item, value: unknown): Promise<Settings> {
-  const migrated = migrateV1toV2(value as SettingsV1);
+  // (A value of the current shape that lost its version, as a write of another copy may leave
+  // it, keeps what it holds: migrating it as version 1 would make it the defaults.)
+  const v1 = value as SettingsV1 | null;
+  const migrated = Array.isArray(v1?.disabledSites) ? migrateV1toV2(v1) : (readStored(value) ?? migrateV1toV2(v1));
   await write(item, migrated).catch(() => {});
   return migrated;
 }

@@ -9,6 +9,7 @@ import { liveRange } from './hit-test';
 import type { HoverIntent } from './hover-intent';
 import type { MentionIndex } from './mention-index';
 import { OverlayHost } from './overlay-host';
+import { onDarkBackground } from './page-scheme';
 // (Here, not in the content script: a page where no card is ever wanted never parses it.)
 import cardCss from '../ui/card.css?inline';
 import type { PageMention } from './page-mention';
@@ -109,6 +110,7 @@ export function startShownCard(ui: CardUi, options: ShownCardOptions, signal: Ab
           onPointerOnCard: (on: boolean) => intent.pointerOnCard(on),
           onOpenArticle: options.openArticle,
           articleUrl: options.articleUrl,
+          dark: matchMedia('(prefers-color-scheme: dark)').matches || onDarkBackground(mention.nodes[0]),
         },
         modal?.contains(mention.nodes[0] ?? null) && !ui.holdsFixedBoxes(modal) ? modal : document.documentElement,
       );

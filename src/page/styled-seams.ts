@@ -49,10 +49,10 @@ function breakWhere(run: TextRun, asked: (at: number, text: string) => boolean):
 
 /** True when an element that holds `node` and not `other` is a box of its own: block-level
  *  (a flex or grid item, `display: block` on an inline tag), or a box in the line spaced from
- *  its neighbours by margins or padding of over a fifth of its font size (a rail of links, tag
- *  chips). Not one that stands in the line unspaced (`inline-block`: a word animated a letter
- *  at a time, a span each) nor a floated drop cap, padded or not. (Hidden text stays where its
- *  tags put it; no style at all is a document without a view, which leaves it to them.) */
+ *  its neighbours by margins or padding of over 3 pixels in all (a rail of links, tag chips).
+ *  Not one that stands in the line unspaced (`inline-block`: a word animated a letter at a
+ *  time, a span each) nor a floated drop cap, padded or not. (Hidden text stays where its tags
+ *  put it; no style at all is a document without a view, which leaves it to them.) */
 function boxed(node: Node, other: Node): boolean {
   for (let el = node.parentElement; el && !el.contains(other); el = el.parentElement) {
     const style = getComputedStyle(el);
@@ -63,7 +63,7 @@ function boxed(node: Node, other: Node): boolean {
       parseFloat(style.marginRight) +
       parseFloat(style.paddingLeft) +
       parseFloat(style.paddingRight);
-    if (style.display.startsWith('inline') && spaced > parseFloat(style.fontSize) / 5) return true;
+    if (style.display.startsWith('inline') && spaced > 3) return true;
   }
   return false;
 }

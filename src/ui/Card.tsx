@@ -38,6 +38,8 @@ export interface CardProps {
   onOpenArticle(sentence?: string): void;
   /** The reader's URL for a sentence (contract 8), shown as each link's address. */
   articleUrl(sentence?: string): string;
+  /** Drawn in dark colours: the reader's browser prefers them, or the page is dark there. */
+  dark?: boolean;
 }
 
 /** What the content script asks the card's UI for: a topic's card. The UI builds it from the
@@ -62,7 +64,7 @@ export interface CardUi {
 
 /** The background card for one topic: a non-modal dialog named by its title (contract 4).
  *  Every fact links to the article sentence it comes from. */
-export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardProps) {
+export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl, dark = false }: CardProps) {
   const titleId = `context-overlay-title-${card.topic}`;
   // The card's own words (a link's "source", the timeline's label, the footer) are in the
   // reader's language and its direction; the article's, in English from left to right, even
@@ -88,7 +90,7 @@ export function Card({ card, onPointerOnCard, onOpenArticle, articleUrl }: CardP
   return (
     <div
       ref={watchMoreBelow}
-      class="card"
+      class={dark ? 'card dark' : 'card'}
       {...ui}
       role="dialog"
       aria-modal="false"

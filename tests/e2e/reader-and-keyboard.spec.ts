@@ -190,9 +190,41 @@ test.describe('look', () => {
       await card.locator('summary').click();
       await expect(card.locator('.timeline li')).toHaveCount(7);
       await settled(card);
+      expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(CARD_BACKGROUND[scheme]);
       const results = await new AxeBuilder({ page }).include('context-overlay').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`card-${scheme}.png`), animations: 'disabled' });
     });
   }
+
+  test('on a dark page in a light browser the card is dark too, with no accessibility violations', async ({
+    page,
+    server,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const url = server.url('dark-page.html');
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Night desk</title></head>
+          <body style="margin: 40px; background: #121417; color: #e6e6e6; font: 18px/1.6 serif">
+          <main><p id="lede">The Taliban say a deal over <span style="background: rgba(255,255,255,.05)">Bagram Air Base</span> is not possible.</p></main>
+          </body></html>`,
+      }),
+    );
+    await page.goto(url);
+    await waitForMarkCount(page, 1);
+    const at = await textCenter(page, '#lede', 'Bagram Air Base');
+    await page.mouse.move(at.x, at.y);
+    const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
+    await expect(card).toBeVisible();
+    await settled(card);
+    expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(CARD_BACKGROUND.dark);
+    const results = await new AxeBuilder({ page }).include('context-overlay').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('card-on-dark-page.png'), animations: 'disabled' });
+  });
 });
+
+/** The card's background in each of its colour schemes (src/ui/card.css). */
+const CARD_BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(30, 35, 44)' };

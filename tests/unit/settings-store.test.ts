@@ -86,6 +86,13 @@ describe('the settings store', () => {
     expect(await pageSettingsStore.get()).toEqual(migrated);
   });
 
+  it('keeps a value of the current shape that lost its version, rather than migrating it to the defaults', async () => {
+    const saved = { ...DEFAULT_SETTINGS, sites: [offSite('kept.example')] };
+    await fakeBrowser.storage.sync.set({ settings: saved });
+    expect(await settingsStore.get()).toEqual(saved);
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: 2 } });
+  });
+
   it('migrates a version 1 local fallback copy too, and prefers it to the sync copy', async () => {
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, paused: true }, settings$: { v: 2 } });
     await fakeBrowser.storage.local.set({ 'settings-fallback': { disabledSites: ['local.example'] } });
