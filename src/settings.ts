@@ -95,29 +95,39 @@ async function save(settings: Settings): Promise<void> {
   }
 }
 
-/** What settings an older version stored under `item` read as (see storeOf). */
-type Migration = (item: Item, value: unknown) => Promise<Settings>;
+/** What a stored value reads as on extension pages, from its stored version (see storeOf). */
+type Migration = (item: Item, value: unknown, version: unknown) => Promise<Settings | null>;
 
-/** The item's settings; null if it holds none, or, without `migrate`, if an older version
- *  stored them. */
+/** The item's settings; null if it holds none, or, without `migrate`, if they are not of the
+ *  current version. */
 async function read(item: Item, migrate?: Migration): Promise<Settings | null> {
   const stored: Record<string, unknown> = await browser.storage[item.area].get([item.key, versionKey(item)]);
   const value = stored[item.key];
   if (value == null) return null;
   const version = (stored[versionKey(item)] as { v?: unknown } | null | undefined)?.v;
-  if (typeof version !== 'number' || version < SETTINGS_VERSION) return migrate ? migrate(item, value) : null;
-  return readStored(value);
+  if (migrate) return migrate(item, value, version);
+  return (version as number) >= SETTINGS_VERSION ? readStored(value) : null;
 }
 
-/** Version 1 (no version stored) to the current one. Written back so that the migration runs
- *  once and every version reads the stored copy; awaited so it cannot land after a newer
- *  write. If it fails, the next read migrates again. */
-async function migrateItem(item: Item, value: unknown): Promise<Settings> {
-  // (A value of the current shape that lost its version, as a write of another copy may leave
-  // it, keeps what it holds: migrating it as version 1 would make it the defaults.)
+/**
+ * Version 1 (no version stored, or a version-1 build's write under a later version's key: it
+ * writes the value alone) to the current one. Written back so that the migration runs once
+ * and every version reads the stored copy; awaited so it cannot land after a newer write. A
+ * value of the current shape that lost its version keeps what it holds (as version 1 it would
+ * be the defaults). Sync storage that refuses the larger current shape (8 KB an item) leaves
+ * it in the local copy, unless that holds newer settings; if that fails too, the next read
+ * migrates again.
+ */
+async function migrateItem(item: Item, value: unknown, version: unknown): Promise<Settings | null> {
   const v1 = value as SettingsV1 | null;
-  const migrated = Array.isArray(v1?.disabledSites) ? migrateV1toV2(v1) : (readStored(value) ?? migrateV1toV2(v1));
-  await write(item, migrated).catch(() => {});
+  const old = Array.isArray(v1?.disabledSites);
+  if (!old && (version as number) >= SETTINGS_VERSION) return readStored(value);
+  const migrated = old ? migrateV1toV2(v1) : (readStored(value) ?? migrateV1toV2(v1));
+  await write(item, migrated)
+    .catch(async () => {
+      if (item === syncItem && (await read(localItem, migrateItem)) === null) await write(localItem, migrated);
+    })
+    .catch(() => {});
   return migrated;
 }
 

@@ -39,7 +39,7 @@ function breakWhere(run: TextRun, asked: (at: number, text: string) => boolean):
   let broken = '';
   let from = 0;
   starts.forEach((at, i) => {
-    if (i > 0 && asked(at, text) && (boxed(nodes[i - 1]!, nodes[i]!) || boxed(nodes[i]!, nodes[i - 1]!)))
+    if (i > 0 && asked(at, text) && boxed(nodes[i - 1]!, nodes[i]!) + boxed(nodes[i]!, nodes[i - 1]!) > 1)
       [broken, from] = [broken + text.slice(from, at) + LINE_BREAK, at];
     starts[i] = at + broken.length - from;
   });
@@ -47,23 +47,26 @@ function breakWhere(run: TextRun, asked: (at: number, text: string) => boolean):
   return from > 0;
 }
 
-/** True when an element that holds `node` and not `other` is a box of its own: block-level
- *  (a flex or grid item, `display: block` on an inline tag), or a box in the line spaced from
- *  its neighbours by margins or padding of over 3 pixels in all (a rail of links, tag chips).
- *  Not one that stands in the line unspaced (`inline-block`: a word animated a letter at a
- *  time, a span each) nor a floated drop cap, padded or not. (Hidden text stays where its tags
- *  put it; no style at all is a document without a view, which leaves it to them.) */
-function boxed(node: Node, other: Node): boolean {
+/** 2 when an element that holds `node` and not `other` is a box of its own: block-level (a
+ *  flex or grid item, `display: block` on an inline tag); 1 when it is a box in the line spaced
+ *  by margins or padding of over 3 pixels in all, which parts the words only when the box on
+ *  the other side is spaced too (a rail of links, tag chips; not a drop cap set in the line
+ *  with `initial-letter` and a margin). 0 for one that stands in the line unspaced
+ *  (`inline-block`: a word animated a letter at a time, a span each) and for a floated drop
+ *  cap, padded or not. (Hidden text stays where its tags put it; no style at all is a
+ *  document without a view, which leaves it to them.) */
+function boxed(node: Node, other: Node): number {
+  let found = 0;
   for (let el = node.parentElement; el && !el.contains(other); el = el.parentElement) {
     const style = getComputedStyle(el);
     if ((style.float || 'none') !== 'none') continue;
-    if (!/^(inline|contents|none|ruby|$)/.test(style.display)) return true;
+    if (!/^(inline|contents|none|ruby|$)/.test(style.display)) return 2;
     const spaced =
       parseFloat(style.marginLeft) +
       parseFloat(style.marginRight) +
       parseFloat(style.paddingLeft) +
       parseFloat(style.paddingRight);
-    if (style.display.startsWith('inline') && spaced > 3) return true;
+    if (style.display.startsWith('inline') && spaced > 3) found = 1;
   }
-  return false;
+  return found;
 }

@@ -23,6 +23,7 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Layout</title><style>
   <p id="pills"><a class="pill" href="#12">Kabul</a><a class="pill" href="#13">Bagram</a></p>
   <h2 id="nudged"><span class="nudge">F</span><span class="nudge">i</span><span class="nudge">t</span><span class="nudge">r</span><span class="nudge">a</span><span class="nudge">t</span> again</h2>
   <p id="capword"><span class="padcap">B</span>agram, the base, stands.</p>
+  <p id="initial"><span style="initial-letter: 2; margin-right: 8px">B</span>agram was handed over.</p>
   <p id="inline">From <a href="#7">Bagram</a> Air Base, the <em>Doha <a href="#8">agree</a>ment</em> was read out.</p>
 </body></html>`;
 
@@ -37,8 +38,18 @@ test('a mention in a flex or grid item, a block-styled span or a box spaced by m
     // The rail, the chip, the flex row split in two (only its first word is a mention), and
     // the inline link that runs on into "Air Base" as before.
     // Then the links spaced by margins, the padded pills, and the word opened by a padded
-    // drop cap (one word, as the letters nudged a pixel apart are).
-    bagram: ['Bagram base', 'Bagram', 'Bagram Air Base', 'Bagram', 'Bagram', 'Bagram', 'Bagram', 'Bagram Air Base'],
+    // drop cap (one word, as the letters nudged a pixel apart are), floated or set in the line.
+    bagram: [
+      'Bagram base',
+      'Bagram',
+      'Bagram Air Base',
+      'Bagram',
+      'Bagram',
+      'Bagram',
+      'Bagram',
+      'Bagram',
+      'Bagram Air Base',
+    ],
     fitrat: ['Fasihuddin Fitrat', 'Fitrat', 'Fitrat', 'Fasihuddin Fitrat'],
     // The headline under its block-styled kicker, and the word split by a link mid-way.
     'doha-2020': ['Doha Agreement', 'Doha agreement'],

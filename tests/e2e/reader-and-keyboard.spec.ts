@@ -223,6 +223,36 @@ test.describe('look', () => {
     const results = await new AxeBuilder({ page }).include('context-overlay').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.screenshot({ path: screenshotPath('card-on-dark-page.png'), animations: 'disabled' });
+
+    // A light page whose colour the browser keeps as written (oklch, as Tailwind's are), the
+    // mention inside a web component: a light card.
+    const light = server.url('light-page.html');
+    await page.route(light, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Day desk</title></head>
+          <body style="margin: 40px; background: oklch(0.985 0.002 247.8); font: 18px/1.6 serif">
+          <div id="host"></div><script>
+          document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML =
+            '<p id="lede">The Taliban say a deal over Bagram Air Base is not possible.</p>';
+          </script></body></html>`,
+      }),
+    );
+    await page.goto(light);
+    await waitForMarkCount(page, 1);
+    const inShadow = await page.evaluate(() => {
+      const p = document.getElementById('host')!.shadowRoot!.getElementById('lede')!;
+      const text = p.firstChild as Text;
+      const range = document.createRange();
+      const start = text.data.indexOf('Bagram');
+      range.setStart(text, start);
+      range.setEnd(text, start + 'Bagram Air Base'.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    await page.mouse.move(inShadow.x, inShadow.y);
+    await expect(card).toBeVisible();
+    expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(CARD_BACKGROUND.light);
   });
 });
 

@@ -93,6 +93,22 @@ describe('the settings store', () => {
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: 2 } });
   });
 
+  it('migrates what a version-1 build wrote under the current version (it writes the value alone)', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { disabledSites: ['old.example'] }, settings$: { v: 2 } });
+    const migrated = { ...DEFAULT_SETTINGS, sites: [offSite('old.example')] };
+    expect(await settingsStore.get()).toEqual(migrated);
+    expect(await pageSettingsStore.get()).toEqual(migrated);
+  });
+
+  it('keeps a migration that sync storage refuses (too large) in the local copy, where pages read it', async () => {
+    const hosts = Array.from({ length: 3 }, (_, i) => `site${i}.example`);
+    await fakeBrowser.storage.sync.set({ settings: { disabledSites: hosts } });
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    const migrated = { ...DEFAULT_SETTINGS, sites: hosts.map(offSite) };
+    expect(await settingsStore.get()).toEqual(migrated);
+    expect(await pageSettingsStore.get()).toEqual(migrated);
+  });
+
   it('migrates a version 1 local fallback copy too, and prefers it to the sync copy', async () => {
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, paused: true }, settings$: { v: 2 } });
     await fakeBrowser.storage.local.set({ 'settings-fallback': { disabledSites: ['local.example'] } });
