@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
   expect,
   marks,
@@ -203,14 +203,13 @@ test.describe('look', () => {
   }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const url = server.url('dark-page.html');
-    await page.route(url, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>Night desk</title></head>
+    await servePage(
+      page,
+      url,
+      `<!doctype html><html lang="en"><head><title>Night desk</title></head>
           <body style="margin: 40px; background: #121417; color: #e6e6e6; font: 18px/1.6 serif">
           <main><p id="lede">The Taliban say a deal over <span style="background: rgba(255,255,255,.05)">Bagram Air Base</span> is not possible.</p></main>
           </body></html>`,
-      }),
     );
     await page.goto(url);
     await waitForMarkCount(page, 1);
@@ -227,16 +226,15 @@ test.describe('look', () => {
     // A light page whose colour the browser keeps as written (oklch, as Tailwind's are), the
     // mention inside a web component: a light card.
     const light = server.url('light-page.html');
-    await page.route(light, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>Day desk</title></head>
+    await servePage(
+      page,
+      light,
+      `<!doctype html><html lang="en"><head><title>Day desk</title></head>
           <body style="margin: 40px; background: oklch(0.985 0.002 247.8); font: 18px/1.6 serif">
           <div id="host"></div><script>
           document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML =
             '<p id="lede">The Taliban say a deal over Bagram Air Base is not possible.</p>';
           </script></body></html>`,
-      }),
     );
     await page.goto(light);
     await waitForMarkCount(page, 1);
@@ -255,6 +253,10 @@ test.describe('look', () => {
     expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(CARD_BACKGROUND.light);
   });
 });
+
+/** Serves `body` as the HTML page at `url`. */
+const servePage = (page: Page, url: string, body: string) =>
+  page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
 
 /** The card's background in each of its colour schemes (src/ui/card.css). */
 const CARD_BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(30, 35, 44)' };
