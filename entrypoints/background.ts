@@ -12,18 +12,14 @@ import {
   type ToContent,
 } from '../src/messages';
 import { toolbarIconPaths } from '../src/icons';
-import { setSiteEnabled, settingsStore } from '../src/settings';
+import { keepSettingsCurrent, setSiteEnabled, settingsStore } from '../src/settings';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
 import { askTopPage, showNextMention } from '../src/top-page';
 
 export default defineBackground(() => {
-  // Settings an older version stored are migrated as the background starts (an update starts
-  // it), and whenever they appear (sync brings them from a browser with an older version):
-  // content scripts read only current ones (src/settings.ts, pageSettingsStore). Reading is
-  // what migrates them.
-  void settingsStore.get();
-  settingsStore.watch(() => {});
+  // As it starts (an update starts it), and from then on.
+  keepSettingsCurrent();
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {

@@ -36,6 +36,14 @@ export const settingsStore = /* @__PURE__ */ storeOf(migrateItem);
  *  (an update starts it). The migration stays out of the script every page runs. */
 export const pageSettingsStore = /* @__PURE__ */ storeOf();
 
+/** For the background: migrates settings an older version stored now and whenever they
+ *  appear (sync brings them from a browser with an older version), so that content scripts,
+ *  which read only current ones (pageSettingsStore), see them. Reading is what migrates. */
+export function keepSettingsCurrent(): () => void {
+  void settingsStore.get();
+  return settingsStore.watch(() => {});
+}
+
 function storeOf(migrate?: Migration) {
   const store = {
     async get(): Promise<Settings> {
