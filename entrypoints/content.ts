@@ -82,7 +82,7 @@ function runInFrame(prefilter: Prefilter): void {
         matcher: () => {
           const pack = pagePack();
           // (The regex made at build time fits any of the pack's topics: see Matcher.)
-          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource);
+          return new Matcher({ ...pack, topics: pack.topics.filter((t) => topics.includes(t.id)) }, matcherSource());
         },
         // Firefox bundles the card's UI (its add-on linter flags a dynamic import); in Chrome
         // the background runs its file in this frame (src/page/card-ui.ts).

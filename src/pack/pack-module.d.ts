@@ -7,8 +7,9 @@ declare module 'virtual:context-overlays/pack' {
   export const topicIds: readonly import('./types').TopicId[];
   /** The prefilter's sources for `pack` (src/match/prefilter.ts). */
   export const prefilterSource: import('../match/prefilter').PrefilterSource;
-  /** `buildMatcher(pack).source` (src/match/build-matcher.ts). */
-  export const matcherSource: string;
+  /** `buildMatcher(pack).source` (src/match/build-matcher.ts), put together on each call (see
+   *  shorthandSource in src/cli/pack-module.ts). */
+  export function matcherSource(): string;
 }
 
 // The card's UI's data, made by the same plugin.

@@ -4,8 +4,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
-import { CARD_MODULE, leanPack, PACK_DEFAULTS, packModule, PACK_MODULE } from '../../src/cli/pack-module';
+import {
+  CARD_MODULE,
+  leanPack,
+  PACK_DEFAULTS,
+  packModule,
+  PACK_MODULE,
+  shorthandSource,
+} from '../../src/cli/pack-module';
 import { buildMatcher } from '../../src/match/build-matcher';
 import { prefilterSource } from '../../src/match/prefilter';
 import { buildCard } from '../../src/card/model';
@@ -46,7 +54,18 @@ it('holds what the validated pack finds mentions with, what its cards show, and 
   const sentences = (a: Article) => a.paragraphs.flatMap((p) => p.sentences).length;
   expect(sentences(built.citedArticle as Article)).toBeLessThan(sentences(bundledArticle));
   expect(built.prefilterSource).toEqual(prefilterSource(bundledPack));
-  expect(built.matcherSource).toBe(buildMatcher(bundledPack).source);
+  expect((built.matcherSource as () => string)()).toBe(buildMatcher(bundledPack).source);
+});
+
+it('writes the matcher source short only where the short form cannot be misread', () => {
+  const expand = (source: string) => runInNewContext(shorthandSource(source)) as string;
+  const source = String.raw`(?:us[\-‐‑‒–—−]taliban\s+deal|a\s+b\s*c[\-‐])`;
+  const code = shorthandSource(source);
+  expect(JSON.parse(code.slice(0, code.indexOf('.replaceAll')))).toBe(String.raw`(?:us~taliban deal|a b\s*c[\-‐])`);
+  expect(expand(source)).toBe(source);
+  // A source that holds a short form's letter itself could not be told from it.
+  expect(() => shorthandSource(String.raw`a b\s+c`)).toThrow(/holds " "/);
+  expect(() => shorthandSource(String.raw`a~b`)).toThrow(/holds "~"/);
 });
 
 it('leaves out of the page only values it puts back, whatever the pack holds', async () => {
