@@ -31,7 +31,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     if (typeof Highlight !== 'function') return; // (the rest of the check waits for the start)
-    const prefilter = new Prefilter(prefilterSource);
+    const prefilter = new Prefilter(prefilterSource());
     // A subframe starts only once it holds something to mark (src/page/frame-wake.ts).
     if (window === window.top) runInFrame(prefilter);
     else {

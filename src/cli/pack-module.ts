@@ -43,7 +43,11 @@ export function packModule(dataDir: URL): Plugin {
         `let page;`,
         `export const pagePack = () => (page ??= withDefaults(${parsedAtRuntime(leanPack(pack))}));`,
         `export const topicIds = ${JSON.stringify(pack.topics.map((t) => t.id))};`,
-        `export const prefilterSource = ${JSON.stringify(prefilterSource(pack))};`,
+        // Functions, each called once, so the minifier writes the two regex sources where they
+        // are used, near each other and the pack's JSON: much of one repeats the other, which
+        // gzip draws on only within 32 KB. Written as module constants, they stood 30–46 KB
+        // away, and the content script was 500 bytes bigger gzipped.
+        `export const prefilterSource = () => (${JSON.stringify(prefilterSource(pack))});`,
         `export const matcherSource = () => ${shorthandSource(buildMatcher(pack).source)};`,
       ].join('\n');
     },

@@ -6,7 +6,7 @@ declare module 'virtual:context-overlays/pack' {
   /** The topics' ids, in the pack's order. */
   export const topicIds: readonly import('./types').TopicId[];
   /** The prefilter's sources for `pack` (src/match/prefilter.ts). */
-  export const prefilterSource: import('../match/prefilter').PrefilterSource;
+  export function prefilterSource(): import('../match/prefilter').PrefilterSource;
   /** `buildMatcher(pack).source` (src/match/build-matcher.ts), put together on each call (see
    *  shorthandSource in src/cli/pack-module.ts). */
   export function matcherSource(): string;
