@@ -145,16 +145,17 @@ export function isUnspacedScript(ch: string | undefined): boolean {
 }
 
 /** Characters that may sit inside a word without changing it: the invisible soft hyphen,
- *  zero-width space, word joiner and BOM, and in Arabic script the optional vowel marks
- *  (harakat) and the tatweel that stretches a word for justification (بگـــرام). The matcher
- *  reads text without them (keeping offsets), as search engines do. */
+ *  zero-width space, word joiner and BOM, in Arabic script the optional vowel marks (harakat)
+ *  and the tatweel that stretches a word for justification (بگـــرام), and the Devanagari
+ *  nukta, which Hindi writes under letters of Persian words or leaves out (फ़ितरत, फितरत). The
+ *  matcher reads text without them (keeping offsets), as search engines do. */
 // Each mark is matched on its own on purpose (to read past it), not as part of a letter.
 // eslint-disable-next-line no-misleading-character-class
-export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0640\u064b-\u065f\u0670]/;
+export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0640\u064b-\u065f\u0670\u093c]/;
 // eslint-disable-next-line no-misleading-character-class
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-/** Arabic vowel marks, which belong to the letter before them (and so to a mention ending there). */
-export const ARABIC_MARK = /[\u064b-\u065f\u0670]/;
+/** Those of them that belong to the letter before them (and so to a mention ending there). */
+export const LETTER_MARK = /[\u064b-\u065f\u0670\u093c]/;
 
 /** `text` without invisible characters, and for each index of the result its index in `text`
  *  (one extra entry for the end). Null when there is nothing to remove. */

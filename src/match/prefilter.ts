@@ -30,7 +30,7 @@ const COMMON_WORDS =
   'agenda declaration chief staff army ministry defence defense major chef february islamic of de la von ' +
   'the to for abkommen vereinbarung paix acuerdo paz entre estados unidos los anlaşması barış соглашение соглашения соглашению ' +
   'соглашением соглашении соглашений соглашениям соглашениях договорённост договоренност ' +
-  'accordo acordo akkoord توافق موافقت پیمان معاہدہ معاہدے معاہدۂ اتفاق اتفاقية تړون هوکړه امن نامه نامۀ الدین قاری';
+  'accordo acordo akkoord समझौता समझौते शांति توافق موافقت پیمان معاہدہ معاہدے معاہدۂ اتفاق اتفاقية تړون هوکړه امن نامه نامۀ الدین قاری';
 /** Made on first use: the content script, which gets its keys made at build time, carries
  *  none of this (a Set made at load would stay in its bundle, unused). */
 let common: Set<string> | undefined;

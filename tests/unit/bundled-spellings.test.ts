@@ -43,6 +43,27 @@ describe('the bundled pack', () => {
       'Das Abkommen von Doha beendete die Krise nicht: Die Hisbollah behielt ihre Waffen.\n\nIn Kabul regieren die Taliban.',
       [],
     ],
+    [
+      'Hindi with the nukta under the letters of Persian words, and without it',
+      'अफ़ग़ानिस्तान के क़ारी फ़सीहुद्दीन फ़ितरत ने कहा।\n\nफितरत ने दोहा शांति समझौते और अमेरिका-तालिबान समझौते की बात की।',
+      [
+        ['fitrat', 'क़ारी फ़सीहुद्दीन फ़ितरत'],
+        ['fitrat', 'फितरत'],
+        ['doha-2020', 'दोहा शांति समझौते'],
+        ['doha-2020', 'अमेरिका-तालिबान समझौते'],
+      ],
+    ],
+    ['the Hindi word for nature, on a page that does not name him', 'तालिबान के बाद भी मदद करना हमारी फ़ितरत है।', []],
+    [
+      'the Hindi word for nature beside its words (human), on a page that names him',
+      'फ़सीहुद्दीन फ़ितरत ने कहा।\n\nयह इंसान की फ़ितरत है।',
+      [['fitrat', 'फ़सीहुद्दीन फ़ितरत']],
+    ],
+    [
+      'a Hindi Doha agreement without Afghanistan or the Taliban on the page (the couplet is a doha too)',
+      'दोहा समझौता कतर में हुआ।',
+      [],
+    ],
   ])('%s', (_what, page, expected) => {
     expect(found(page)).toEqual(expected);
   });
