@@ -17,7 +17,7 @@ import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
-import { ParseFollower } from './parse-follower';
+import { FOLLOWED_RECORDS, ParseFollower, TEXT_PER_NODE } from './parse-follower';
 import { BEFORE_PAINT_MS, runAheadOfPage, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 import { watchShownCounts, type ShownCounts } from './shown-text';
@@ -102,6 +102,9 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   // the document is parsed. Otherwise scan what is there.
   const follower = document.readyState === 'loading' ? new ParseFollower(scanner, document) : null;
   let following = follower !== null;
+  let parsed = false;
+  /** Records of the parser's insertions while followed. */
+  let made = 0;
 
   // Steps and batches wait for each other, so no block is scanned twice at once. A failure
   // in one must not stop the ones after it.
@@ -128,7 +131,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     scanner.absorbContext(document.title);
     step();
     const finish = () => {
-      if (!following) return;
+      if (parsed) return;
+      parsed = true;
       // The parser's last insertions may not have reached the observer yet: DOMContentLoaded
       // is dispatched in the task that ends parsing, and ours is usually its first listener, so
       // they would come after this as page changes, and everything the parser added since the
@@ -143,12 +147,14 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       if (signal.aborted) return;
       scanner.absorbContext(document.title);
       // At once, not after the work in flight (see ParseFollower.step). A page the parser
-      // took in one go has not been walked at all: it gets scanPage's cheap pre-check.
+      // took in one go has not been walked at all: it gets scanPage's cheap pre-check. So does
+      // a page given up while it loaded, afresh (the marks made before go in the same task),
+      // after the step it was given up in (which ends at its next yield, or a long block's end).
       const body = document.body ?? document.documentElement;
       const followed = follower.started;
       const last = followed
         ? follower.step(true, signal, since)
-        : (follower.stop(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS }));
+        : work.then(() => (scanner.clear(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS })));
       enqueue(async () => {
         await last;
         // The page's own DOMContentLoaded listeners first: finding open shadow roots means a
@@ -206,7 +212,30 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     },
     signal,
     (node) => scanner.dropUnder([node]),
-    follower ? { behind: (records) => (following ? follower.behind(records) : records), onSkipped: step } : undefined,
+    follower
+      ? {
+          behind: (records) => {
+            if (!following) return records;
+            // Looked at once, when the parser has made that many records; not for its last
+            // ones, sorted as the page is parsed (see finish).
+            if (
+              made >= FOLLOWED_RECORDS ||
+              (made += records.length) < FOLLOWED_RECORDS ||
+              parsed ||
+              made * TEXT_PER_NODE < (document.body?.textContent?.length ?? 0)
+            )
+              return follower.behind(records);
+            // Given up until the page is parsed; the shadow roots found meanwhile are watched
+            // still.
+            following = false;
+            follower.stop();
+            watcher.pause();
+            for (const root of shadows.scanned()) watcher.observe(root);
+            return [];
+          },
+          onSkipped: step,
+        }
+      : undefined,
   );
   const { stepNext, takeFocusBack, dismiss } = cards;
   return { stepNext, takeFocusBack, dismiss, counts: shown.counts, forget: shown.forget, any: shown.any };

@@ -14,6 +14,8 @@ export interface MutationBatch {
 export interface MutationWatcher {
   /** Starts watching the document, if it was not yet (see `loading`). */
   watch(): void;
+  /** Stops watching until the next watch() (open shadow roots too). */
+  pause(): void;
   /** Watches an open shadow root too (a subtree observer stops at shadow roots). */
   observe(root: ShadowRoot): void;
   /** Sorts the records the observer holds but has not delivered yet, now, as a delivery
@@ -97,6 +99,10 @@ export function watchMutations(
   });
   return {
     watch,
+    pause() {
+      observer.disconnect();
+      watching = false;
+    },
     observe(root) {
       if (!signal.aborted) observer.observe(root, options);
     },

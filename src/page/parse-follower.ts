@@ -15,6 +15,21 @@ import type { PageScanner } from './page-scanner';
 import { TEXT_NODE } from './text-blocks';
 import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
 
+/**
+ * A page whose parser has made this many records (one per node it adds) with less than
+ * TEXT_PER_NODE characters of text per node is given up until DOMContentLoaded, and then
+ * scanned whole. A watched document makes the parser pay for a record per node, and our work
+ * on each costs more: on a page of 340,000 table cells this took the parser's last stretch
+ * past its time slice; the browser laid the unfinished table out in between, and again once it
+ * was parsed, and DOMContentLoaded came 3 s later (4.6–5.3 s against 1.6–2.2 s). A page of
+ * many nodes with little text each (a table, a long list) is where the parser spends its time
+ * on nodes; an article's paragraphs hold hundreds of characters each (the benchmark's 5 MB
+ * article: 150 a node, its 2 MB thread of 33,000 lines: 30). What was marked before the page
+ * was given up (its first screens) stays marked meanwhile.
+ */
+export const FOLLOWED_RECORDS = 20_000;
+export const TEXT_PER_NODE = 12;
+
 const DISCONNECTED = 1; // Node.DOCUMENT_POSITION_DISCONNECTED
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
 const CONTAINS = 8; // Node.DOCUMENT_POSITION_CONTAINS
@@ -51,6 +66,7 @@ export class ParseFollower {
   /** Ends the following without a last step (the page is scanned another way). */
   stop(): void {
     this.#finished = true;
+    this.#runs++; // a step in flight ends at its next look
     this.#matched.clear();
     this.#open.clear();
     this.walker = null;

@@ -255,3 +255,41 @@ test('a page whose first piece holds no text yet has the rest marked when it com
     },
   );
 });
+
+test('a page of many small nodes is left until it is parsed, then marked whole, with what scripts changed meanwhile', async ({
+  page,
+}) => {
+  // 27,000 nodes of a few characters each: a data table, where following the parser costs the
+  // page its load time (see FOLLOWED_RECORDS in src/page/parse-follower.ts).
+  const rows = Array.from({ length: 9000 }, (_, i) => `<tr><td>${i}</td></tr>`);
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan log</title></head><body>' +
+        '<p>Flights left Bagram Airfield at dawn.</p><p id="changed">Bagram Air Base</p><p>More to come',
+      `.</p><table>${rows.join('')}</table>`,
+      // Behind the walk, while the page is not watched: a changed mark, a new paragraph at the top.
+      '<script>document.getElementById("changed").textContent = "The Taliban signed the Doha agreement.";' +
+        'document.body.prepend(Object.assign(document.createElement("p"), { textContent: "Qari Fasihuddin Fitrat spoke." }));' +
+        '</script><p>Last word on Bagram.</p><p>End of the log.</p>',
+      '</body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      await expect
+        .poll(async () => [...((await marks(page)).bagram ?? [])].sort())
+        .toEqual(['Bagram Air Base', 'Bagram Airfield']);
+      stream.release();
+      stream.release();
+      // What the parser adds from here on waits for the end of parsing (a followed page has it
+      // marked within a step, well under this).
+      await page.waitForTimeout(800);
+      expect(await page.evaluate(() => document.readyState)).toBe('loading');
+      expect((await marks(page)).bagram ?? []).not.toContain('Bagram');
+      await finishLoading(page, stream, 1, {
+        bagram: ['Bagram', 'Bagram Airfield'],
+        'doha-2020': ['Doha agreement'],
+        fitrat: ['Qari Fasihuddin Fitrat'],
+      });
+    },
+  );
+});

@@ -29,6 +29,28 @@ describe('the mutation watcher while the page loads', () => {
     expect(sorted).toEqual([3]);
   });
 
+  it('hands over nothing while paused, and everything again once watching resumes', async () => {
+    const sorted: number[] = [];
+    const watcher = watchMutations(page.doc, () => {}, new AbortController().signal, undefined, {
+      behind: (records) => (sorted.push(records.length), []),
+      onSkipped: () => {},
+    });
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++) page.doc.body.append(page.doc.createElement('p'));
+    };
+    watcher.watch();
+    add(2);
+    await delivered();
+    watcher.pause();
+    add(500);
+    await delivered();
+    expect(sorted).toEqual([2]);
+    watcher.watch();
+    add(3);
+    await delivered();
+    expect(sorted).toEqual([2, 3]);
+  });
+
   it('watches a page already loaded from the start', async () => {
     const batches: Node[][] = [];
     watchMutations(page.doc, (batch) => batches.push(batch.roots), new AbortController().signal);
