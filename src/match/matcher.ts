@@ -17,7 +17,7 @@ import {
   aliasAtoms,
   aliasKey,
   aliasSource,
-  LETTER_MARK,
+  ARABIC_MARK,
   INVISIBLE,
   isArabicScript,
   isUnspacedScript,
@@ -293,7 +293,7 @@ export class Matcher {
       for (const hit of hits) {
         hit.start = origin[hit.start] ?? hit.start;
         hit.end = (origin[hit.end - 1] ?? hit.end - 1) + 1;
-        while (LETTER_MARK.test(text[hit.end] ?? '')) hit.end++;
+        while (ARABIC_MARK.test(text[hit.end] ?? '')) hit.end++;
       }
     }
     return this.#applyRules(text, hits, own);

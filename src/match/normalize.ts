@@ -13,6 +13,12 @@ const ARABIC_GAP = '[\\s\u200c]*';
 /** Middle dots between the parts of a transcribed name (法西胡丁·菲特拉特); may be left out. */
 const NAME_DOTS = '\u00b7\u2022\u2027\u30fb\uff65';
 const NAME_DOT = `[${NAME_DOTS}]?`;
+/** Devanagari letters Hindi writes with a nukta (U+093C after them) for sounds of Persian and
+ *  Arabic words, or without it (फ़ितरत, फितरत): an alias written without it matches either, and
+ *  a match folds to the key without it. (Not the same letters precomposed, U+0958–U+095F, which
+ *  Unicode normalization takes apart: the content script has no bytes left for them.) */
+const NUKTA_LETTERS = 'कखगजडढफय';
+const NUKTA = '\u093c';
 /** Letters that Persian and Arabic keyboards type differently for the same word. */
 const LETTER_VARIANTS: Record<string, string> = {
   '\u06cc': '[\u06cc\u064a\u0649]', // Persian yeh, Arabic yeh, alef maksura
@@ -27,9 +33,11 @@ const SPACE_RUN = /\s+/g;
 const NAME_DOT_RUN = new RegExp(`[${NAME_DOTS}]`, 'g');
 const ARABIC_SPACE = /([\u0600-\u06ff])[\s\u200c]+(?=[\u0600-\u06ff])/g;
 
-/** Words apart by single spaces, without a dash, an apostrophe, a middle dot, a non-joiner or
- *  an Arabic letter: folding changes nothing in them but letter case. */
-const UNFOLDED_WORD = `[^\\s${DASHES}${APOSTROPHES}${NAME_DOTS}\u200c\u0600-\u06ff]+`;
+/** Words apart by single spaces, without a dash, an apostrophe, a middle dot, a non-joiner, an
+ *  Arabic letter or a nukta: folding changes nothing in them but letter case. */
+const UNFOLDED_WORD = `[^\\s${DASHES}${APOSTROPHES}${NAME_DOTS}\u200c\u0600-\u06ff\u093c]+`;
+// (The nukta in the class on its own, a mark to look for, not part of the letter before it.)
+// eslint-disable-next-line no-misleading-character-class
 const SIMPLE = new RegExp(`^${UNFOLDED_WORD}(?: ${UNFOLDED_WORD})*$`);
 
 /** Folds the text of an alias or a match to the key both are looked up by. */
@@ -53,7 +61,8 @@ export function foldedKey(text: string): string {
     .replace(/\u200c/g, '')
     .replace(NAME_DOT_RUN, '')
     .replace(/[\u064a\u0649]/g, '\u06cc')
-    .replace(/\u0643/g, '\u06a9');
+    .replace(/\u0643/g, '\u06a9')
+    .replace(/\u093c/g, '');
 }
 
 /** The same folding of gaps, dashes and apostrophes, keeping letter case (for case rules). */
@@ -100,7 +109,7 @@ export function aliasAtoms(text: string, endings: readonly string[]): string[] {
       atoms.push(`[${DASHES}]`);
     } else if (APOSTROPHES.includes(ch)) atoms.push(`[${APOSTROPHES}]`);
     else if (NAME_DOTS.includes(ch)) atoms.push(NAME_DOT);
-    else atoms.push(LETTER_VARIANTS[ch] ?? escapeLiteral(ch));
+    else atoms.push(NUKTA_LETTERS.includes(ch) ? `${ch}${NUKTA}?` : (LETTER_VARIANTS[ch] ?? escapeLiteral(ch)));
   });
   if (ending) atoms.push(ending);
   return atoms;
@@ -145,17 +154,16 @@ export function isUnspacedScript(ch: string | undefined): boolean {
 }
 
 /** Characters that may sit inside a word without changing it: the invisible soft hyphen,
- *  zero-width space, word joiner and BOM, in Arabic script the optional vowel marks (harakat)
- *  and the tatweel that stretches a word for justification (بگـــرام), and the Devanagari
- *  nukta, which Hindi writes under letters of Persian words or leaves out (फ़ितरत, फितरत). The
- *  matcher reads text without them (keeping offsets), as search engines do. */
+ *  zero-width space, word joiner and BOM, and in Arabic script the optional vowel marks
+ *  (harakat) and the tatweel that stretches a word for justification (بگـــرام). The matcher
+ *  reads text without them (keeping offsets), as search engines do. */
 // Each mark is matched on its own on purpose (to read past it), not as part of a letter.
 // eslint-disable-next-line no-misleading-character-class
-export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0640\u064b-\u065f\u0670\u093c]/;
+export const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0640\u064b-\u065f\u0670]/;
 // eslint-disable-next-line no-misleading-character-class
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-/** Those of them that belong to the letter before them (and so to a mention ending there). */
-export const LETTER_MARK = /[\u064b-\u065f\u0670\u093c]/;
+/** Arabic vowel marks, which belong to the letter before them (and so to a mention ending there). */
+export const ARABIC_MARK = /[\u064b-\u065f\u0670]/;
 
 /** `text` without invisible characters, and for each index of the result its index in `text`
  *  (one extra entry for the end). Null when there is nothing to remove. */

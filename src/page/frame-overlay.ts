@@ -109,6 +109,23 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   // Steps and batches wait for each other, so no block is scanned twice at once. A failure
   // in one must not stop the ones after it.
   let work: Promise<unknown> = Promise.resolve();
+  /** The page as it stands, afresh: what a script put beside <body> and the open shadow roots
+   *  too. */
+  const scanWhole = async (options: { firstSliceMs?: number; viewportFirst?: boolean }) => {
+    scanner.absorbContext(document.title);
+    const body = document.body ?? document.documentElement;
+    await scanner.scanPage(body, signal, options);
+    // What a script put beside <body>, under <html> (the parser puts everything in it).
+    const beside =
+      body === document.documentElement
+        ? []
+        : [...document.documentElement.childNodes].filter((n) => n !== body && n !== document.head);
+    await scanner.scan(beside, signal);
+    await scanShadowRoots([body, ...beside]);
+    cards.closeIfGone();
+    report();
+  };
+
   const enqueue = (next: () => unknown) => {
     work = work.then(next).catch(() => undefined);
   };
@@ -120,7 +137,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       stepSoon = false;
       if (!following) return;
       enqueue(async () => {
-        if (signal.aborted) return;
+        // (Not once the page was given up meanwhile: see the watcher's `loading` hooks below.)
+        if (signal.aborted || !following) return;
         // Changes made from here on may fall behind the walk.
         watcher.watch();
         if (await follower?.step(false, signal)) report();
@@ -145,16 +163,21 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       following = false;
       fallback();
       if (signal.aborted) return;
+      // A page the parser took in one go has not been walked at all: it gets scanPage's cheap
+      // pre-check. So does a page given up while it loaded, afresh (the marks made before go in
+      // the same task), after the step it was given up in (which ends at its next yield, or at
+      // a long block's end).
+      if (!follower.started) {
+        enqueue(() => {
+          scanner.clear();
+          shadows.forget();
+          return scanWhole({ firstSliceMs: BEFORE_PAINT_MS });
+        });
+        return;
+      }
       scanner.absorbContext(document.title);
-      // At once, not after the work in flight (see ParseFollower.step). A page the parser
-      // took in one go has not been walked at all: it gets scanPage's cheap pre-check. So does
-      // a page given up while it loaded, afresh (the marks made before go in the same task),
-      // after the step it was given up in (which ends at its next yield, or a long block's end).
-      const body = document.body ?? document.documentElement;
-      const followed = follower.started;
-      const last = followed
-        ? follower.step(true, signal, since)
-        : work.then(() => (scanner.clear(), scanner.scanPage(body, signal, { firstSliceMs: BEFORE_PAINT_MS })));
+      // At once, not after the work in flight (see ParseFollower.step).
+      const last = follower.step(true, signal, since);
       enqueue(async () => {
         await last;
         // The page's own DOMContentLoaded listeners first: finding open shadow roots means a
@@ -164,10 +187,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         if (signal.aborted) return;
         // A removal the follower judged ahead of the walk may have taken text it had passed
         // (a script moved its place up the page first): those mentions go now, in one check.
-        if (followed) {
-          scanner.dropDetached();
-          cards.closeIfGone();
-        }
+        scanner.dropDetached();
+        cards.closeIfGone();
         await scanShadowRoots([document.body ?? document.documentElement]);
         report();
       });
@@ -180,23 +201,11 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     const fallback = every(250, () => document.readyState !== 'loading' && finish());
     signal.addEventListener('abort', fallback);
   } else {
-    enqueue(async () => {
-      scanner.absorbContext(document.title);
-      const body = document.body ?? document.documentElement;
-      // Cheap when there is nothing to find: a screenful is walked, the rest only pre-checked
-      // (see scanPage). The reader may be anywhere on a page already shown: the screen first.
-      // A page parsed but not yet painted (the settings came late) is like one at
-      // DOMContentLoaded: one longer stretch, so its first layout does not go before the marks.
-      await scanner.scanPage(body, signal, pagePainted() ? { viewportFirst: true } : { firstSliceMs: BEFORE_PAINT_MS });
-      // What a script put beside <body>, under <html> (the parser puts everything in it).
-      const beside =
-        body === document.documentElement
-          ? []
-          : [...document.documentElement.childNodes].filter((n) => n !== body && n !== document.head);
-      await scanner.scan(beside, signal);
-      await scanShadowRoots([body, ...beside]);
-      report();
-    });
+    // Cheap when there is nothing to find: a screenful is walked, the rest only pre-checked
+    // (see scanPage). The reader may be anywhere on a page already shown: the screen first.
+    // A page parsed but not yet painted (the settings came late) is like one at
+    // DOMContentLoaded: one longer stretch, so its first layout does not go before the marks.
+    enqueue(() => scanWhole(pagePainted() ? { viewportFirst: true } : { firstSliceMs: BEFORE_PAINT_MS }));
   }
   const watcher = watchMutations(
     document,

@@ -48,6 +48,12 @@ export class ShadowRoots {
     return found;
   }
 
+  /** Forgets every root found: the next discover() finds them all again (the page is scanned
+   *  afresh). */
+  forget(): void {
+    this.#known.clear();
+  }
+
   /** The open roots still in the document whose text is scanned (for the hit test). */
   scanned(): ShadowRoot[] {
     this.#forgetDetached();

@@ -266,6 +266,10 @@ test('a page of many small nodes is left until it is parsed, then marked whole, 
     [
       '<!doctype html><html><head><title>Afghanistan log</title></head><body>' +
         '<p>Flights left Bagram Airfield at dawn.</p><p id="changed">Bagram Air Base</p><p>More to come',
+      // A component a script puts at the top: found (behind the walk) and marked while followed.
+      '.</p><script>const host = document.createElement("div");' +
+        'host.attachShadow({ mode: "open" }).innerHTML = "<p>Flights over Bagram Air Field.</p>";' +
+        'document.body.prepend(host);</script><p>Still more',
       `.</p><table>${rows.join('')}</table>`,
       // Behind the walk, while the page is not watched: a changed mark, a new paragraph at the top.
       '<script>document.getElementById("changed").textContent = "The Taliban signed the Doha agreement.";' +
@@ -279,6 +283,10 @@ test('a page of many small nodes is left until it is parsed, then marked whole, 
         .poll(async () => [...((await marks(page)).bagram ?? [])].sort())
         .toEqual(['Bagram Air Base', 'Bagram Airfield']);
       stream.release();
+      await expect
+        .poll(async () => [...((await marks(page)).bagram ?? [])].sort())
+        .toEqual(['Bagram Air Base', 'Bagram Air Field', 'Bagram Airfield']);
+      stream.release();
       stream.release();
       // What the parser adds from here on waits for the end of parsing (a followed page has it
       // marked within a step, well under this).
@@ -286,7 +294,7 @@ test('a page of many small nodes is left until it is parsed, then marked whole, 
       expect(await page.evaluate(() => document.readyState)).toBe('loading');
       expect((await marks(page)).bagram ?? []).not.toContain('Bagram');
       await finishLoading(page, stream, 1, {
-        bagram: ['Bagram', 'Bagram Airfield'],
+        bagram: ['Bagram', 'Bagram Air Field', 'Bagram Airfield'],
         'doha-2020': ['Doha agreement'],
         fitrat: ['Qari Fasihuddin Fitrat'],
       });

@@ -53,6 +53,14 @@ describe('the bundled pack', () => {
         ['doha-2020', 'अमेरिका-तालिबान समझौते'],
       ],
     ],
+    [
+      'the Hindi surname beside "our", on a page that names him (हमारी is not a word of nature)',
+      'फ़सीहुद्दीन फ़ितरत ने कहा।\n\nफ़ितरत ने हमारी टीम से बात की।',
+      [
+        ['fitrat', 'फ़सीहुद्दीन फ़ितरत'],
+        ['fitrat', 'फ़ितरत'],
+      ],
+    ],
     ['the Hindi word for nature, on a page that does not name him', 'तालिबान के बाद भी मदद करना हमारी फ़ितरत है।', []],
     [
       'the Hindi word for nature beside its words (human), on a page that names him',
