@@ -68,9 +68,10 @@ async function main() {
     const extensionId = new URL(worker.url()).host;
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-    const toggle = popup.getByRole('switch');
-    await toggle.waitFor();
-    if ((await toggle.getAttribute('aria-checked')) === 'true') await toggle.click();
+    // (On by default: its state shown first, then switched off, and the switch says so.)
+    const toggle = popup.getByRole('switch', { checked: true });
+    await toggle.click();
+    await popup.getByRole('switch', { checked: false }).waitFor();
     await popup.close();
 
     const dcl: Record<'on' | 'off', number[]> = { on: [], off: [] };
@@ -94,6 +95,8 @@ async function main() {
             { timeout: 60_000 },
           );
           marked = await page.evaluate(() => [...CSS.highlights.values()].reduce((sum, h) => sum + h.size, 0));
+        } else if (await page.evaluate(() => CSS.highlights.size > 0)) {
+          throw new Error('the extension marked the page of the site it is switched off for');
         }
         await page.close();
       }
