@@ -115,6 +115,10 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
     scanner.absorbContext(document.title);
     const body = document.body ?? document.documentElement;
     await scanner.scanPage(body, signal, options);
+    // The page's own DOMContentLoaded listeners first (one may define the custom elements whose
+    // shadow roots are looked for next): the rest need not hold up the page.
+    await yieldToPage();
+    if (signal.aborted) return;
     // What a script put beside <body>, under <html> (the parser puts everything in it).
     const beside =
       body === document.documentElement
@@ -122,7 +126,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
         : [...document.documentElement.childNodes].filter((n) => n !== body && n !== document.head);
     await scanner.scan(beside, signal);
     await scanShadowRoots([body, ...beside]);
-    cards.closeIfGone();
     report();
   };
 

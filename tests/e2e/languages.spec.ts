@@ -30,7 +30,7 @@ test('marks names in every script, and exactly what the scan CLI reports for the
       'Bagram',
       'Bagram',
     ],
-    // (Hindi with the nukta, which is read past: the pack writes फसीहुद्दीन फितरत.)
+    // (Hindi with the nukta, which the pack's फसीहुद्दीन फितरत matches with or without it.)
     fitrat: ['Фасихуддин Фитрат', 'قاری فصیح‌الدین فطرت', 'فصيح الدين فطرت', 'क़ारी फ़सीहुद्दीन फ़ितरत'],
     'doha-2020': [
       'Дохинским соглашением',

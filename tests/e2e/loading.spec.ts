@@ -301,3 +301,26 @@ test('a page of many small nodes is left until it is parsed, then marked whole, 
     },
   );
 });
+
+test('components the page defines in its own DOMContentLoaded listener have their mentions marked', async ({
+  page,
+}) => {
+  await withStreamedPage(
+    [
+      '<!doctype html><html><head><title>Afghanistan notes</title><script>' +
+        'addEventListener("DOMContentLoaded", () => customElements.define("news-card", class extends HTMLElement {' +
+        '  constructor() { super(); this.attachShadow({ mode: "open" }).innerHTML = "<p>Flights over Bagram Air Base.</p>"; }' +
+        '}));</script>',
+      // The body in one piece, parsed in the task that ends parsing: not walked before the
+      // event, so the page is scanned then, and its shadow roots looked for after its listeners.
+      '</head><body><p>Notes from Kabul.</p><news-card></news-card></body></html>',
+    ],
+    async (stream) => {
+      await page.goto(stream.url, { waitUntil: 'commit' });
+      // The overlay has started, with nothing to walk yet.
+      await page.waitForTimeout(500);
+      stream.release();
+      await expect.poll(async () => sorted(await marks(page))).toEqual({ bagram: ['Bagram Air Base'] });
+    },
+  );
+});
