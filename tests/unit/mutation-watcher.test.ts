@@ -10,16 +10,23 @@ const page = happyDomPerTest();
 /** Lets the observer deliver what it holds (its callback runs as a microtask). */
 const delivered = () => new Promise((done) => setTimeout(done, 0));
 
+/** A watcher as the parse follower uses it while the page loads, with the sizes of the deliveries
+ *  it hands over, and a way to add `n` paragraphs to the page. */
+function loadingWatcher() {
+  const sorted: number[] = [];
+  const watcher = watchMutations(page.doc, () => {}, new AbortController().signal, undefined, {
+    behind: (records) => (sorted.push(records.length), []),
+    onSkipped: () => {},
+  });
+  const add = (n: number) => {
+    for (let i = 0; i < n; i++) page.doc.body.append(page.doc.createElement('p'));
+  };
+  return { sorted, watcher, add };
+}
+
 describe('the mutation watcher while the page loads', () => {
   it('is handed no record of what the parser adds before the first step, and every one after it', async () => {
-    const sorted: number[] = [];
-    const watcher = watchMutations(page.doc, () => {}, new AbortController().signal, undefined, {
-      behind: (records) => (sorted.push(records.length), []),
-      onSkipped: () => {},
-    });
-    const add = (n: number) => {
-      for (let i = 0; i < n; i++) page.doc.body.append(page.doc.createElement('p'));
-    };
+    const { sorted, watcher, add } = loadingWatcher();
     add(500);
     await delivered();
     expect(sorted).toEqual([]);
@@ -30,14 +37,7 @@ describe('the mutation watcher while the page loads', () => {
   });
 
   it('hands over nothing while paused, and everything again once watching resumes', async () => {
-    const sorted: number[] = [];
-    const watcher = watchMutations(page.doc, () => {}, new AbortController().signal, undefined, {
-      behind: (records) => (sorted.push(records.length), []),
-      onSkipped: () => {},
-    });
-    const add = (n: number) => {
-      for (let i = 0; i < n; i++) page.doc.body.append(page.doc.createElement('p'));
-    };
+    const { sorted, watcher, add } = loadingWatcher();
     watcher.watch();
     add(2);
     await delivered();
