@@ -55,8 +55,8 @@ export function packModule(dataDir: URL): Plugin {
 }
 
 /** Pieces the matcher's regex source repeats, each written as one character the source
- *  does not hold, and put back as the module loads: its 158 gaps between words and 21 dash
- *  classes made 190 bytes of the content script gzipped (issue 6 holds it to 30 KB). */
+ *  does not hold, and put back when the matcher is built: its 158 gaps between words and 21
+ *  dash classes made 190 bytes of the content script gzipped (issue 6 holds it to 30 KB). */
 const SHORTHANDS = [
   [' ', GAP],
   ['~', `[${DASHES}]`],
