@@ -17,7 +17,7 @@ import { HighlightLayer } from './highlight-layer';
 import type { HoverDelays } from './hover-intent';
 import { watchMutations } from './mutation-watcher';
 import { PageScanner } from './page-scanner';
-import { FOLLOWED_RECORDS, ParseFollower, TEXT_PER_NODE } from './parse-follower';
+import { ParseFollower } from './parse-follower';
 import { BEFORE_PAINT_MS, runAheadOfPage, yieldToPage } from './yield-to-page';
 import { ShadowRoots } from './shadow-roots';
 import { watchShownCounts, type ShownCounts } from './shown-text';
@@ -103,8 +103,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
   const follower = document.readyState === 'loading' ? new ParseFollower(scanner, document) : null;
   let following = follower !== null;
   let parsed = false;
-  /** Records of the parser's insertions while followed. */
-  let made = 0;
 
   // Steps and batches wait for each other, so no block is scanned twice at once. A failure
   // in one must not stop the ones after it.
@@ -228,15 +226,8 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       ? {
           behind: (records) => {
             if (!following) return records;
-            // Looked at once, when the parser has made that many records; not for its last
-            // ones, sorted as the page is parsed (see finish).
-            if (
-              made >= FOLLOWED_RECORDS ||
-              (made += records.length) < FOLLOWED_RECORDS ||
-              parsed ||
-              made * TEXT_PER_NODE < (document.body?.textContent?.length ?? 0)
-            )
-              return follower.behind(records);
+            // (Not for the parser's last records, sorted as the page is parsed: see finish.)
+            if (parsed || !follower.outgrown(records.length)) return follower.behind(records);
             // Given up until the page is parsed; the shadow roots found meanwhile are watched
             // still.
             following = false;

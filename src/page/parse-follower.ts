@@ -27,8 +27,8 @@ import { BEFORE_PAINT_MS, Slice } from './yield-to-page';
  * article: 150 a node, its 2 MB thread of 33,000 lines: 30). What was marked before the page
  * was given up (its first screens) stays marked meanwhile.
  */
-export const FOLLOWED_RECORDS = 20_000;
-export const TEXT_PER_NODE = 12;
+const FOLLOWED_RECORDS = 20_000;
+const TEXT_PER_NODE = 12;
 
 const DISCONNECTED = 1; // Node.DOCUMENT_POSITION_DISCONNECTED
 const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
@@ -54,6 +54,8 @@ export class ParseFollower {
   /** Steps started so far: a step that finds a later one started has been overtaken. */
   #runs = 0;
   #finished = false;
+  /** Records of the parser's insertions so far (see outgrown). */
+  #made = 0;
   readonly #doc: Document;
 
   constructor(
@@ -61,6 +63,13 @@ export class ParseFollower {
     doc: Document,
   ) {
     this.#doc = doc;
+  }
+
+  /** Counts `records` more of the parser's records, and tells whether the page has just
+   *  outgrown following (see FOLLOWED_RECORDS): looked at once, when they reach that many. */
+  outgrown(records: number): boolean {
+    if (this.#made >= FOLLOWED_RECORDS || (this.#made += records) < FOLLOWED_RECORDS) return false;
+    return this.#made * TEXT_PER_NODE > (this.#doc.body?.textContent?.length ?? 0);
   }
 
   /** Ends the following without a last step (the page is scanned another way). */

@@ -202,17 +202,14 @@ test.describe('look', () => {
     server,
   }) => {
     await page.emulateMedia({ colorScheme: 'light' });
-    const url = server.url('dark-page.html');
-    await servePage(
+    await openPage(
       page,
-      url,
+      server.url('dark-page.html'),
       `<!doctype html><html lang="en"><head><title>Night desk</title></head>
           <body style="margin: 40px; background: #121417; color: #e6e6e6; font: 18px/1.6 serif">
           <main><p id="lede">The Taliban say a deal over <span style="background: rgba(255,255,255,.05)">Bagram Air Base</span> is not possible.</p></main>
           </body></html>`,
     );
-    await page.goto(url);
-    await waitForMarkCount(page, 1);
     const at = await textCenter(page, '#lede', 'Bagram Air Base');
     await page.mouse.move(at.x, at.y);
     const card = page.getByRole('dialog', { name: 'Bagram Air Base' });
@@ -225,10 +222,9 @@ test.describe('look', () => {
 
     // A light page whose colour the browser keeps as written (oklch, as Tailwind's are), the
     // mention inside a web component: a light card.
-    const light = server.url('light-page.html');
-    await servePage(
+    await openPage(
       page,
-      light,
+      server.url('light-page.html'),
       `<!doctype html><html lang="en"><head><title>Day desk</title></head>
           <body style="margin: 40px; background: oklch(0.985 0.002 247.8); font: 18px/1.6 serif">
           <div id="host"></div><script>
@@ -236,8 +232,6 @@ test.describe('look', () => {
             '<p id="lede">The Taliban say a deal over Bagram Air Base is not possible.</p>';
           </script></body></html>`,
     );
-    await page.goto(light);
-    await waitForMarkCount(page, 1);
     const inShadow = await page.evaluate(() => {
       const p = document.getElementById('host')!.shadowRoot!.getElementById('lede')!;
       const text = p.firstChild as Text;
@@ -254,9 +248,12 @@ test.describe('look', () => {
   });
 });
 
-/** Serves `body` as the HTML page at `url`. */
-const servePage = (page: Page, url: string, body: string) =>
-  page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+/** Serves `body` as the HTML page at `url`, goes there and waits for its one mark. */
+async function openPage(page: Page, url: string, body: string): Promise<void> {
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+  await page.goto(url);
+  await waitForMarkCount(page, 1);
+}
 
 /** The card's background in each of its colour schemes (src/ui/card.css). */
 const CARD_BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(30, 35, 44)' };
