@@ -222,7 +222,8 @@ test('after a page with mentions, a page that finds nothing shows none of its co
   // A frame of this page with mentions counts alone, not on top of the previous page's 8.
   await addFrame();
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('2');
-  await page.waitForTimeout(300);
+  // (Past a second: a report that followed would be spaced that far.)
+  await page.waitForTimeout(1200);
   expect(await badgeText(serviceWorker, tabId)).toBe('2');
 
   // The popup lists the frame's mentions, and "Show" opens the card in that frame.
