@@ -1,5 +1,5 @@
 import { HOST_TAG } from './host-tag';
-import { BlockClassifier, ELEMENT_NODE, isInlineElement } from './text-blocks';
+import { BlockClassifier, ELEMENT_NODE, isInlineElement, TEXT_NODE } from './text-blocks';
 import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
@@ -142,18 +142,27 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       if (block) roots.add(block);
       continue;
     }
+    const target = record.target;
     let joinsText = false;
     for (const node of record.addedNodes) {
       if (isOurs(node)) continue;
       // An added block is scanned on its own; added text or inline elements may join words
       // with their neighbours, so their whole block is rescanned.
       if (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element)) roots.add(node);
-      else joinsText = true;
+      else
+        joinsText ||= !(
+          partsWords(node, target) &&
+          (partsWords(node.previousSibling, target) || partsWords(node.nextSibling, target))
+        );
     }
     for (const node of record.removedNodes) {
       if (isOurs(node)) continue;
       removedNodes.push(node);
-      if (node.nodeType !== ELEMENT_NODE || isInlineElement(node as Element)) joinsText = true;
+      if (node.nodeType !== ELEMENT_NODE || isInlineElement(node as Element))
+        joinsText ||= !(
+          partsWords(node, target) &&
+          (partsWords(record.previousSibling, target) || partsWords(record.nextSibling, target))
+        );
     }
     if (joinsText) {
       const block = blockOf(record.target);
@@ -161,6 +170,18 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     }
   }
   return { roots: outermost(roots), removed: removedNodes.length > 0, removedNodes };
+}
+
+/** True when `n` parts words whatever is put beside it: white space, or a block (with nothing
+ *  there, the edge of `parent`, unless that is inline). White space put or taken out beside it
+ *  joins or parts no words: a feed that appends its items with line breaks between them makes
+ *  one such node per item, and each had the whole feed rescanned (6 ms a batch at 1,000 items,
+ *  where the items alone took 1.2). */
+function partsWords(n: Node | null, parent: Node): boolean {
+  if (!n) return partsWords(parent, parent);
+  return n.nodeType === TEXT_NODE
+    ? /^\s+$/.test((n as Text).data)
+    : n.nodeType === ELEMENT_NODE && !isInlineElement(n as Element);
 }
 
 /** Drops roots that lie inside another root (scanning the outer one covers them). */

@@ -3,7 +3,7 @@
 // not yet started).
 import { describe, expect, it } from 'vitest';
 import { watchMutations } from '../../src/page/mutation-watcher';
-import { happyDomPerTest } from './happy-dom-page';
+import { fillBody, happyDomPerTest } from './happy-dom-page';
 
 const page = happyDomPerTest();
 
@@ -58,5 +58,49 @@ describe('the mutation watcher while the page loads', () => {
     page.doc.body.append(p);
     await new Promise((done) => setTimeout(done, 50)); // a batch waits for the next frame
     expect(batches).toEqual([[p]]);
+  });
+});
+
+describe('the mutation watcher’s batches', () => {
+  /** The roots of the batches made while `change` runs on a loaded page. */
+  async function rootsOf(change: () => void): Promise<Node[][]> {
+    const batches: Node[][] = [];
+    watchMutations(page.doc, (batch) => batches.push(batch.roots), new AbortController().signal);
+    change();
+    await new Promise((done) => setTimeout(done, 50)); // a batch waits for the next frame
+    return batches;
+  }
+
+  it('rescans only the new items of a feed that appends them with line breaks between', async () => {
+    fillBody(page, '<main>\n<p>First item</p>\n</main>');
+    const feed = page.doc.querySelector('main')!;
+    const items = new page.window.DOMParser().parseFromString(
+      '\n<p>Second item</p>\n  <p>Third item</p>\n',
+      'text/html',
+    );
+    const nodes = [...items.body.childNodes].map((node) => page.doc.importNode(node as unknown as Node, true));
+    const batches = await rootsOf(() => feed.append(...nodes));
+    expect(batches).toEqual([[...feed.querySelectorAll('p')].slice(1)]);
+  });
+
+  it('rescans nothing but removals when a feed drops items and the line breaks between them', async () => {
+    fillBody(page, '<main>\n<p>First item</p>\n<p>Second item</p>\n</main>');
+    const feed = page.doc.querySelector('main')!;
+    const batches: Array<{ roots: Node[]; removed: boolean }> = [];
+    watchMutations(page.doc, (batch) => batches.push(batch), new AbortController().signal);
+    feed.firstChild!.remove();
+    feed.firstElementChild!.remove();
+    feed.firstChild!.remove();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(batches.map((b) => [b.roots, b.removed])).toEqual([[[], true]]);
+  });
+
+  it('rescans the block when white space lands between two pieces of a word, or leaves them', async () => {
+    fillBody(page, '<p id="a"><b>Bag</b><b>ram</b></p><p id="b">Bag<i></i>ram</p><p id="c">Bag <br> ram</p>');
+    const byId = (id: string) => page.doc.getElementById(id)!;
+    const [a, b, c] = [byId('a'), byId('b'), byId('c')];
+    expect(await rootsOf(() => a.firstChild!.after(page.doc.createTextNode(' ')))).toEqual([[a]]);
+    expect(await rootsOf(() => b.querySelector('i')!.append(' '))).toEqual([[b]]);
+    expect(await rootsOf(() => c.childNodes[1]!.remove())).toEqual([[c]]);
   });
 });
