@@ -1,5 +1,7 @@
 import { HOST_TAG } from './host-tag';
 import { BlockClassifier, ELEMENT_NODE, isInlineElement, TEXT_NODE } from './text-blocks';
+
+const COMMENT_NODE = 8;
 import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
@@ -145,7 +147,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     const target = record.target;
     let joinsText = false;
     for (const node of record.addedNodes) {
-      if (isOurs(node)) continue;
+      if (isOurs(node) || inert(node)) continue;
       // An added block is scanned on its own; added text or inline elements may join words
       // with their neighbours, so their whole block is rescanned.
       if (node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element)) roots.add(node);
@@ -156,7 +158,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
         );
     }
     for (const node of record.removedNodes) {
-      if (isOurs(node)) continue;
+      if (isOurs(node) || inert(node)) continue;
       removedNodes.push(node);
       if (node.nodeType !== ELEMENT_NODE || isInlineElement(node as Element))
         joinsText ||= !(
@@ -171,6 +173,11 @@ function toBatch(records: MutationRecord[]): MutationBatch {
   }
   return { roots: outermost(roots), removed: removedNodes.length > 0, removedNodes };
 }
+
+/** A comment or an empty text node, which frameworks put and take out as placeholders (a
+ *  conditional part of a view, a list's anchors): it holds no text and joins no words, and had
+ *  the whole block around it rescanned. */
+const inert = (n: Node): boolean => n.nodeType === COMMENT_NODE || (n as Text).data === '';
 
 /** True when `n` parts words whatever is put beside it: white space, or a block (with nothing
  *  there, the edge of `parent`, unless that is inline). White space put or taken out beside it

@@ -95,6 +95,21 @@ describe('the mutation watcher’s batches', () => {
     expect(batches.map((b) => [b.roots, b.removed])).toEqual([[[], true]]);
   });
 
+  it('rescans nothing when a view puts or takes out a placeholder: a comment, an empty text node', async () => {
+    fillBody(page, '<main><p>Before</p><div id="widget">Bagram</div><p>After</p></main>');
+    const main = page.doc.querySelector('main')!;
+    const widget = page.doc.getElementById('widget')!;
+    // A conditional part of the view goes, leaving its placeholder; a list adds its anchors.
+    const batches = await rootsOf(() => {
+      widget.replaceWith(page.doc.createComment('v-if'));
+      main.append(page.doc.createTextNode(''), page.doc.createTextNode(''));
+    });
+    expect(batches).toEqual([[]]); // (one batch, for the marks in the widget to go)
+    // And comes back in its place: only it is scanned.
+    const back = page.doc.createElement('div');
+    expect(await rootsOf(() => main.childNodes[1]!.replaceWith(back))).toEqual([[back]]);
+  });
+
   it('rescans the block when white space lands between two pieces of a word, or leaves them', async () => {
     fillBody(page, '<p id="a"><b>Bag</b><b>ram</b></p><p id="b">Bag<i></i>ram</p><p id="c">Bag <br> ram</p>');
     const byId = (id: string) => page.doc.getElementById(id)!;
