@@ -39,7 +39,7 @@ describe('the polyfill in the content script', () => {
     await expect(browser.runtime!.sendMessage!('hi')).resolves.toEqual({ echo: 'hi' });
     const local = browser.storage!.local as unknown as { get(keys: unknown): Promise<unknown> };
     await expect(local.get('sites')).resolves.toEqual({ sites: [] });
-    expect(() => browser.runtime!.sendMessage!()).toThrow('sendMessage(): too few arguments');
+    expect(() => browser.runtime!.sendMessage!()).toThrow('sendMessage(): bad arguments');
   });
 
   it('stops the build, saying what it missed, when the polyfill is shaped otherwise', () => {

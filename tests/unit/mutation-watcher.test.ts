@@ -83,6 +83,20 @@ describe('the mutation watcher’s batches', () => {
     expect(batches).toEqual([[...feed.querySelectorAll('p')].slice(1)]);
   });
 
+  it('scans a link put between two blocks alone, and the whole block when a link may finish a name', async () => {
+    fillBody(page, '<main><p>One</p>\n</main><p id="name">Bagram <b>Air</b></p>');
+    const feed = page.doc.querySelector('main')!;
+    const alone = page.doc.createElement('a');
+    alone.append('Bagram Air Base');
+    const after = page.doc.createElement('p');
+    expect(await rootsOf(() => feed.append(alone, page.doc.createTextNode('\n'), after))).toEqual([[alone, after]]);
+    // A link put after "Bagram Air" may finish a name there: its whole block is read again.
+    const name = page.doc.getElementById('name')!;
+    const link = page.doc.createElement('a');
+    link.append(' Base');
+    expect(await rootsOf(() => name.append(link))).toEqual([[name]]);
+  });
+
   it('rescans nothing but removals when a feed drops items and the line breaks between them', async () => {
     fillBody(page, '<main>\n<p>First item</p>\n<p>Second item</p>\n</main>');
     const feed = page.doc.querySelector('main')!;
