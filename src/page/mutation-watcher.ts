@@ -1,7 +1,5 @@
 import { HOST_TAG } from './host-tag';
 import { BlockClassifier, ELEMENT_NODE, isInlineElement, TEXT_NODE } from './text-blocks';
-
-const COMMENT_NODE = 8;
 import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
@@ -149,15 +147,15 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     for (const node of record.addedNodes) {
       if (isOurs(node)) continue;
       // An added block is scanned on its own, and so is text or an inline element between
-      // blocks (see between); anything else may join words with its neighbours, and its whole
+      // blocks (see apart); anything else may join words with its neighbours, and its whole
       // block is rescanned.
-      if (!isBlock(node) && !between(node, node.previousSibling, node.nextSibling, target)) joinsText = true;
+      if (!apart(node, node.previousSibling, node.nextSibling, target, classifier)) joinsText = true;
       else if (!blank(node)) roots.add(node);
     }
     for (const node of record.removedNodes) {
       if (isOurs(node)) continue;
       removedNodes.push(node);
-      if (!isBlock(node) && !between(node, record.previousSibling, record.nextSibling, target)) joinsText = true;
+      if (!apart(node, record.previousSibling, record.nextSibling, target, classifier)) joinsText = true;
     }
     if (joinsText) {
       const block = blockOf(record.target);
@@ -167,12 +165,16 @@ function toBatch(records: MutationRecord[]): MutationBatch {
   return { roots: outermost(roots), removed: removedNodes.length > 0, removedNodes };
 }
 
-/** White space, or a placeholder frameworks put and take out (a comment for a conditional part
- *  of a view, an empty text node for a list's anchor): it holds no words. */
-const blank = (n: Node): boolean =>
-  n.nodeType === COMMENT_NODE || (n.nodeType === TEXT_NODE && !/\S/.test((n as Text).data));
+/** White space, or a node without text: a placeholder frameworks put and take out (a comment
+ *  for a conditional part of a view, an empty text node for a list's anchor), a doctype (whose
+ *  textContent, null, a scan would fail on). (Node types above 7: comment, document, doctype,
+ *  fragment.) */
+const blank = (n: Node): boolean => n.nodeType > 7 || (n.nodeType === TEXT_NODE && !/\S/.test((n as Text).data));
 
-const isBlock = (n: Node): boolean => n.nodeType === ELEMENT_NODE && !isInlineElement(n as Element);
+/** An element that ends a run of text (see RunWalker): a block, not an inline element, a line
+ *  break, or a field, a script or an editor, which a run goes on across. */
+const isBlock = (n: Node, classifier: BlockClassifier): boolean =>
+  n.nodeType === ELEMENT_NODE && !isInlineElement(n as Element) && classifier.blockOf(n as Element) === n;
 
 /** True when `node`, put or taken out between `before` and `after` in `parent`, changes no
  *  words but its own: a block, or the edge of `parent` (a block), stands on each side of it,
@@ -181,10 +183,20 @@ const isBlock = (n: Node): boolean => n.nodeType === ELEMENT_NODE && !isInlineEl
  *  makes one such node per item, and each had the whole feed rescanned (6 ms a batch at 1,000
  *  items, where the items alone took 1.2). (A link around a card is inline by its tag: a feed
  *  of such cards is still read again whole at each change.) */
-function between(node: Node, before: Node | null, after: Node | null, parent: Node): boolean {
+function apart(
+  node: Node,
+  before: Node | null,
+  after: Node | null,
+  parent: Node,
+  classifier: BlockClassifier,
+): boolean {
+  if (isBlock(node, classifier)) return true;
   const side = (n: Node | null, way: 'previousSibling' | 'nextSibling'): boolean => {
-    while (n && blank(n)) n = n[way];
-    return n ? isBlock(n) : parent.nodeType !== ELEMENT_NODE || isBlock(parent);
+    // (A neighbour a removal's record names may have gone since, or moved: the rest is unknown.)
+    while (n?.parentNode === parent && blank(n)) n = n[way];
+    return n
+      ? n.parentNode === parent && isBlock(n, classifier)
+      : parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
   };
   const left = side(before, 'previousSibling');
   const right = side(after, 'nextSibling');

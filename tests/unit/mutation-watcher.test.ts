@@ -124,6 +124,28 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => main.childNodes[1]!.replaceWith(back))).toEqual([[back]]);
   });
 
+  it('rescans the block when what stood beside a removal went too, or when a field is all that parts it', async () => {
+    fillBody(page, '<div id="d">Bagram<!--w-->s</div><p id="p">Fitrat <button>Share</button> army chief</p>');
+    const byId = (id: string) => page.doc.getElementById(id)!;
+    const [d, p] = [byId('d'), byId('p')];
+    // "Bagrams" loses its "s", then the comment that stood between: "Bagram" is whole again.
+    expect(
+      await rootsOf(() => {
+        d.lastChild!.remove();
+        d.lastChild!.remove();
+      }),
+    ).toEqual([[d]]);
+    // A button does not end a run of text (the words around it are one block's): taking out
+    // the words after it changes what the block says.
+    expect(await rootsOf(() => p.lastChild!.remove())).toEqual([[p]]);
+  });
+
+  it('never takes a doctype put into the document for text to scan', async () => {
+    const doctype = page.doc.implementation.createDocumentType('html', '', '');
+    const batches = await rootsOf(() => page.doc.insertBefore(doctype, page.doc.documentElement));
+    expect(batches.flat()).not.toContain(doctype);
+  });
+
   it('rescans the block when white space lands between two pieces of a word, or leaves them', async () => {
     fillBody(page, '<p id="a"><b>Bag</b><b>ram</b></p><p id="b">Bag<i></i>ram</p><p id="c">Bag <br> ram</p>');
     const byId = (id: string) => page.doc.getElementById(id)!;
