@@ -171,8 +171,8 @@ function toBatch(records: MutationRecord[]): MutationBatch {
  *  fragment.) */
 const blank = (n: Node): boolean => n.nodeType > 7 || (n.nodeType === TEXT_NODE && !/\S/.test((n as Text).data));
 
-/** An element that ends a run of text (see RunWalker): a block, not an inline element, a line
- *  break, or a field, a script or an editor, which a run goes on across. */
+/** An element that ends a run of text (see RunWalker): a block. Not an inline element or a line
+ *  break, nor a field, a script or an editor, which a run goes on across. */
 const isBlock = (n: Node, classifier: BlockClassifier): boolean =>
   n.nodeType === ELEMENT_NODE && !isInlineElement(n as Element) && classifier.blockOf(n as Element) === n;
 
