@@ -6,6 +6,7 @@ import {
   holdsNoProse,
   holdsReading,
   inAnnotation,
+  NOT_BLANK,
   openWalk,
   SHOW_TEXT,
   TEXT_NODE,
@@ -198,7 +199,6 @@ export class CandidateBlockWalker {
   }
 }
 
-const NOT_BLANK = /\S/;
 /** No element still being parsed: the page is. */
 const NONE = new Set<Node>();
 /** Elements under one past which a walk goes into it rather than test it whole: a section of

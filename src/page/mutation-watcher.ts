@@ -1,5 +1,5 @@
 import { HOST_TAG } from './host-tag';
-import { BlockClassifier, ELEMENT_NODE, isInlineElement, TEXT_NODE } from './text-blocks';
+import { BlockClassifier, ELEMENT_NODE, isInlineElement, NOT_BLANK, TEXT_NODE } from './text-blocks';
 import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
@@ -158,7 +158,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       if (!apart(node, record.previousSibling, record.nextSibling, target, classifier)) joinsText = true;
     }
     if (joinsText) {
-      const block = blockOf(record.target);
+      const block = blockOf(target);
       if (block) roots.add(block);
     }
   }
@@ -169,7 +169,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
  *  for a conditional part of a view, an empty text node for a list's anchor), a doctype (whose
  *  textContent, null, a scan would fail on). (Node types above 7: comment, document, doctype,
  *  fragment.) */
-const blank = (n: Node): boolean => n.nodeType > 7 || (n.nodeType === TEXT_NODE && !/\S/.test((n as Text).data));
+const blank = (n: Node): boolean => n.nodeType > 7 || (n.nodeType === TEXT_NODE && !NOT_BLANK.test((n as Text).data));
 
 /** An element that ends a run of text (see RunWalker): a block. Not an inline element or a line
  *  break, nor a field, a script or an editor, which a run goes on across. */

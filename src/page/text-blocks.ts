@@ -347,7 +347,8 @@ export class RunWalker {
   }
 }
 
-const NOT_BLANK = /\S/;
+/** Text that holds more than white space. */
+export const NOT_BLANK = /\S/;
 
 /** True when a walk under `root` can go on from `node` (null: it has ended): the page has not
  *  taken it out of the document or from under `root`. */
