@@ -22,9 +22,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Chrome: `scripting` and the content script's own hosts, for the background to run the
-    // card's UI in a frame when a card is first wanted there (src/page/card-ui.ts). An imported
-    // module never runs on a site where the reader blocks JavaScript; this does. The install
-    // prompt is the same as the content script's alone. (Firefox bundles the card's UI.)
+    // card's UI in a frame when a card is first wanted there (src/page/card-ui.ts; an imported
+    // module never runs on a site where the reader blocks JavaScript, this does), and to
+    // register the one-line hint that the settings are the defaults (src/settings-hint.ts). The
+    // install prompt is the same as the content script's alone. (Firefox bundles the card's UI.)
     ...(browser === 'firefox'
       ? { permissions: ['storage'] }
       : {

@@ -13,6 +13,7 @@ import {
 } from '../src/messages';
 import { toolbarIconPaths } from '../src/icons';
 import { keepSettingsCurrent, setSiteEnabled, settingsStore } from '../src/settings';
+import { keepSettingsHint } from '../src/settings-hint';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
 import { askTopPage, showNextMention } from '../src/top-page';
@@ -20,6 +21,8 @@ import { askTopPage, showNextMention } from '../src/top-page';
 export default defineBackground(() => {
   // As it starts (an update starts it), and from then on.
   keepSettingsCurrent();
+  void settingsStore.get().then(keepSettingsHint);
+  settingsStore.watch((settings) => void keepSettingsHint(settings));
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {

@@ -13,12 +13,14 @@ import { startFrameOverlay, type FrameOverlay } from '../src/page/frame-overlay'
 import { startFrameReporter } from '../src/page/frame-reporter';
 import { watchDocumentRewritten } from '../src/page/document-rewrite';
 import { relayEscape } from '../src/page/escape-relay';
+import { defaultsHinted } from '../src/page/defaults-hint';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
+import { after } from '../src/page/timers';
 import { applyHighlightStyle } from '../src/page/highlight-style';
 import { runtimeAlive, ScriptContext } from '../src/script-context';
 import { pageSettingsStore } from '../src/settings';
-import type { Settings } from '../src/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../src/settings-schema';
 import { isSiteEnabled, PAGE_PATTERNS, siteOf } from '../src/site-rules';
 import '../src/ui/highlights.css';
 
@@ -131,7 +133,15 @@ function runInFrame(prefilter: Prefilter): void {
     else reporter.now();
   };
 
-  void pageSettingsStore.get().then((settings) => apply(settings, true));
+  let stored = false;
+  void pageSettingsStore.get().then((settings) => {
+    stored = true;
+    apply(settings, true);
+  });
+  // Settings that draw as the defaults (most readers') have the background's hint run just
+  // after this script (src/settings-hint.ts): the page is followed from its first task, not
+  // from when storage answers, which on a long page can be after its first layout.
+  if (!import.meta.env.FIREFOX) after(0, () => stored || !defaultsHinted() || apply(DEFAULT_SETTINGS, true));
   const unwatch = pageSettingsStore.watch(apply);
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;

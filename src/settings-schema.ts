@@ -47,6 +47,22 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenTopics: [],
 };
 
+/** Whether every page is drawn with `settings` as with the defaults: on everywhere (a rule
+ *  that switches a site on changes nothing there), with every topic, the default style and the
+ *  default delay. A page may then be marked with the defaults before the stored settings reach
+ *  it (src/settings-hint.ts). */
+export function drawsAsDefaults(settings: Settings): boolean {
+  const defaults = DEFAULT_SETTINGS;
+  return (
+    settings.mode === defaults.mode &&
+    settings.paused === defaults.paused &&
+    settings.sites.every((rule) => rule.enabled) &&
+    settings.highlightStyle === defaults.highlightStyle &&
+    settings.hoverDelayMs === defaults.hoverDelayMs &&
+    settings.hiddenTopics.length === 0
+  );
+}
+
 /** Version 1 (0.1.0) kept only the sites switched off. */
 export interface SettingsV1 {
   disabledSites: string[];

@@ -15,6 +15,7 @@ import {
   type Settings,
   type SettingsV1,
 } from './settings-schema';
+import { dropSettingsHint } from './settings-hint';
 import { withSite } from './site-rules';
 
 interface Item {
@@ -94,6 +95,8 @@ export function setSiteEnabled(site: string, enabled: boolean): Promise<Settings
 }
 
 async function save(settings: Settings): Promise<void> {
+  // Before the write: no page may start with the defaults once these are stored.
+  await dropSettingsHint(settings);
   try {
     await write(syncItem, settings);
     // Only the value: @wxt-dev/storage's removeValue() left the version behind too.

@@ -167,9 +167,41 @@ export async function countReports(
   };
 }
 
-/** Stores the reader's settings as the options page would (the extension picks them up). */
+/** Stores the reader's settings as the options page would (the extension picks them up): the
+ *  hint that they are the defaults goes first (src/settings-hint.ts; the background puts it
+ *  back if they are). */
 export function setSettings(worker: Worker, settings: object): Promise<void> {
-  return worker.evaluate((value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }), settings);
+  return worker.evaluate(async (value) => {
+    await chrome.scripting.unregisterContentScripts({ ids: ['settings-are-defaults'] }).catch(() => {});
+    await chrome.storage.sync.set({ settings: value, settings$: { v: 2 } });
+  }, settings);
+}
+
+/** The ids of the content scripts the background has registered (the settings hint's). */
+export function registeredScripts(worker: Worker): Promise<string[]> {
+  return worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((all) => all.map((s) => s.id)));
+}
+
+/** Opens `url` in a new tab that records every highlight name registered at any moment of its
+ *  load (looked at in every task from the first), for `forMs` from its start. */
+export async function highlightsEverSeen(context: BrowserContext, url: string, forMs = 2500): Promise<string[]> {
+  const page = await context.newPage();
+  await page.addInitScript((until) => {
+    const seen = new Set<string>();
+    (window as unknown as { seen_: Set<string> }).seen_ = seen;
+    const channel = new MessageChannel();
+    const look = () => {
+      for (const name of CSS.highlights.keys()) seen.add(name);
+      if (performance.now() < until) channel.port2.postMessage(0);
+    };
+    channel.port1.onmessage = look;
+    look();
+  }, forMs);
+  await page.goto(url);
+  await page.waitForTimeout(forMs);
+  const seen = await page.evaluate(() => [...(window as unknown as { seen_: Set<string> }).seen_].sort());
+  await page.close();
+  return seen;
 }
 
 /** The toolbar badge's text for a tab. */

@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import {
   expect,
   highlightNames,
+  highlightsEverSeen,
   launchExtensionContext,
   openPopupFor,
   marks,
+  registeredScripts,
   runCommand,
   screenshotPath,
   setSettings,
@@ -308,6 +310,77 @@ test('the toggle-site command switches the current site off and on', async ({ pa
   await expect.poll(() => highlightNames(page)).toEqual([]);
   await run('toggle-site');
   await waitForMarkCount(page, 8);
+});
+
+test.describe('the hint that the settings are the defaults', () => {
+  const HINT = 'settings-are-defaults';
+
+  test('is there while they are; a topic hidden or a site switched off takes it away first, and no page shows either, even for a moment', async ({
+    page,
+    server,
+    serviceWorker,
+    browserContext,
+    extensionId,
+  }) => {
+    await expect.poll(() => registeredScripts(serviceWorker)).toEqual([HINT]);
+    await page.goto(server.url('news.html'));
+    await waitForMarkCount(page, 8);
+    expect(await highlightsEverSeen(browserContext, server.url('news.html'))).toEqual([
+      'context-overlay-bagram',
+      'context-overlay-doha-2020',
+      'context-overlay-fitrat',
+    ]);
+
+    const options = await browserContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('checkbox', { name: 'Fasihuddin Fitrat' }).uncheck();
+    await expect.poll(() => highlightNames(page)).toEqual(['context-overlay-bagram', 'context-overlay-doha-2020']);
+    expect(await registeredScripts(serviceWorker)).toEqual([]);
+    expect(await highlightsEverSeen(browserContext, server.url('news.html'))).toEqual([
+      'context-overlay-bagram',
+      'context-overlay-doha-2020',
+    ]);
+    await options.getByRole('checkbox', { name: 'Fasihuddin Fitrat' }).check();
+    await expect.poll(() => registeredScripts(serviceWorker)).toEqual([HINT]);
+
+    const popup = await openPopupFor(page, { serviceWorker, browserContext, extensionId });
+    await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
+    await expect.poll(() => highlightNames(page)).toEqual([]);
+    expect(await registeredScripts(serviceWorker)).toEqual([]);
+    expect(await highlightsEverSeen(browserContext, server.url('news.html'))).toEqual([]);
+    // Another site is still drawn, from the stored settings.
+    const elsewhere = server.url('news.html').replace('127.0.0.1', 'localhost');
+    expect(await highlightsEverSeen(browserContext, elsewhere)).toHaveLength(3);
+    await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
+    await expect.poll(() => registeredScripts(serviceWorker)).toEqual([HINT]);
+    await waitForMarkCount(page, 8);
+  });
+
+  test('left behind by settings stored some other way, it gives way to them as they come', async ({
+    page,
+    server,
+    serviceWorker,
+  }) => {
+    await expect.poll(() => registeredScripts(serviceWorker)).toEqual([HINT]);
+    // As settings synced from another browser land: no hint taken away first. Put back at
+    // once after the background took it away, so that pages load with it.
+    await serviceWorker.evaluate((settings) => chrome.storage.sync.set({ settings, settings$: { v: 2 } }), {
+      ...DEFAULT_SETTINGS,
+      hiddenTopics: ['fitrat'],
+    });
+    await expect.poll(() => registeredScripts(serviceWorker)).toEqual([]);
+    await serviceWorker.evaluate(
+      (id) =>
+        chrome.scripting.registerContentScripts([
+          { id, js: ['settings-hint.js'], matches: ['http://*/*'], allFrames: true, runAt: 'document_start' },
+        ]),
+      HINT,
+    );
+    await page.goto(server.url('news.html'));
+    await expect.poll(() => highlightNames(page)).toEqual(['context-overlay-bagram', 'context-overlay-doha-2020']);
+    await page.waitForTimeout(600);
+    expect(await highlightNames(page)).toEqual(['context-overlay-bagram', 'context-overlay-doha-2020']);
+  });
 });
 
 test('settings from version 0.1.0 are migrated: a site switched off stays off', async ({
