@@ -21,8 +21,9 @@ import { askTopPage, showNextMention } from '../src/top-page';
 export default defineBackground(() => {
   // As it starts (an update starts it), and from then on.
   keepSettingsCurrent();
-  void settingsStore.get().then(keepSettingsHint);
-  settingsStore.watch((settings) => void keepSettingsHint(settings));
+  const readSettings = () => settingsStore.get();
+  void keepSettingsHint(readSettings, false);
+  settingsStore.watch(() => void keepSettingsHint(readSettings));
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {

@@ -36,17 +36,17 @@ export default defineContentScript({
     if (typeof Highlight !== 'function') return; // (the rest of the check waits for the start)
     const prefilter = new Prefilter(prefilterSource());
     // A subframe starts only once it holds something to mark (src/page/frame-wake.ts).
-    if (window === window.top) runInFrame(prefilter);
+    if (window === window.top) runInFrame(prefilter, true);
     else {
       void whenFrameWorthScanning(document, (text) => prefilter.mightMatch(text), runtimeAlive).then(() =>
-        runInFrame(prefilter),
+        runInFrame(prefilter, false),
       );
     }
   },
 });
 
 /** The overlay in this frame, run with the reader's settings and reported to the background. */
-function runInFrame(prefilter: Prefilter): void {
+function runInFrame(prefilter: Prefilter, top: boolean): void {
   if (!highlightApiAvailable()) return;
   const ctx = new ScriptContext();
   if (ctx.isInvalid) return; // the extension went while a subframe waited
@@ -63,7 +63,7 @@ function runInFrame(prefilter: Prefilter): void {
   const escapes = relayEscape(() => tell({ type: 'escape' }), ctx.signal);
   const reporter = startFrameReporter({
     documentToken,
-    top: window === window.top,
+    top,
     site,
     current: () => ({ enabled: overlay !== null, counts: overlay?.view.counts() ?? {} }),
     countsLookAtPage: () => overlay?.view.any() ?? false,
@@ -140,8 +140,11 @@ function runInFrame(prefilter: Prefilter): void {
   });
   // Settings that draw as the defaults (most readers') have the background's hint run just
   // after this script (src/settings-hint.ts): the page is followed from its first task, not
-  // from when storage answers, which on a long page can be after its first layout.
-  if (!import.meta.env.FIREFOX) after(0, () => stored || !defaultsHinted() || apply(DEFAULT_SETTINGS, true));
+  // from when storage answers, which on a long page can be after its first layout. (Not in a
+  // subframe: it starts once it holds something to mark, and by then the hint may be stale.)
+  if (!import.meta.env.FIREFOX && top) {
+    after(0, () => stored || !defaultsHinted() || apply(DEFAULT_SETTINGS, true));
+  }
   const unwatch = pageSettingsStore.watch(apply);
   const onMessage = (message: unknown) => {
     if (!isToContent(message)) return undefined;

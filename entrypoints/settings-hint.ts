@@ -1,5 +1,5 @@
 // The hint that the reader's settings are the defaults: registered by the background only while
-// they are (src/settings-hint.ts), run after the content script in each frame.
+// they are (src/settings-hint.ts), run after the content script in each page's top frame.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { hintDefaults } from '../src/page/defaults-hint';
 

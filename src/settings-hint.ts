@@ -21,7 +21,7 @@ export const SETTINGS_HINT_ID = 'settings-are-defaults';
 /** The hint's file in the build (entrypoints/settings-hint.ts). */
 const SCRIPT = 'settings-hint.js';
 
-/** Registrations and removals, one after another (two at once would register it twice). */
+/** The background's registrations and removals, one after another. */
 let queue: Promise<unknown> = Promise.resolve();
 const inTurn = (task: () => Promise<unknown>): Promise<void> => {
   const next = queue.then(task).catch(() => undefined);
@@ -30,34 +30,52 @@ const inTurn = (task: () => Promise<unknown>): Promise<void> => {
 };
 
 const scripting = () => (import.meta.env.FIREFOX ? undefined : browser.scripting);
+const ids = [SETTINGS_HINT_ID];
 
-/** Registers the hint if `settings` draw as the defaults, and removes it if not. */
-export function keepSettingsHint(settings: Settings): Promise<void> {
+/** For the background, as it starts (`changed` false) and whenever the stored settings change:
+ *  registers the hint while the settings `read` gives draw as the defaults, and removes it when
+ *  not. After a change the hint goes at once, before the settings are read: a page that loads
+ *  meanwhile misses it and waits for storage, as without it, never the other way round. */
+export function keepSettingsHint(read: () => Promise<Settings>, changed = true): Promise<void> {
+  const api = scripting();
+  if (!api) return Promise.resolve();
+  const dropped = changed ? api.unregisterContentScripts({ ids }).catch(() => {}) : undefined;
   return inTurn(async () => {
-    const api = scripting();
-    if (!api) return;
-    const registered = (await api.getRegisteredContentScripts({ ids: [SETTINGS_HINT_ID] })).length > 0;
-    const wanted = drawsAsDefaults(settings);
-    if (wanted && !registered) {
-      await api.registerContentScripts([
-        {
-          id: SETTINGS_HINT_ID,
-          js: [SCRIPT],
-          matches: PAGE_PATTERNS,
-          allFrames: true,
-          runAt: 'document_start',
-          // So the first page after the browser starts has it too.
-          persistAcrossSessions: true,
-        },
-      ]);
-    } else if (!wanted && registered) await api.unregisterContentScripts({ ids: [SETTINGS_HINT_ID] });
+    await dropped;
+    // What is registered now, whatever a turn before did while the hint was being dropped.
+    const registered = (await api.getRegisteredContentScripts({ ids })).length > 0;
+    if (!drawsAsDefaults(await read())) {
+      if (registered) await api.unregisterContentScripts({ ids });
+      return;
+    }
+    if (registered) return;
+    await api.registerContentScripts([
+      {
+        id: SETTINGS_HINT_ID,
+        js: [SCRIPT],
+        matches: PAGE_PATTERNS,
+        // Read in the top frame alone (see entrypoints/content.ts).
+        allFrames: false,
+        runAt: 'document_start',
+        // So the first page after the browser starts has it too.
+        persistAcrossSessions: true,
+      },
+    ]);
+    // Settings written while it was being registered (the popup took away no hint then).
+    if (!drawsAsDefaults(await read())) await api.unregisterContentScripts({ ids });
   });
 }
 
-/** Removes the hint before settings that do not draw as the defaults are written. */
-export function dropSettingsHint(settings: Settings): Promise<void> {
-  if (drawsAsDefaults(settings)) return Promise.resolve();
-  return inTurn(async () => {
-    await scripting()?.unregisterContentScripts({ ids: [SETTINGS_HINT_ID] });
-  });
+/** Removes the hint before settings that do not draw as the defaults are written (the popup,
+ *  the options page, the background's keyboard command). Throws, and so stops the write, if the
+ *  hint is still there. */
+export async function dropSettingsHint(settings: Settings): Promise<void> {
+  const api = scripting();
+  if (!api || drawsAsDefaults(settings)) return;
+  try {
+    await api.unregisterContentScripts({ ids });
+  } catch (error) {
+    // (None was registered: nothing to remove.)
+    if ((await api.getRegisteredContentScripts({ ids })).length > 0) throw error;
+  }
 }

@@ -211,6 +211,43 @@ test.describe('pages that change', () => {
     await expect.poll(async () => (await marks(page)).bagram).toEqual(['Bagram Air Base', 'Bagram Airfield']);
   });
 
+  test('a feed of links around cards: each new card marked, and a name that runs across a link’s edge found', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url('dynamic.html'));
+    await waitForMarkCount(page, 0);
+    const appendCards = (from: number) =>
+      page.evaluate((from) => {
+        const feed = document.getElementById('feed')!;
+        for (let i = from; i < from + 3; i++) {
+          const link = document.createElement('a');
+          link.href = `#story-${i}`;
+          const card = document.createElement('article');
+          const title = document.createElement('h3');
+          title.textContent = `Story ${i}: Bagram Air Base`;
+          const lede = document.createElement('p');
+          lede.textContent = 'Fasihuddin Fitrat spoke.';
+          card.append(title, lede);
+          link.append('\n', card, '\n');
+          feed.append(link, '\n');
+        }
+      }, from);
+    await appendCards(0);
+    await waitForMarkCount(page, 6);
+    await appendCards(3);
+    await waitForMarkCount(page, 12);
+    await page.evaluate(() => {
+      const feed = document.getElementById('feed')!;
+      feed.append('Flights from Bagram');
+      const link = document.createElement('a');
+      link.append(' Airfield resumed', document.createElement('div'));
+      feed.append(link);
+    });
+    await expect.poll(async () => (await marks(page)).bagram).toContain('Bagram Airfield');
+    expect((await marks(page)).fitrat).toHaveLength(6);
+  });
+
   test('a page that clears the highlight registry (its own find box) gets its marks back, its own left alone', async ({
     page,
     server,

@@ -97,6 +97,22 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => name.append(link))).toEqual([[name]]);
   });
 
+  it('rescans only the new cards of a feed of links around blocks, appended or dropped', async () => {
+    const card = (title: string) => `<a href="#"> <article><h3>${title}</h3><p>More</p></article>\n</a>`;
+    fillBody(page, `<section>${card('First')}</section>`);
+    const feed = page.doc.querySelector('section')!;
+    const items = new page.window.DOMParser().parseFromString(`\n${card('Second')}${card('Third')}`, 'text/html');
+    const nodes = [...items.body.childNodes].map((node) => page.doc.importNode(node as unknown as Node, true));
+    expect(await rootsOf(() => feed.append(...nodes))).toEqual([[...feed.querySelectorAll('a')].slice(1)]);
+    expect(await rootsOf(() => feed.querySelector('a')!.remove())).toEqual([[]]);
+    // A link with words at its edge may join them with its neighbour's: the feed is read again.
+    const lead = page.doc.createTextNode('Bagram');
+    expect(await rootsOf(() => feed.append(lead))).toEqual([[lead]]);
+    const tail = page.doc.createElement('a');
+    tail.append(' Air Base', page.doc.createElement('div'));
+    expect(await rootsOf(() => feed.append(tail))).toEqual([[feed]]);
+  });
+
   it('rescans nothing but removals when a feed drops items and the line breaks between them', async () => {
     fillBody(page, '<main>\n<p>First item</p>\n<p>Second item</p>\n</main>');
     const feed = page.doc.querySelector('main')!;

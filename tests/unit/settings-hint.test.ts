@@ -2,6 +2,7 @@
 // they draw every page as the defaults do, and gone before any other settings are written.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { fakeScripting } from './fake-scripting';
 import { setSiteEnabled, updateSettings } from '../../src/settings';
 import { keepSettingsHint, SETTINGS_HINT_ID } from '../../src/settings-hint';
 import { DEFAULT_SETTINGS, drawsAsDefaults, type Settings } from '../../src/settings-schema';
@@ -32,74 +33,75 @@ describe('settings that draw as the defaults', () => {
   });
 });
 
-/** Chrome's registered content scripts, in memory, with what happened to them in order. */
-function fakeScripting() {
-  const registered = new Set<string>();
-  const events: string[] = [];
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
-  Object.assign(fakeBrowser.scripting, {
-    async getRegisteredContentScripts(filter: { ids: string[] }) {
-      await tick();
-      return filter.ids.filter((id) => registered.has(id)).map((id) => ({ id }));
-    },
-    async registerContentScripts(scripts: { id: string; js: string[]; runAt: string }[]) {
-      await tick();
-      for (const script of scripts) {
-        if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
-        registered.add(script.id);
-        events.push(`register ${script.js.join()} ${script.runAt}`);
-      }
-    },
-    async unregisterContentScripts(filter: { ids: string[] }) {
-      await tick();
-      for (const id of filter.ids) {
-        if (!registered.delete(id)) throw new Error(`Nonexistent script ID '${id}'`);
-        events.push('unregister');
-      }
-    },
-  });
-  fakeBrowser.storage.onChanged.addListener((changes) => void ('settings' in changes && events.push('write')));
-  return { registered, events };
-}
-
 describe('the settings hint', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
 
+  const defaults = () => Promise.resolve({ ...DEFAULT_SETTINGS });
+  const paused = () => Promise.resolve({ ...DEFAULT_SETTINGS, paused: true });
+
   it('is registered while the settings draw as the defaults, and removed when not', async () => {
     const { registered, events } = fakeScripting();
-    await keepSettingsHint({ ...DEFAULT_SETTINGS });
+    await keepSettingsHint(defaults, false);
     expect([...registered]).toEqual([SETTINGS_HINT_ID]);
-    expect(events).toEqual(['register settings-hint.js document_start']);
-    await keepSettingsHint({ ...DEFAULT_SETTINGS, paused: true });
+    expect(events).toEqual(['register settings-hint.js document_start top frame']);
+    await keepSettingsHint(defaults, false);
+    await keepSettingsHint(paused);
     expect(registered.size).toBe(0);
-    await keepSettingsHint({ ...DEFAULT_SETTINGS, hiddenTopics: ['bagram'] });
-    expect(events).toEqual(['register settings-hint.js document_start', 'unregister']);
+    expect(events).toEqual(['register settings-hint.js document_start top frame', 'unregister']);
+  });
+
+  it('goes at once when the settings change, before they are read', async () => {
+    const { registered } = fakeScripting();
+    await keepSettingsHint(defaults, false);
+    let answer = () => {};
+    const answered = new Promise<Settings>((resolve) => (answer = () => resolve({ ...DEFAULT_SETTINGS })));
+    const kept = keepSettingsHint(() => answered);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(registered.size).toBe(0);
+    answer();
+    await kept;
+    expect(registered.size).toBe(1);
   });
 
   it('follows the last of two changes heard at once', async () => {
     const { registered } = fakeScripting();
-    // (Each looks at what is registered before it acts: taken together, the second would see
-    // no hint, find nothing to remove, and leave the first one's hint behind.)
-    await Promise.all([
-      keepSettingsHint({ ...DEFAULT_SETTINGS }),
-      keepSettingsHint({ ...DEFAULT_SETTINGS, paused: true }),
-    ]);
+    // Each reads the settings as they stood when it did: the first the defaults, the second a pause.
+    await Promise.all([keepSettingsHint(defaults), keepSettingsHint(paused)]);
     expect(registered.size).toBe(0);
+  });
+
+  it('goes again if the settings changed while it was being registered', async () => {
+    const { registered, events } = fakeScripting();
+    let reads = 0;
+    await keepSettingsHint(() => (reads++ === 0 ? defaults() : paused()), false);
+    expect(registered.size).toBe(0);
+    expect(events).toEqual(['register settings-hint.js document_start top frame', 'unregister']);
   });
 
   it('is gone before settings that do not draw as the defaults are written', async () => {
     const { registered, events } = fakeScripting();
-    await keepSettingsHint({ ...DEFAULT_SETTINGS });
+    await keepSettingsHint(defaults, false);
     await setSiteEnabled('news.example.com', false);
     expect(registered.size).toBe(0);
     expect(events.slice(1)).toEqual(['unregister', 'write']);
   });
 
+  it('stops the write when it cannot be taken away', async () => {
+    const { registered, events } = fakeScripting();
+    await keepSettingsHint(defaults, false);
+    Object.assign(fakeBrowser.scripting, {
+      unregisterContentScripts: () => Promise.reject(new Error('the browser said no')),
+    });
+    await expect(setSiteEnabled('news.example.com', false)).rejects.toThrow('the browser said no');
+    expect([...registered]).toEqual([SETTINGS_HINT_ID]);
+    expect(events.slice(1)).toEqual([]);
+  });
+
   it('stays while a change keeps the settings drawing as the defaults', async () => {
     const { registered, events } = fakeScripting();
-    await keepSettingsHint({ ...DEFAULT_SETTINGS });
+    await keepSettingsHint(defaults, false);
     await updateSettings((s) => ({ ...s, sites: [{ host: 'a.example', includeSubdomains: false, enabled: true }] }));
     expect([...registered]).toEqual([SETTINGS_HINT_ID]);
     expect(events.slice(1)).toEqual(['write']);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { fakeScripting } from './fake-scripting';
 import { storage } from 'wxt/utils/storage';
 import {
   keepSettingsCurrent,
@@ -24,6 +25,7 @@ describe('the settings store', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
+    fakeScripting();
   });
 
   it('keeps settings in sync storage', async () => {
