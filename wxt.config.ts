@@ -73,9 +73,13 @@ export default defineConfig({
         // The content script's build only: the polyfill's table of the calls it makes.
         config.plugins = [...(config.plugins ?? []), contentScriptPolyfill()];
         // …and terser's `unsafe`, for 36–38 bytes gzipped (issue 6's 30 KB). In this bundle it
-        // drops `new` before Error and RegExp and joins template strings with `+`: every value
-        // put in one is a string. (It would also write `String(x)` as `"" + x`, which differs
-        // for a symbol: the bundle calls no String().) A copy: the other builds keep their own.
+        // drops `new` before Error and RegExp (each given a string pattern) and joins template
+        // strings with `+` (each value put in one a string or a number). It would also write
+        // `String(x)` as `"" + x`, which differs for a symbol (the one call, in Firefox's card
+        // UI, takes a number); take calls of String, Error or RegExp#test for pure, and drop them
+        // when their result goes unused; and work out string methods on constants at build time,
+        // in Node's locale (none is called on a constant here). Keep it so when changing these
+        // bundles. A copy: the other builds keep their own options.
         const terser = config.build?.terserOptions;
         if (terser && typeof terser.compress === 'object') {
           config.build = {

@@ -12,7 +12,7 @@ import {
   type ToContent,
 } from '../src/messages';
 import { toolbarIconPaths } from '../src/icons';
-import { keepSettingsCurrent, setSiteEnabled, settingsStore } from '../src/settings';
+import { keepSettingsCurrent, setSiteEnabled, settingsStore, watchWrites } from '../src/settings';
 import { keepSettingsHint } from '../src/settings-hint';
 import { isSiteEnabled } from '../src/site-rules';
 import { toolbarAction } from '../src/toolbar-action';
@@ -23,7 +23,7 @@ export default defineBackground(() => {
   keepSettingsCurrent();
   const readSettings = () => settingsStore.get();
   void keepSettingsHint(readSettings, false);
-  settingsStore.watch(() => void keepSettingsHint(readSettings));
+  watchWrites(() => void keepSettingsHint(readSettings));
   // One queue per tab: frames report concurrently and each update reads the previous state.
   const queues = new Map<number, Promise<void>>();
   const enqueue = (tabId: number, task: () => Promise<void>) => {

@@ -35,7 +35,7 @@ const ids = [SETTINGS_HINT_ID];
 /** For the background, as it starts (`changed` false) and whenever the stored settings change:
  *  registers the hint while the settings `read` gives draw as the defaults, and removes it when
  *  not. After a change the hint goes at once, before the settings are read: a page that loads
- *  meanwhile misses it and waits for storage, as without it, never the other way round. */
+ *  meanwhile misses it and waits for storage, as without it. */
 export function keepSettingsHint(read: () => Promise<Settings>, changed = true): Promise<void> {
   const api = scripting();
   if (!api) return Promise.resolve();
@@ -67,15 +67,19 @@ export function keepSettingsHint(read: () => Promise<Settings>, changed = true):
 }
 
 /** Removes the hint before settings that do not draw as the defaults are written (the popup,
- *  the options page, the background's keyboard command). Throws, and so stops the write, if the
- *  hint is still there. */
+ *  the options page, the background's keyboard command), and again after (a registration for
+ *  the settings before, which read them just before the write). Throws, and so stops the
+ *  write, if the hint is still there. */
 export async function dropSettingsHint(settings: Settings): Promise<void> {
   const api = scripting();
   if (!api || drawsAsDefaults(settings)) return;
-  try {
-    await api.unregisterContentScripts({ ids });
-  } catch (error) {
-    // (None was registered: nothing to remove.)
-    if ((await api.getRegisteredContentScripts({ ids })).length > 0) throw error;
+  for (let tries = 1; ; tries++) {
+    try {
+      return await api.unregisterContentScripts({ ids });
+    } catch (error) {
+      // None was registered (nothing to remove), or the background registered it just after.
+      if ((await api.getRegisteredContentScripts({ ids })).length === 0) return;
+      if (tries === 3) throw error;
+    }
   }
 }

@@ -59,20 +59,24 @@ function storeOf(migrate?: Migration) {
 
     /** Calls back with the current settings whenever either copy changes. */
     watch(callback: (settings: Settings) => void): () => void {
-      const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-        const item = [syncItem, localItem].find((i) => i.area === area);
-        // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too. (The
-        // version counts too: a migration, or a value of an older version, may change it alone.)
-        const changed = (key: string) =>
-          JSON.stringify(changes[key]?.newValue) !== JSON.stringify(changes[key]?.oldValue);
-        if (!item || !(changed(item.key) || changed(versionKey(item)))) return;
-        void store.get().then(callback);
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      return watchWrites(() => void store.get().then(callback));
     },
   };
   return store;
+}
+
+/** Calls back at once, in the change's own event, whenever either copy of the settings changes
+ *  (the background takes the settings hint away before it reads them: src/settings-hint.ts). */
+export function watchWrites(callback: () => void): () => void {
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    const item = [syncItem, localItem].find((i) => i.area === area);
+    // Firefox reports writes that change nothing; @wxt-dev/storage skipped those too. (The
+    // version counts too: a migration, or a value of an older version, may change it alone.)
+    const changed = (key: string) => JSON.stringify(changes[key]?.newValue) !== JSON.stringify(changes[key]?.oldValue);
+    if (item && (changed(item.key) || changed(versionKey(item)))) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 // Writes are functions of their own, not methods of the store: the content script only reads,
@@ -104,6 +108,7 @@ async function save(settings: Settings): Promise<void> {
   } catch {
     await write(localItem, settings);
   }
+  await dropSettingsHint(settings);
 }
 
 /** What a stored value reads as on extension pages, from its stored version (see storeOf). */

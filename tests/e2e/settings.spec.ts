@@ -408,6 +408,7 @@ test('a site switched off stays off after the browser restarts', async ({ server
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
+    await expect.poll(() => registeredScripts(worker)).toEqual(['settings-are-defaults']);
     const popup = await openPopupFor(page, { serviceWorker: worker, browserContext: context, extensionId: id });
     await popup.getByRole('switch', { name: /127\.0\.0\.1/ }).click();
     await expect.poll(() => highlightNames(page)).toEqual([]);
@@ -420,6 +421,8 @@ test('a site switched off stays off after the browser restarts', async ({ server
     await page.waitForTimeout(600);
     expect(await highlightNames(page)).toEqual([]);
     expect(Object.keys(await marks(page))).toEqual([]);
+    // No hint that the settings are the defaults came back with the browser.
+    expect(await registeredScripts(worker)).toEqual([]);
     await context.close();
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -24,6 +24,7 @@ describe('the polyfill in the content script', () => {
     expect(cut).toContain('"sync":{"get":{');
     for (const gone of ['"alarms"', '"tabs":{', '"i18n"', '"set":{', '"getBytesInUse"', '"openOptionsPage"', 'privacy'])
       expect(cut).not.toContain(gone);
+    expect(cut).not.toContain("doesn't seem to support the callback parameter");
   });
 
   it('still wraps them: a callback API answers a promise, its argument counts checked', async () => {

@@ -113,6 +113,22 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => feed.append(tail))).toEqual([[feed]]);
   });
 
+  it('rescans the block when a block, or a link around one, goes from between two pieces of a name, or comes between them', async () => {
+    fillBody(
+      page,
+      '<div id="r">Bagram<a href="#"><div>Ad</div></a> Air Base</div><div id="e">Bagram<div></div> Air Base</div>' +
+        '<p id="i">Bagram<span> Air Base</span></p>',
+    );
+    const r = page.doc.getElementById('r')!;
+    const e = page.doc.getElementById('e')!;
+    const i = page.doc.getElementById('i')!;
+    expect(await rootsOf(() => r.querySelector('a')!.remove())).toEqual([[r]]);
+    expect(await rootsOf(() => e.querySelector('div')!.remove())).toEqual([[e]]);
+    const ad = page.doc.createElement('a');
+    ad.append(page.doc.createElement('div'));
+    expect(await rootsOf(() => i.firstChild!.after(ad))).toEqual([[i]]);
+  });
+
   it('rescans nothing but removals when a feed drops items and the line breaks between them', async () => {
     fillBody(page, '<main>\n<p>First item</p>\n<p>Second item</p>\n</main>');
     const feed = page.doc.querySelector('main')!;

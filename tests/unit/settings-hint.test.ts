@@ -1,6 +1,6 @@
 // The hint that the settings are the defaults (src/settings-hint.ts): registered exactly while
 // they draw every page as the defaults do, and gone before any other settings are written.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { fakeScripting } from './fake-scripting';
 import { setSiteEnabled, updateSettings } from '../../src/settings';
@@ -36,6 +36,7 @@ describe('settings that draw as the defaults', () => {
 describe('the settings hint', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    vi.restoreAllMocks();
   });
 
   const defaults = () => Promise.resolve({ ...DEFAULT_SETTINGS });
@@ -86,6 +87,35 @@ describe('the settings hint', () => {
     await setSiteEnabled('news.example.com', false);
     expect(registered.size).toBe(0);
     expect(events.slice(1)).toEqual(['unregister', 'write']);
+  });
+
+  it('is removed after the write too, when the background registered it meanwhile', async () => {
+    const { registered, events } = fakeScripting();
+    const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    // (The background, having read the settings before this write, registers the hint during it.)
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(async (items) => {
+      await fakeBrowser.scripting.registerContentScripts([
+        { id: SETTINGS_HINT_ID, js: ['settings-hint.js'], matches: ['<all_urls>'], runAt: 'document_start' },
+      ]);
+      await set(items);
+    });
+    await setSiteEnabled('news.example.com', false);
+    expect(registered.size).toBe(0);
+    expect(events).toEqual(['register settings-hint.js document_start top frame', 'write', 'unregister']);
+  });
+
+  it('is removed, not reported missing, when it was registered just after a removal found none', async () => {
+    const { registered, events } = fakeScripting();
+    const unregister = fakeBrowser.scripting.unregisterContentScripts.bind(fakeBrowser.scripting);
+    let calls = 0;
+    fakeBrowser.scripting.unregisterContentScripts = async (filter) => {
+      if (calls++ > 0) return unregister(filter);
+      registered.add(SETTINGS_HINT_ID);
+      throw new Error(`Nonexistent script ID '${SETTINGS_HINT_ID}'`);
+    };
+    await setSiteEnabled('news.example.com', false);
+    expect(registered.size).toBe(0);
+    expect(events).toEqual(['unregister', 'write']);
   });
 
   it('stops the write when it cannot be taken away', async () => {
