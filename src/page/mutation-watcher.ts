@@ -1,5 +1,5 @@
 import { HOST_TAG } from './host-tag';
-import { BlockClassifier, ELEMENT_NODE, isInlineElement, NOT_BLANK, TEXT_NODE } from './text-blocks';
+import { BlockClassifier, ELEMENT_NODE, isEmptyInline, isInlineElement, NOT_BLANK, TEXT_NODE } from './text-blocks';
 import { after } from './timers';
 
 /** What changed since the last batch: the smallest set of roots to rescan. */
@@ -166,10 +166,11 @@ function toBatch(records: MutationRecord[]): MutationBatch {
 }
 
 /** White space, or a node without text: a placeholder frameworks put and take out (a comment
- *  for a conditional part of a view, an empty text node for a list's anchor), a doctype (whose
- *  textContent, null, a scan would fail on). (Node types above 7: comment, document, doctype,
- *  fragment.) */
-const blank = (n: Node): boolean => n.nodeType > 7 || (n.nodeType === TEXT_NODE && !NOT_BLANK.test((n as Text).data));
+ *  for a conditional part of a view, an empty text node for a list's anchor, an empty link a
+ *  parser leaves where a page nested links), a doctype (whose textContent, null, a scan would
+ *  fail on). (Node types above 7: comment, document, doctype, fragment.) */
+const blank = (n: Node): boolean =>
+  n.nodeType > 7 || (n.nodeType === TEXT_NODE ? !NOT_BLANK.test((n as Text).data) : isEmptyInline(n as Element));
 
 /** An element that ends a run of text (see RunWalker): a block. Not an inline element or a line
  *  break, nor a field, a script or an editor, which a run goes on across. */

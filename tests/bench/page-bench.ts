@@ -100,6 +100,7 @@ export async function runPageBench(
     // The same with 20 small ad frames: what a frame with nothing to mark costs the page.
     ['/idle-frames.html', withAdFrames(articlePage(6, scale.smallChars / 10, 0), 7, AD_FRAMES)],
     ['/scroll.html', scrollPage(4, scale.scrollBatches, scale.scrollPerBatch)],
+    ['/scroll-cards.html', scrollPage(4, scale.scrollBatches, scale.scrollPerBatch, { cards: true })],
     ['/ops.html', domOpsPage(5, scale.opsParagraphs, 3)],
   ]);
   // (The pages without mentions keep their header, "Notes on Afghanistan, filed from Kabul.": a
@@ -126,7 +127,10 @@ export async function runPageBench(
       await idleRuns(ctx, '/idle-frames.html', 'idle.framesExtensionMs');
       await idleFloorRuns(ctx, '/idle.html');
     }
-    if (wanted('scroll')) await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!);
+    if (wanted('scroll')) {
+      await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!, 'scroll.batch');
+      await scrollRuns(ctx, '/scroll-cards.html', pages.get('/scroll-cards.html')!, 'scroll.cardsBatch');
+    }
     if (wanted('ops')) await opsRuns(ctx, '/ops.html', pages.get('/ops.html')!.expected);
     return { figures: samples.medians(), chromium: ext.version };
   } finally {
@@ -220,12 +224,13 @@ async function idleFloorRuns(ctx: RunContext, path: string): Promise<void> {
   }
 }
 
-/** Extension cost per appended batch on the infinite-scroll page. */
-async function scrollRuns(ctx: RunContext, path: string, page: BenchPage): Promise<void> {
+/** Extension cost per appended batch on an infinite-scroll page (figures `${figure}MeanMs` and
+ *  `${figure}MaxMs`). */
+async function scrollRuns(ctx: RunContext, path: string, page: BenchPage, figure: string): Promise<void> {
   const { server, ext, samples, scale } = ctx;
   const initial = page.expectedAtFirst ?? 0;
   for (let run = 0; run < Math.max(1, Math.ceil(scale.runs / 2)); run++) {
-    ctx.log(`infinite scroll, run ${run + 1}`);
+    ctx.log(`${path}, run ${run + 1}`);
     const { trace, events } = await traced(ext.page, server.url('/blank.html'), path, async () => {
       await load(ext.page, server.url(`${path}?mode=none`));
       await waitForMarked(ext.page, initial);
@@ -241,8 +246,8 @@ async function scrollRuns(ctx: RunContext, path: string, page: BenchPage): Promi
     const from = markTime(events, 'bench-scroll');
     const total = extensionTime(trace, from);
     const bursts = extensionBursts(trace, 40, from);
-    samples.add('scroll.batchMeanMs', total / scale.scrollBatches);
-    samples.add('scroll.batchMaxMs', Math.max(0, ...bursts));
+    samples.add(`${figure}MeanMs`, total / scale.scrollBatches);
+    samples.add(`${figure}MaxMs`, Math.max(0, ...bursts));
   }
 }
 

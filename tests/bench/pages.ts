@@ -208,26 +208,34 @@ function checked(title: string, blocks: readonly Block[], inserted: number): num
 }
 
 /** Starts with a few paragraphs; `__startScroll()` appends `batches` batches of
- *  `perBatch` paragraphs, one every `intervalMs`, every fifth paragraph with a mention. */
-export function scrollPage(seed: number, batches: number, perBatch: number, intervalMs = 100): BenchPage {
+ *  `perBatch` paragraphs, one every `intervalMs`, every fifth paragraph with a mention. With
+ *  `cards`, each appended paragraph is a link card (`<a href>` around it) and a line break
+ *  stands between them, as server-rendered "load more" fragments have. */
+export function scrollPage(
+  seed: number,
+  batches: number,
+  perBatch: number,
+  { intervalMs = 100, cards = false } = {},
+): BenchPage {
   const random = seededRandom(seed);
   const initial = 20;
   const head = Array.from({ length: initial }, (_, i) => paragraph(random, 100, i % 5 ? [] : [pick(random, MENTIONS)]));
   const later = Array.from({ length: batches * perBatch }, (_, i) =>
     paragraph(random, 100, i % 5 ? [] : [pick(random, MENTIONS)]),
   );
-  const title = 'Infinite scroll';
+  const title = cards ? 'Infinite scroll of link cards' : 'Infinite scroll';
+  const items = later.map((b, i) => (cards ? `<a href="#item-${i}">${b.html}</a>` : b.html));
   const atFirst = checked(title, head, initial / 5);
   const atEnd = checked(title, [...head, ...later], initial / 5 + Math.ceil((batches * perBatch) / 5));
   // The page builds its new paragraphs the way feeds do: parse a fragment, append it.
   const tail = `<script>
-window.__later = ${JSON.stringify(later.map((b) => b.html))};
+window.__later = ${JSON.stringify(items)};
 window.__startScroll = () => new Promise((resolve) => {
   const feed = document.querySelector('main');
   let batch = 0;
   const next = () => {
     const template = document.createElement('template');
-    template.innerHTML = window.__later.slice(batch * ${perBatch}, (batch + 1) * ${perBatch}).join('');
+    template.innerHTML = window.__later.slice(batch * ${perBatch}, (batch + 1) * ${perBatch}).join(${JSON.stringify(cards ? '\n' : '')});
     feed.append(template.content);
     batch++;
     if (batch < ${batches}) setTimeout(next, ${intervalMs}); else resolve(batch);

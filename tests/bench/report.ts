@@ -124,6 +124,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'idle.floorMs': 'page without mentions (1 MB): floor, TreeWalker + regex, finds nothing (ms)',
   'idle.ratioToFloor': 'page without mentions (1 MB): extension main-thread time / floor time',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
+  'scroll.cardsBatchMeanMs': 'infinite scroll of link cards, line breaks between: per batch, mean (ms)',
+  'scroll.cardsBatchMaxMs': 'infinite scroll of link cards, line breaks between: worst batch (ms)',
   'ops.extensionMs': '4,000 page DOM operations, 30k marks, with extension (ms)',
   'ops.withoutMs': '4,000 page DOM operations, without extension (ms)',
   'ops.bareObserverMs': '4,000 page DOM operations, a no-op MutationObserver instead (ms)',

@@ -129,6 +129,21 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => i.firstChild!.after(ad))).toEqual([[i]]);
   });
 
+  it('looks past an empty link: a feed of cards whose own links a parser emptied', async () => {
+    // A card that nests a link in its own: the parser leaves the outer link empty before the
+    // card's paragraph (<a></a><p><a>…</a>…</p>).
+    fillBody(page, '<main><p>First</p></main>');
+    const feed = page.doc.querySelector('main')!;
+    const card = () => {
+      const paragraph = page.doc.createElement('p');
+      paragraph.append('Bagram Air Base');
+      return [page.doc.createElement('a'), paragraph] as const;
+    };
+    const [emptyOne, first] = card();
+    const [emptyTwo, second] = card();
+    expect(await rootsOf(() => feed.append('\n', emptyOne, first, '\n', emptyTwo, second))).toEqual([[first, second]]);
+  });
+
   it('rescans nothing but removals when a feed drops items and the line breaks between them', async () => {
     fillBody(page, '<main>\n<p>First item</p>\n<p>Second item</p>\n</main>');
     const feed = page.doc.querySelector('main')!;
