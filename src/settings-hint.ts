@@ -8,11 +8,14 @@
 // content script then starts with the defaults in its first task, and still applies the stored
 // settings when they come.
 //
-// A page must never be drawn with settings it should not be: every write of settings that do
-// not draw as the defaults takes the hint away first (settings.ts), and the background puts it
-// back once the stored settings draw as the defaults again. (Settings synced from another
-// browser land without that: until the background hears of them, a page starts with the
-// defaults and switches as they reach it.) Chrome only: Firefox's build has no `scripting`.
+// A page should not start with the defaults where the settings say otherwise: the popup and the
+// options page take the hint away before and after they write settings that do not draw as
+// the defaults (settings.ts), and the background takes it away the moment it hears of any
+// change and puts it back only once the stored settings draw as the defaults again. What is
+// left is a few milliseconds around a change: settings synced from another browser, or a
+// registration of the background's landing just before a write, where a page that starts
+// loading then is drawn with the defaults until the stored settings reach it, at once after.
+// Chrome only: Firefox's build has no `scripting`.
 import { browser } from 'wxt/browser';
 import { drawsAsDefaults, type Settings } from './settings-schema';
 import { PAGE_PATTERNS } from './site-rules';

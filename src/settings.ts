@@ -108,7 +108,8 @@ async function save(settings: Settings): Promise<void> {
   } catch {
     await write(localItem, settings);
   }
-  await dropSettingsHint(settings);
+  // (Written: should this fail, the background takes the hint away as it hears of the write.)
+  await dropSettingsHint(settings).catch(() => {});
 }
 
 /** What a stored value reads as on extension pages, from its stored version (see storeOf). */
