@@ -56,7 +56,7 @@ export function polyfillForContentScript(source: string): string {
 
 /** The polyfill's messages for a wrong call, made short, and its checks for a missing runtime and
  *  an empty table, left out: the content script makes the same few calls every time, and these
- *  cost it 170 bytes gzipped (issue 6), and its warning for an API without callbacks 40 more. */
+ *  cost it 170 bytes gzipped (issue 6), its warning for an API without callbacks 40 more. */
 const SHORTER: ReadonlyArray<readonly [string, string]> = [
   // (A content script is only ever run by the extension's runtime.)
   [
@@ -81,6 +81,10 @@ const SHORTER: ReadonlyArray<readonly [string, string]> = [
     '`${name} API method doesn\'t seem to support the callback parameter, ` + "falling back to call it without a callback: "',
     '`${name}: called without a callback: `',
   ],
+  // (What a listener's failure without a message of its own says, and the log when even that
+  // reply cannot go: the content script's listeners answer or return nothing.)
+  ['"An unexpected error occurred"', '"error"'],
+  ['"Failed to send onMessage rejected reply"', '"no reply"'],
 ];
 
 export function contentScriptPolyfill(): Plugin {

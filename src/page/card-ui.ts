@@ -21,6 +21,6 @@ export async function loadCardUi(run: () => Promise<unknown>): Promise<CardUi> {
   const registered = () => (globalThis as unknown as Record<symbol, CardUi | undefined>)[KEY];
   if (!registered()) await run();
   const ui = registered();
-  if (typeof ui?.render !== 'function') throw new Error('the card UI did not register');
+  if (typeof ui?.render !== 'function') throw new Error('no card UI');
   return ui;
 }

@@ -3,7 +3,7 @@
 
 /** A symbol, not a name: the window's named properties (an element with that id or name)
  *  reach into the content scripts' world too, and a page must not be able to say this. */
-const KEY = Symbol.for('context-overlays.defaults');
+const KEY = Symbol.for('context-overlays.hint');
 
 /** Run by the hint script (entrypoints/settings-hint.ts). */
 export function hintDefaults(): void {

@@ -26,7 +26,7 @@ describe('loadCardUi', () => {
   });
 
   it('fails when the file ran and registered nothing, or did not run', async () => {
-    await expect(loadCardUi(async () => true)).rejects.toThrow('did not register');
+    await expect(loadCardUi(async () => true)).rejects.toThrow('no card UI');
     await expect(loadCardUi(() => Promise.reject(new Error('no such frame')))).rejects.toThrow('no such frame');
   });
 });

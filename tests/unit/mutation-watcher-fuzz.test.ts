@@ -1,0 +1,104 @@
+// Random batches of changes over small pages (a helper's review, 2026-11-28): every run of text
+// a batch changed must lie under one of the roots the watcher hands on, or a mark is missed or
+// left stale. Seeded, so the same batches run every time; each shape that failed once is in
+// tests/unit/mutation-watcher.test.ts too.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchMutations } from '../../src/page/mutation-watcher';
+import { collectRuns, LINE_BREAK } from '../../src/page/text-blocks';
+import { happyDomPerTest } from './happy-dom-page';
+
+const page = happyDomPerTest();
+
+/** mulberry32. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEXTS = ['Bag', 'ram', ' ', '', 'Air Base', ' x '];
+const TAGS = ['p', 'div', 'span', 'b', 'a', 'br', 'sup', 'h3', 'span', 'a'];
+
+describe('the mutation watcher, over random batches', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('hands on a root over every run of text a batch changed', async () => {
+    const random = seeded(Number(process.env.FUZZ_SEED ?? 7));
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const doc = page.doc;
+    const make = (depth: number): Node => {
+      const r = random();
+      if (r < 0.45) return doc.createTextNode(pick(TEXTS));
+      if (r < 0.52) return doc.createComment('c');
+      const el = doc.createElement(pick(TAGS));
+      if (el.localName !== 'br' && depth > 0)
+        for (let n = Math.floor(random() * 3); n > 0; n--) el.append(make(depth - 1));
+      return el;
+    };
+    const all = (root: Node): Node[] => [...root.childNodes].flatMap((c) => [c, ...all(c)]);
+    const ids = new Map<Node, number>();
+    const id = (n: Node) => ids.get(n) ?? (ids.set(n, ids.size), ids.size - 1);
+    /** Each run: which text nodes hold words, and its words (white space and breaks folded). */
+    const runs = () =>
+      collectRuns(doc.body).map((run) => {
+        const nodes = run.nodes.filter((n) => /\S/.test(n.data));
+        const words = run.text
+          .split(LINE_BREAK)
+          .map((piece) => piece.replace(/\s+/g, ' ').trim())
+          .filter(Boolean);
+        return { key: `${nodes.map(id).join()}|${words.join('/')}`, nodes };
+      });
+    const show = (n: Node): string =>
+      n.nodeType === 3
+        ? JSON.stringify((n as Text).data)
+        : n.nodeType === 8
+          ? '<!---->'
+          : `<${(n as Element).localName}#${id(n)}>${[...n.childNodes].map(show).join('')}</${(n as Element).localName}>`;
+    const failures: string[] = [];
+    for (let round = 0; round < Number(process.env.FUZZ_ROUNDS ?? 2000) && failures.length < 3; round++) {
+      const root = doc.createElement('div');
+      doc.body.replaceChildren(root);
+      for (let n = 1 + Math.floor(random() * 5); n > 0; n--) root.append(make(2));
+      for (const n of all(doc.body)) id(n);
+      const before = runs();
+      const steps = [show(root)];
+      const roots: Node[] = [];
+      const stop = new AbortController();
+      watchMutations(doc, (batch) => roots.push(...batch.roots), stop.signal);
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const nodes = all(root);
+        const r = random();
+        if (r < 0.35 && nodes.length) {
+          const gone = pick(nodes);
+          steps.push(`remove ${show(gone)}`);
+          gone.parentNode!.removeChild(gone);
+          continue;
+        }
+        const parent = pick([root, ...nodes.filter((n) => n.nodeType === 1 && (n as Element).localName !== 'br')]);
+        const node = r < 0.7 || !nodes.length ? make(1) : pick(nodes);
+        if (node === parent || node.contains(parent)) continue;
+        for (const n of [node, ...all(node)]) id(n);
+        const others = [...parent.childNodes].filter((c) => c !== node);
+        const before = random() < 0.3 || !others.length ? null : pick(others);
+        steps.push(`put ${show(node)} in #${id(parent)} before ${before ? show(before) : 'its end'}`);
+        parent.insertBefore(node, before);
+      }
+      await vi.advanceTimersByTimeAsync(20);
+      stop.abort();
+      const covered = (n: Node) => !n.isConnected || roots.some((r) => r.contains(n));
+      const was = new Set(before.map((r) => r.key));
+      const now = runs();
+      const is = new Set(now.map((r) => r.key));
+      const missed = [
+        ...now.filter((r) => !was.has(r.key) && !r.nodes.every(covered)),
+        ...before.filter((r) => !is.has(r.key) && r.nodes.every((n) => n.isConnected) && !r.nodes.every(covered)),
+      ];
+      if (missed.length) failures.push(`${steps.join(', ')}: ${show(root)} has ${missed.map((r) => r.key).join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
