@@ -128,8 +128,10 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     return el ? classifier.blockOf(el) : null;
   };
   // Each node is judged against the page as the whole batch left it (see apart).
-  const added = new Set<Node>();
-  for (const record of records) for (const node of record.addedNodes) added.add(node);
+  // A change inside a node the batch then took out reaches us too (its target no longer in the
+  // page): a removed node's content is then not as it was when it went.
+  let changedGone = false;
+  for (const record of records) changedGone ||= !record.target.isConnected;
   for (const record of records) {
     if (record.type === 'attributes') {
       // contenteditable set or cleared: the marks in it go, or come back, with a rescan of
@@ -152,13 +154,13 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       // An added block is scanned on its own, and so is text or an inline element between
       // blocks (see apart); anything else may join words with its neighbours, and its whole
       // block is rescanned.
-      if (!apart(node, node.previousSibling, node.nextSibling, target, classifier, added)) joinsText = true;
+      if (!apart(node, node.previousSibling, node.nextSibling, target, classifier)) joinsText = true;
       else if (!blank(node)) roots.add(node);
     }
     for (const node of record.removedNodes) {
       if (isOurs(node)) continue;
       removedNodes.push(node);
-      if (!apart(node, record.previousSibling, record.nextSibling, target, classifier, added, true)) joinsText = true;
+      if (!apart(node, record.previousSibling, record.nextSibling, target, classifier, changedGone)) joinsText = true;
     }
     if (joinsText) {
       const block = blockOf(target);
@@ -199,25 +201,27 @@ function blockNext(n: Node | null, way: Way, classifier: BlockClassifier): boole
  *  blocks need one side only). So the rest of its block need not be read again: a feed that
  *  appends its items with line breaks between them makes one such node per item, and each had
  *  the whole feed rescanned (6 ms a batch at 1,000 items, where the items alone took 1.2).
- *  A removal finds no boundary in a node the same batch put in or moved (`added`): the text
- *  after a block put in, taken out, leaves the text before it to be read again. (Two blocks put
- *  in one call between two pieces of a name still stand for each other's boundary: looking
- *  past the batch's own nodes cost the benchmark's feeds 0.2 ms a batch.) */
+ *  Neighbours are as the batch left them: nodes the same batch put in or moved may stand for a
+ *  boundary they were not when a node came or went (two blocks put between two pieces of a
+ *  name; the text after a block put in, then taken out). Not judging by them cost the
+ *  benchmark's feeds 0.2 ms a batch (looking past them) and its page of DOM operations four
+ *  times the catch-up (a paragraph put in and a neighbour taken out had the whole feed read
+ *  again), so such rare batches may leave a mark stale until their block changes again. */
 function apart(
   node: Node,
   before: Node | null,
   after: Node | null,
   parent: Node,
   classifier: BlockClassifier,
-  added: Set<Node>,
-  removal = false,
+  /** The node's own content may have changed since (see changedGone): judged by its neighbours. */
+  unknownInside = false,
 ): boolean {
   const side = (n: Node | null, way: Way): boolean => {
     // (A neighbour a removal's record names may have gone since, or moved: the rest is unknown.)
-    for (; n?.parentNode === parent && !(removal && added.has(n)); n = n[way]) {
-      if (!blank(n)) return blockNext(n, way, classifier);
-    }
-    return !n && (parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier));
+    while (n?.parentNode === parent && blank(n)) n = n[way];
+    return n
+      ? n.parentNode === parent && blockNext(n, way, classifier)
+      : parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
   };
   const left = side(before, 'previousSibling');
   const right = side(after, 'nextSibling');
@@ -227,8 +231,8 @@ function apart(
     // blank, an empty inline, so it is judged by its neighbours alone.)
     ((node.nodeType !== ELEMENT_NODE && blank(node)) ||
       isBlock(node, classifier) ||
-      ((left || blockNext(node.firstChild, 'nextSibling', classifier)) &&
-        (right || blockNext(node.lastChild, 'previousSibling', classifier))))
+      ((left || (!unknownInside && blockNext(node.firstChild, 'nextSibling', classifier))) &&
+        (right || (!unknownInside && blockNext(node.lastChild, 'previousSibling', classifier)))))
   );
 }
 
