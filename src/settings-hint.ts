@@ -34,6 +34,8 @@ const inTurn = (task: () => Promise<unknown>): Promise<void> => {
 
 const scripting = () => (import.meta.env.FIREFOX ? undefined : browser.scripting);
 const ids = [SETTINGS_HINT_ID];
+type Scripting = NonNullable<ReturnType<typeof scripting>>;
+const isRegistered = async (api: Scripting) => (await api.getRegisteredContentScripts({ ids })).length > 0;
 
 /** For the background, as it starts (`changed` false) and whenever the stored settings change:
  *  registers the hint while the settings `read` gives draw as the defaults, and removes it when
@@ -46,7 +48,7 @@ export function keepSettingsHint(read: () => Promise<Settings>, changed = true):
   return inTurn(async () => {
     await dropped;
     // What is registered now, whatever a turn before did while the hint was being dropped.
-    const registered = (await api.getRegisteredContentScripts({ ids })).length > 0;
+    const registered = await isRegistered(api);
     if (!drawsAsDefaults(await read())) {
       if (registered) await api.unregisterContentScripts({ ids });
       return;
@@ -81,7 +83,7 @@ export async function dropSettingsHint(settings: Settings): Promise<void> {
       return await api.unregisterContentScripts({ ids });
     } catch (error) {
       // None was registered (nothing to remove), or the background registered it just after.
-      if ((await api.getRegisteredContentScripts({ ids })).length === 0) return;
+      if (!(await isRegistered(api))) return;
       if (tries === 3) throw error;
     }
   }

@@ -1,7 +1,7 @@
 // Build time: webextension-polyfill as the content script needs it. The polyfill carries the
 // argument counts of every extension API (alarms, bookmarks, tabs …), 2.7 KB of the content
-// script's 30 KB gzipped (issue 6), while the content script calls three of them. Pages run the content script; the background,
-// popup and options keep the whole polyfill.
+// script's 30 KB gzipped (issue 6), while the content script calls three of them. Pages run
+// the content script; the background, popup and options keep the whole polyfill.
 import type { Plugin } from 'vite';
 
 /** The calls the content script makes that return a promise (src/settings.ts reads both

@@ -127,9 +127,9 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
     return el ? classifier.blockOf(el) : null;
   };
-  // Each node is judged against the page as the whole batch left it (see apart).
-  // A change inside a node the batch then took out reaches us too (its target no longer in the
-  // page): a removed node's content is then not as it was when it went.
+  // Each node is judged against the page as the whole batch left it (see apart), and a change
+  // inside a node the batch then took out reaches us too (its target no longer in the page):
+  // that node's content is then not as it was when it went.
   let changedGone = false;
   for (const record of records) changedGone ||= !record.target.isConnected;
   for (const record of records) {
