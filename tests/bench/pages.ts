@@ -236,6 +236,7 @@ window.__startScroll = () => new Promise((resolve) => {
   const next = () => {
     const template = document.createElement('template');
     template.innerHTML = window.__later.slice(batch * ${perBatch}, (batch + 1) * ${perBatch}).join(${JSON.stringify(cards ? '\n' : '')});
+    performance.mark('bench-batch');
     feed.append(template.content);
     batch++;
     if (batch < ${batches}) setTimeout(next, ${intervalMs}); else resolve(batch);

@@ -126,6 +126,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
   'scroll.cardsBatchMeanMs': 'infinite scroll of link cards, line breaks between: per batch, mean (ms)',
   'scroll.cardsBatchMaxMs': 'infinite scroll of link cards, line breaks between: worst batch (ms)',
+  'scroll.batchSampledMeanMs': 'infinite scroll: per batch, mean, summed from CPU samples as before 2026-11-28 (ms)',
+  'scroll.cardsBatchSampledMeanMs': 'the same for the feed of link cards (ms)',
   'ops.extensionMs': '4,000 page DOM operations, 30k marks, with extension (ms)',
   'ops.withoutMs': '4,000 page DOM operations, without extension (ms)',
   'ops.bareObserverMs': '4,000 page DOM operations, a no-op MutationObserver instead (ms)',
