@@ -16,6 +16,8 @@ const START = 'const apiMetadata = ';
 const END = ';\n      if (Object.keys(apiMetadata).length === 0)';
 const PRIVACY = 'apiMetadata.privacy = {';
 const PRIVACY_END = '};\n';
+const HAR = '      const onRequestFinishedWrappers = ';
+const HAR_END = '      const onMessageWrappers = ';
 
 /** The polyfill's source with its API table cut to CONTENT_SCRIPT_APIS. Throws, naming what
  *  it missed, when the polyfill is not shaped as this was written for (a new version): the
@@ -41,12 +43,20 @@ export function polyfillForContentScript(source: string): string {
     else to[method] = from[method];
   }
   if (missing.length > 0) throw new Error(`webextension-polyfill: its API table has no ${missing.join(', ')}`);
+  // (Such a call would need the polyfill's branch for an API without callbacks, left out below.)
+  const noCallback = JSON.stringify(kept).match(/"(fallbackToNoCallback|noCallback)"/);
+  if (noCallback) throw new Error(`webextension-polyfill: a call the content script makes has ${noCallback[1]}`);
   const cut = source.slice(0, start + START.length) + JSON.stringify(kept) + source.slice(end);
   // The `privacy` settings' entry, added to the table in code: no content script has `privacy`.
   const privacy = cut.indexOf(PRIVACY);
   const privacyEnd = cut.indexOf(PRIVACY_END, privacy);
   if (privacy < 0 || privacyEnd < 0) throw new Error('webextension-polyfill: its `privacy` entry was not found');
   let out = cut.slice(0, privacy) + cut.slice(privacyEnd + PRIVACY_END.length);
+  // The wrapper of devtools' network events: no content script has `devtools`.
+  const har = out.indexOf(HAR);
+  const harEnd = out.indexOf(HAR_END, har);
+  if (har < 0 || harEnd < 0) throw new Error('webextension-polyfill: its devtools wrapper was not found');
+  out = out.slice(0, har) + out.slice(harEnd);
   for (const [long, short] of SHORTER) {
     if (!out.includes(long)) throw new Error(`webextension-polyfill: its message ${long.slice(0, 30)}… was not found`);
     out = out.replaceAll(long, short);
@@ -76,10 +86,91 @@ const SHORTER: ReadonlyArray<readonly [string, string]> = [
     '`Expected at most ${metadata.maxArgs} ${pluralizeArguments(metadata.maxArgs)} for ${name}(), got ${args.length}`',
     '`${name}(): bad arguments`',
   ],
-  // (Said only of an API the table marks as taking no callback: none of the three.)
+  // (For an API the table marks as taking no callback, or perhaps none: none of the three.)
   [
-    '`${name} API method doesn\'t seem to support the callback parameter, ` + "falling back to call it without a callback: "',
-    '`${name}: called without a callback: `',
+    `            if (metadata.fallbackToNoCallback) {
+              // This API method has currently no callback on Chrome, but it return a promise on Firefox,
+              // and so the polyfill will try to call it with a callback first, and it will fallback
+              // to not passing the callback if the first call fails.
+              try {
+                target[name](...args, makeCallback({
+                  resolve,
+                  reject
+                }, metadata));
+              } catch (cbError) {
+                console.warn(\`\${name} API method doesn't seem to support the callback parameter, \` + "falling back to call it without a callback: ", cbError);
+                target[name](...args);
+
+                // Update the API method metadata, so that the next API calls will not try to
+                // use the unsupported callback anymore.
+                metadata.fallbackToNoCallback = false;
+                metadata.noCallback = true;
+                resolve();
+              }
+            } else if (metadata.noCallback) {
+              target[name](...args);
+              resolve();
+            } else {
+              target[name](...args, makeCallback({
+                resolve,
+                reject
+              }, metadata));
+            }`,
+    '            target[name](...args, makeCallback({ resolve, reject }, metadata));',
+  ],
+  // (The wrappers of what a content script cannot reach, or does not use: devtools, the
+  // messages of other extensions, tabs.)
+  [
+    `      const staticWrappers = {
+        devtools: {
+          network: {
+            onRequestFinished: wrapEvent(onRequestFinishedWrappers)
+          }
+        },
+        runtime: {
+          onMessage: wrapEvent(onMessageWrappers),
+          onMessageExternal: wrapEvent(onMessageWrappers),
+          sendMessage: wrappedSendMessage.bind(null, "sendMessage", {
+            minArgs: 1,
+            maxArgs: 3
+          })
+        },
+        tabs: {
+          sendMessage: wrappedSendMessage.bind(null, "sendMessage", {
+            minArgs: 2,
+            maxArgs: 3
+          })
+        }
+      };`,
+    `      const staticWrappers = {
+        runtime: {
+          onMessage: wrapEvent(onMessageWrappers),
+          sendMessage: wrappedSendMessage.bind(null, "sendMessage", {
+            minArgs: 1,
+            maxArgs: 3
+          })
+        }
+      };`,
+  ],
+  // (The content script sets, defines and deletes nothing on `browser`: what it would have
+  // done so goes to the object the wrapper stands on.)
+  [
+    `,
+          set(proxyTarget, prop, value, receiver) {
+            if (prop in cache) {
+              cache[prop] = value;
+            } else {
+              target[prop] = value;
+            }
+            return true;
+          },
+          defineProperty(proxyTarget, prop, desc) {
+            return Reflect.defineProperty(cache, prop, desc);
+          },
+          deleteProperty(proxyTarget, prop) {
+            return Reflect.deleteProperty(cache, prop);
+          }`,
+    '',
   ],
   // (What a listener's failure without a message of its own says, and the log when even that
   // reply cannot go: the content script's listeners answer or return nothing.)

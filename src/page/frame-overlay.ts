@@ -214,7 +214,7 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       enqueue(async () => {
         if (signal.aborted) return;
         scanner.dropRemoved(batch.removedNodes);
-        await scanner.scan(batch.roots, signal);
+        await scanner.scan(batch.roots, signal, batch.ownText);
         await scanShadowRoots(batch.roots);
         cards.closeIfGone();
         report();

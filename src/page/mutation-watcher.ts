@@ -5,8 +5,11 @@ import { after } from './timers';
 /** What changed since the last batch: the smallest set of roots to rescan. */
 export interface MutationBatch {
   roots: Node[];
-  /** Nodes were removed: mentions in them must be dropped. */
-  removed: boolean;
+  /** Blocks whose own text (not the blocks nested in them) changed around a node put in or
+   *  taken out, or in a text node: each is read again, and its nested blocks are not (a feed's
+   *  container whose words a change may join holds 10,000 paragraphs that it leaves as they
+   *  were). */
+  ownText: Element[];
   /** The roots of the removed subtrees (the mentions to drop are under them). */
   removedNodes: Node[];
 }
@@ -50,7 +53,7 @@ export function watchMutations(
     const records = queue;
     queue = [];
     const batch = toBatch(records);
-    if (batch.roots.length || batch.removed) onBatch(batch);
+    if (batch.roots.length || batch.ownText.length || batch.removedNodes.length) onBatch(batch);
   };
   const sort = (records: MutationRecord[]) => {
     // Marks on changed text go at once, whoever rescans the text afterwards.
@@ -122,6 +125,7 @@ function isOurs(node: Node): boolean {
 function toBatch(records: MutationRecord[]): MutationBatch {
   const classifier = new BlockClassifier();
   const roots = new Set<Node>();
+  const ownText = new Set<Element>();
   const removedNodes: Node[] = [];
   const blockOf = (node: Node): Element | null => {
     const el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -131,7 +135,16 @@ function toBatch(records: MutationRecord[]): MutationBatch {
   // inside a node the batch then took out reaches us too (its target no longer in the page):
   // that node's content is then not as it was when it went.
   let changedGone = false;
-  for (const record of records) changedGone ||= !record.target.isConnected;
+  /** Nodes the batch put in (or moved): none stands for a boundary beside another change, it
+   *  may not have been there when that change came (see apart). */
+  const put = new Set<Node>();
+  /** Nodes whose children the batch changed: one taken out did not hold then what it holds now. */
+  const changed = new Set<Node>();
+  for (const record of records) {
+    changedGone ||= !record.target.isConnected;
+    changed.add(record.target);
+    for (const node of record.addedNodes) put.add(node);
+  }
   for (const record of records) {
     if (record.type === 'attributes') {
       // contenteditable set or cleared: the marks in it go, or come back, with a rescan of
@@ -144,30 +157,39 @@ function toBatch(records: MutationRecord[]): MutationBatch {
     }
     if (record.type === 'characterData') {
       const block = blockOf(record.target);
-      if (block) roots.add(block);
+      if (block) ownText.add(block);
       continue;
     }
     const target = record.target;
     let joinsText = false;
     for (const node of record.addedNodes) {
       if (isOurs(node)) continue;
-      // An added block is scanned on its own, and so is text or an inline element between
-      // blocks (see apart); anything else may join words with its neighbours, and its whole
-      // block is rescanned.
-      if (!apart(node, node.previousSibling, node.nextSibling, target, classifier)) joinsText = true;
-      else if (!blank(node)) roots.add(node);
+      // Each node put in is scanned (its nested blocks too); one that may join or part words
+      // with its neighbours has its block's own text read again as well (see apart). Nodes put
+      // in side by side are judged as one run too, at its first, by what stands around it: two
+      // blocks put between two pieces of a name stand beside each other, but part the name.
+      if (!put.has(node.previousSibling!)) {
+        let end = node.nextSibling;
+        while (end && put.has(end)) end = end.nextSibling;
+        const before = boundaryOn(node.previousSibling, 'previousSibling', target, classifier, put);
+        if (!before && !boundaryOn(end, 'nextSibling', target, classifier, put)) joinsText = true;
+      }
+      if (!apart(node, node.previousSibling, node.nextSibling, target, classifier, NONE)) joinsText = true;
+      if (!blank(node)) roots.add(node);
     }
     for (const node of record.removedNodes) {
       if (isOurs(node)) continue;
       removedNodes.push(node);
-      if (!apart(node, record.previousSibling, record.nextSibling, target, classifier, changedGone)) joinsText = true;
+      const { previousSibling: before, nextSibling: after } = record;
+      if (!apart(node, before, after, target, classifier, put, changedGone || changed.has(node))) joinsText = true;
     }
     if (joinsText) {
       const block = blockOf(target);
-      if (block) roots.add(block);
+      if (block) ownText.add(block);
     }
   }
-  return { roots: outermost(roots), removed: removedNodes.length > 0, removedNodes };
+  // (A block whose own text is read and a root over it: the scanner reads it once.)
+  return { roots: outermost(roots), ownText: [...ownText], removedNodes };
 }
 
 /** White space, or a node without text: a placeholder frameworks put and take out (a comment
@@ -213,18 +235,13 @@ function apart(
   after: Node | null,
   parent: Node,
   classifier: BlockClassifier,
+  /** Neighbours that may not have stood there when `node` came or went (see boundaryOn). */
+  unknown: ReadonlySet<Node>,
   /** The node's own content may have changed since (see changedGone): judged by its neighbours. */
   unknownInside = false,
 ): boolean {
-  const side = (n: Node | null, way: Way): boolean => {
-    // (A neighbour a removal's record names may have gone since, or moved: the rest is unknown.)
-    while (n?.parentNode === parent && blank(n)) n = n[way];
-    return n
-      ? n.parentNode === parent && blockNext(n, way, classifier)
-      : parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
-  };
-  const left = side(before, 'previousSibling');
-  const right = side(after, 'nextSibling');
+  const left = boundaryOn(before, 'previousSibling', parent, classifier, unknown);
+  const right = boundaryOn(after, 'nextSibling', parent, classifier, unknown);
   return (
     (left || right) &&
     // (An element's own content is as the batch left it: one taken out and then emptied looked
@@ -235,6 +252,26 @@ function apart(
         (right || (!unknownInside && blockNext(node.lastChild, 'previousSibling', classifier)))))
   );
 }
+
+/** Whether words end at `n` (a neighbour in `parent`, or null: its edge) towards `way`: past
+ *  white space and placeholders, a block or a node with one at its edge (see blockNext), or the
+ *  edge of a block. Not at a node in `unknown` (one the batch put in: the change may have come
+ *  before it), nor at one that left `parent` since a record named it. */
+function boundaryOn(
+  n: Node | null,
+  way: Way,
+  parent: Node,
+  classifier: BlockClassifier,
+  unknown: ReadonlySet<Node>,
+): boolean {
+  const known = (m: Node) => m.parentNode === parent && !unknown.has(m);
+  while (n && known(n) && blank(n)) n = n[way];
+  return n
+    ? known(n) && blockNext(n, way, classifier)
+    : parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
+}
+
+const NONE: ReadonlySet<Node> = new Set();
 
 /** Drops roots that lie inside another root (scanning the outer one covers them). */
 function outermost(roots: Set<Node>): Node[] {

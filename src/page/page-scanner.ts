@@ -138,17 +138,26 @@ export class PageScanner {
   }
 
   /** Scans the text under each root afresh (what was found there before is forgotten first),
-   *  yielding to the page between slices. Resolves false if `signal` aborted before the end. */
-  async scan(roots: readonly Node[], signal: AbortSignal): Promise<boolean> {
+   *  and the own text of each block of `ownText` (each run read is matched afresh; the blocks
+   *  nested in it are left as they are), yielding to the page between slices. Resolves false
+   *  if `signal` aborted before the end. */
+  async scan(roots: readonly Node[], signal: AbortSignal, ownText: readonly Element[] = []): Promise<boolean> {
     const slice = new Slice();
     // All first: two roots may share a block (text a script put beside <body>), whose marks
     // the first one's scan makes.
     this.dropUnder(roots);
+    // (A root inside one of these blocks would read its text again: passed over.)
+    const matched = new Set(ownText);
+    for (const block of ownText) {
+      const rest = block.isConnected && this.scanBlock(block, slice);
+      if (rest ? !(await this.finishBlock(rest, slice, signal)) : slice.over() && !(await slice.yield(signal)))
+        return false;
+    }
     for (const root of roots) {
       // (Roots passed over take time too: a batch of many is sliced, as a walk is.)
       const going = holdsNoKeyWord(root, this.mightMatch, slice.classifier)
         ? !slice.over() || (await slice.yield(signal))
-        : await this.#scanRoot(root, undefined, slice, signal);
+        : await this.#scanRoot(root, undefined, slice, signal, matched);
       if (!going) return false;
     }
     return true;

@@ -25,6 +25,21 @@ describe('the polyfill in the content script', () => {
     for (const gone of ['"alarms"', '"tabs":{', '"i18n"', '"set":{', '"getBytesInUse"', '"openOptionsPage"', 'privacy'])
       expect(cut).not.toContain(gone);
     expect(cut).not.toContain("doesn't seem to support the callback parameter");
+    // Nor the wrappers of what a content script cannot reach or does not use.
+    for (const gone of ['onRequestFinished', 'onMessageExternal', 'fallbackToNoCallback', 'deleteProperty'])
+      expect(cut).not.toContain(gone);
+  });
+
+  it('still answers a message with what the listener resolves', async () => {
+    let listener: ((message: unknown, sender: unknown, reply: (answer: unknown) => void) => unknown) | undefined;
+    const chrome = {
+      runtime: { id: 'test', lastError: undefined, onMessage: { addListener: (l: typeof listener) => (listener = l) } },
+    };
+    const browser = load(polyfillForContentScript(source), chrome);
+    const onMessage = browser.runtime!.onMessage as unknown as { addListener(l: (m: unknown) => unknown): void };
+    onMessage.addListener(async (message) => ({ echo: message }));
+    const answer = new Promise((resolve) => expect(listener!('ping', {}, resolve)).toBe(true));
+    await expect(answer).resolves.toEqual({ echo: 'ping' });
   });
 
   it('still wraps them: a callback API answers a promise, its argument counts checked', async () => {

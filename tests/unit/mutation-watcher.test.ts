@@ -62,10 +62,15 @@ describe('the mutation watcher while the page loads', () => {
 });
 
 describe('the mutation watcher’s batches', () => {
-  /** The roots of the batches made while `change` runs on a loaded page. */
-  async function rootsOf(change: () => void): Promise<Node[][]> {
-    const batches: Node[][] = [];
-    watchMutations(page.doc, (batch) => batches.push(batch.roots), new AbortController().signal);
+  /** What the batches made while `change` runs on a loaded page read again: each batch's roots,
+   *  then, as `{ own }`, each block whose own text it reads again. */
+  async function rootsOf(change: () => void): Promise<Array<Array<Node | { own: Element }>>> {
+    const batches: Array<Array<Node | { own: Element }>> = [];
+    watchMutations(
+      page.doc,
+      (batch) => batches.push([...batch.roots, ...batch.ownText.map((own) => ({ own }))]),
+      new AbortController().signal,
+    );
     change();
     await new Promise((done) => setTimeout(done, 50)); // a batch waits for the next frame
     return batches;
@@ -83,18 +88,18 @@ describe('the mutation watcher’s batches', () => {
     expect(batches).toEqual([[...feed.querySelectorAll('p')].slice(1)]);
   });
 
-  it('scans a link put between two blocks alone, and the whole block when a link may finish a name', async () => {
+  it('scans a link put between two blocks alone, and its block’s own text too when it may finish a name', async () => {
     fillBody(page, '<main><p>One</p>\n</main><p id="name">Bagram <b>Air</b></p>');
     const feed = page.doc.querySelector('main')!;
     const alone = page.doc.createElement('a');
     alone.append('Bagram Air Base');
     const after = page.doc.createElement('p');
     expect(await rootsOf(() => feed.append(alone, page.doc.createTextNode('\n'), after))).toEqual([[alone, after]]);
-    // A link put after "Bagram Air" may finish a name there: its whole block is read again.
+    // A link put after "Bagram Air" may finish a name there: its block's own text is read again.
     const name = page.doc.getElementById('name')!;
     const link = page.doc.createElement('a');
     link.append(' Base');
-    expect(await rootsOf(() => name.append(link))).toEqual([[name]]);
+    expect(await rootsOf(() => name.append(link))).toEqual([[link, { own: name }]]);
   });
 
   it('rescans only the new cards of a feed of links around blocks, appended or dropped', async () => {
@@ -105,15 +110,16 @@ describe('the mutation watcher’s batches', () => {
     const nodes = [...items.body.childNodes].map((node) => page.doc.importNode(node as unknown as Node, true));
     expect(await rootsOf(() => feed.append(...nodes))).toEqual([[...feed.querySelectorAll('a')].slice(1)]);
     expect(await rootsOf(() => feed.querySelector('a')!.remove())).toEqual([[]]);
-    // A link with words at its edge may join them with its neighbour's: the feed is read again.
+    // A link with words at its edge may join them with its neighbour's: the feed's own text is
+    // read again (not its cards).
     const lead = page.doc.createTextNode('Bagram');
     expect(await rootsOf(() => feed.append(lead))).toEqual([[lead]]);
     const tail = page.doc.createElement('a');
     tail.append(' Air Base', page.doc.createElement('div'));
-    expect(await rootsOf(() => feed.append(tail))).toEqual([[feed]]);
+    expect(await rootsOf(() => feed.append(tail))).toEqual([[tail, { own: feed }]]);
   });
 
-  it('rescans the block when a block, or a link around one, goes from between two pieces of a name, or comes between them', async () => {
+  it('reads the block’s own text again when a block, or a link around one, goes from between two pieces of a name, or comes between them', async () => {
     fillBody(
       page,
       '<div id="r">Bagram<a href="#"><div>Ad</div></a> Air Base</div><div id="e">Bagram<div></div> Air Base</div>' +
@@ -122,11 +128,53 @@ describe('the mutation watcher’s batches', () => {
     const r = page.doc.getElementById('r')!;
     const e = page.doc.getElementById('e')!;
     const i = page.doc.getElementById('i')!;
-    expect(await rootsOf(() => r.querySelector('a')!.remove())).toEqual([[r]]);
-    expect(await rootsOf(() => e.querySelector('div')!.remove())).toEqual([[e]]);
+    expect(await rootsOf(() => r.querySelector('a')!.remove())).toEqual([[{ own: r }]]);
+    expect(await rootsOf(() => e.querySelector('div')!.remove())).toEqual([[{ own: e }]]);
     const ad = page.doc.createElement('a');
     ad.append(page.doc.createElement('div'));
-    expect(await rootsOf(() => i.firstChild!.after(ad))).toEqual([[i]]);
+    expect(await rootsOf(() => i.firstChild!.after(ad))).toEqual([[ad, { own: i }]]);
+  });
+
+  it('reads the block’s own text again when blocks are put side by side between two pieces of a name', async () => {
+    fillBody(page, '<p id="one">Bagram<span> Air Base</span></p><p id="two">Bagram<span> Air Base</span></p>');
+    const [one, two] = [page.doc.getElementById('one')!, page.doc.getElementById('two')!];
+    const blocks = () => [page.doc.createElement('div'), page.doc.createElement('div')] as const;
+    // Each block stands beside a block; the two of them still part "Bagram" from "Air Base".
+    const [a, b] = blocks();
+    expect(await rootsOf(() => one.firstChild!.after(a, b))).toEqual([[a, b, { own: one }]]);
+    const [c, d] = blocks();
+    expect(
+      await rootsOf(() => {
+        two.firstChild!.after(c);
+        c.after(d);
+      }),
+    ).toEqual([[c, d, { own: two }]]);
+  });
+
+  it('reads the block’s own text again when text goes from beside a block the same batch put in', async () => {
+    fillBody(page, '<p id="p">Bagram<span> Air Base</span></p>');
+    const p = page.doc.getElementById('p')!;
+    const block = page.doc.createElement('div');
+    // "Bagram Air Base" loses its second half: "Bagram" alone is a mention of its own now.
+    expect(
+      await rootsOf(() => {
+        p.firstChild!.after(block);
+        p.lastChild!.remove();
+      }),
+    ).toEqual([[block, { own: p }]]);
+  });
+
+  it('judges a node taken out by its neighbours alone when the batch changed what it holds', async () => {
+    fillBody(page, '<p id="p">Bagram <sup>Air Base</sup></p><div id="card"></div>');
+    const p = page.doc.getElementById('p')!;
+    const sup = p.querySelector('sup')!;
+    // As it went, the <sup> began with text; a block put at its start afterwards says otherwise.
+    const batches = await rootsOf(() => {
+      sup.remove();
+      page.doc.getElementById('card')!.append(sup);
+      sup.prepend(page.doc.createElement('div'));
+    });
+    expect(batches[0]).toContainEqual({ own: p });
   });
 
   it('looks past an empty link: a feed of cards whose own links a parser emptied', async () => {
@@ -147,26 +195,27 @@ describe('the mutation watcher’s batches', () => {
   it('judges a node taken out by its neighbours alone when the batch changed something inside it', async () => {
     fillBody(page, '<div id="gone"><span>Bagram</span> Air Base</div>');
     const gone = page.doc.getElementById('gone')!;
-    // A span given a block at its end, then taken out: as it went, it ended with text.
+    // A span given a block at its end, then taken out: as it went, it ended with text. (The
+    // span's own text, no longer in the page, the scanner passes over.)
+    const span = gone.querySelector('span')!;
     expect(
       await rootsOf(() => {
-        const span = gone.querySelector('span')!;
         span.append(page.doc.createElement('h3'));
         span.remove();
       }),
-    ).toEqual([[gone]]);
+    ).toEqual([[{ own: span }, { own: gone }]]);
   });
 
   it('rescans nothing but removals when a feed drops items and the line breaks between them', async () => {
     fillBody(page, '<main>\n<p>First item</p>\n<p>Second item</p>\n</main>');
     const feed = page.doc.querySelector('main')!;
-    const batches: Array<{ roots: Node[]; removed: boolean }> = [];
+    const batches: Array<{ roots: Node[]; removedNodes: Node[] }> = [];
     watchMutations(page.doc, (batch) => batches.push(batch), new AbortController().signal);
     feed.firstChild!.remove();
     feed.firstElementChild!.remove();
     feed.firstChild!.remove();
     await new Promise((done) => setTimeout(done, 50));
-    expect(batches.map((b) => [b.roots, b.removed])).toEqual([[[], true]]);
+    expect(batches.map((b) => [b.roots, b.removedNodes.length])).toEqual([[[], 3]]);
   });
 
   it('rescans nothing when a view puts or takes out a placeholder: a comment, an empty text node', async () => {
@@ -184,7 +233,7 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => main.childNodes[1]!.replaceWith(back))).toEqual([[back]]);
   });
 
-  it('rescans the block when what stood beside a removal went too, or when a field is all that parts it', async () => {
+  it('reads the block’s own text again when what stood beside a removal went too, or when a field is all that parts it', async () => {
     fillBody(page, '<div id="d">Bagram<!--w-->s</div><p id="p">Fitrat <button>Share</button> army chief</p>');
     const byId = (id: string) => page.doc.getElementById(id)!;
     const [d, p] = [byId('d'), byId('p')];
@@ -194,10 +243,10 @@ describe('the mutation watcher’s batches', () => {
         d.lastChild!.remove();
         d.lastChild!.remove();
       }),
-    ).toEqual([[d]]);
+    ).toEqual([[{ own: d }]]);
     // A button does not end a run of text (the words around it are one block's): taking out
     // the words after it changes what the block says.
-    expect(await rootsOf(() => p.lastChild!.remove())).toEqual([[p]]);
+    expect(await rootsOf(() => p.lastChild!.remove())).toEqual([[{ own: p }]]);
   });
 
   it('never takes a doctype put into the document for text to scan', async () => {
@@ -206,12 +255,12 @@ describe('the mutation watcher’s batches', () => {
     expect(batches.flat()).not.toContain(doctype);
   });
 
-  it('rescans the block when white space lands between two pieces of a word, or leaves them', async () => {
+  it('reads the block’s own text again when white space lands between two pieces of a word, or leaves them', async () => {
     fillBody(page, '<p id="a"><b>Bag</b><b>ram</b></p><p id="b">Bag<i></i>ram</p><p id="c">Bag <br> ram</p>');
     const byId = (id: string) => page.doc.getElementById(id)!;
     const [a, b, c] = [byId('a'), byId('b'), byId('c')];
-    expect(await rootsOf(() => a.firstChild!.after(page.doc.createTextNode(' ')))).toEqual([[a]]);
-    expect(await rootsOf(() => b.querySelector('i')!.append(' '))).toEqual([[b]]);
-    expect(await rootsOf(() => c.childNodes[1]!.remove())).toEqual([[c]]);
+    expect(await rootsOf(() => a.firstChild!.after(page.doc.createTextNode(' ')))).toEqual([[{ own: a }]]);
+    expect(await rootsOf(() => b.querySelector('i')!.append(' '))).toEqual([[{ own: b }]]);
+    expect(await rootsOf(() => c.childNodes[1]!.remove())).toEqual([[{ own: c }]]);
   });
 });

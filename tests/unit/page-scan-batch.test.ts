@@ -132,4 +132,29 @@ describe("a batch of the page's changes", () => {
     await scan(s, [p]);
     expect(drawn).toEqual([]);
   });
+
+  it("reads a block's own text again and leaves the blocks nested in it as they were", async () => {
+    const feed = () =>
+      `<p id="a">Flights left Bagram at dawn.</p>${'<p>Markets opened higher.</p>'.repeat(20)}` +
+      '<span id="own">Fasihuddin Fitrat</span><span id="tail"> Air Base</span><p id="b">Bagram, again.</p>';
+    fillBody(page, `<main id="feed">${feed()}</main>`);
+    const main = page.doc.getElementById('feed')!;
+    const drawn: string[] = [];
+    const asked: string[] = [];
+    const s = scanner(drawn, asked);
+    await scan(s, [main]);
+    expect(drawn).toEqual(['a', 'own', 'b']);
+    // A block put between the name and the words after it (a watcher's batch: the block, and
+    // the feed's own text): the nested paragraphs are not asked about again.
+    const block = page.doc.createElement('div');
+    page.doc.getElementById('own')!.after(block);
+    asked.length = 0;
+    await s.scan([block], new AbortController().signal, [main]);
+    expect(drawn.sort()).toEqual(['a', 'b', 'own']);
+    expect(asked.filter((text) => text.includes('Markets'))).toEqual([]);
+    // The marks are a fresh scan's of the page as it is.
+    const fresh: string[] = [];
+    await scan(scanner(fresh), [page.doc.body]);
+    expect(fresh.sort()).toEqual(drawn);
+  });
 });
