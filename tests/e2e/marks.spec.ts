@@ -248,6 +248,33 @@ test.describe('pages that change', () => {
     expect((await marks(page)).fitrat).toHaveLength(6);
   });
 
+  test('blocks put between two pieces of a name, in one call or in two, part it', async ({ page, server }) => {
+    await page.goto(server.url('dynamic.html'));
+    await waitForMarkCount(page, 0);
+    await page.evaluate(() => {
+      const feed = document.getElementById('feed')!;
+      for (const id of ['one', 'two']) {
+        const tail = document.createElement('span');
+        tail.textContent = ' Airfield resumed.';
+        const p = document.createElement('p');
+        p.id = id;
+        p.append('Flights from Bagram', tail);
+        feed.append(p);
+      }
+    });
+    await expect.poll(async () => (await marks(page)).bagram?.sort()).toEqual(['Bagram Airfield', 'Bagram Airfield']);
+    await page.evaluate(() => {
+      const [one, two] = ['one', 'two'].map((id) => document.getElementById(id)!);
+      const block = () => document.createElement('div');
+      one.firstChild!.after(block(), block());
+      const first = block();
+      two.firstChild!.after(first);
+      first.after(block());
+    });
+    // Each block stands beside a block; the two of them still end the words before them.
+    await expect.poll(async () => (await marks(page)).bagram?.sort()).toEqual(['Bagram', 'Bagram']);
+  });
+
   test('a page that clears the highlight registry (its own find box) gets its marks back, its own left alone', async ({
     page,
     server,
