@@ -43,8 +43,9 @@ export function polyfillForContentScript(source: string): string {
     else to[method] = from[method];
   }
   if (missing.length > 0) throw new Error(`webextension-polyfill: its API table has no ${missing.join(', ')}`);
-  // (Such a call would need the polyfill's branch for an API without callbacks, left out below.)
-  const noCallback = JSON.stringify(kept).match(/"(fallbackToNoCallback|noCallback)"/);
+  // (Such a call would need the polyfill's branch for an API without callbacks, with several
+  // answers, or for a wildcard, left out below.)
+  const noCallback = JSON.stringify(kept).match(/"(fallbackToNoCallback|noCallback|singleCallbackArg|\*)"/);
   if (noCallback) throw new Error(`webextension-polyfill: a call the content script makes has ${noCallback[1]}`);
   const cut = source.slice(0, start + START.length) + JSON.stringify(kept) + source.slice(end);
   // The `privacy` settings' entry, added to the table in code: no content script has `privacy`.
@@ -151,6 +152,37 @@ const SHORTER: ReadonlyArray<readonly [string, string]> = [
           })
         }
       };`,
+  ],
+  // (Each of the three calls answers its callback with one value.)
+  [
+    `          } else if (metadata.singleCallbackArg || callbackArgs.length <= 1 && metadata.singleCallbackArg !== false) {
+            promise.resolve(callbackArgs[0]);
+          } else {
+            promise.resolve(callbackArgs);
+          }`,
+    `          } else {
+            promise.resolve(callbackArgs[0]);
+          }`,
+  ],
+  // (No namespace the content script uses has its methods described by a wildcard: the
+  // build checks.)
+  [
+    `            } else if (hasOwnProperty(metadata, "*")) {
+              // Wrap all properties in * namespace.
+              value = wrapObject(value, wrappers[prop], metadata["*"]);
+            } else {`,
+    '            } else {',
+  ],
+  [
+    `                get() {
+                  return target[prop];
+                },
+                set(value) {
+                  target[prop] = value;
+                }`,
+    `                get() {
+                  return target[prop];
+                }`,
   ],
   // (The content script sets, defines and deletes nothing on `browser`: what it would have
   // done so goes to the object the wrapper stands on.)

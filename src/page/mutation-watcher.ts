@@ -138,8 +138,12 @@ function toBatch(records: MutationRecord[]): MutationBatch {
   /** Nodes the batch put in (or moved): none stands for a boundary beside another change, it
    *  may not have been there when that change came (see apart). */
   const put = new Set<Node>();
-  /** Nodes whose children the batch changed: one taken out did not hold then what it holds now. */
+  /** Nodes whose children or text the batch changed: one taken out did not hold then what it
+   *  holds now. */
   const changed = new Set<Node>();
+  /** Where each run of nodes put in side by side ends (a node put in again and again at the
+   *  head of a long run, a chat's "loading" marker, walks it once). */
+  const runEnds = new Map<Node, Node | null>();
   for (const record of records) {
     changedGone ||= !record.target.isConnected;
     changed.add(record.target);
@@ -169,8 +173,11 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       // in side by side are judged as one run too, at its first, by what stands around it: two
       // blocks put between two pieces of a name stand beside each other, but part the name.
       if (!put.has(node.previousSibling!)) {
-        let end = node.nextSibling;
-        while (end && put.has(end)) end = end.nextSibling;
+        let end = runEnds.get(node);
+        if (end === undefined) {
+          for (end = node.nextSibling; end && put.has(end);) end = end.nextSibling;
+          runEnds.set(node, end);
+        }
         const before = boundaryOn(node.previousSibling, 'previousSibling', target, classifier, put);
         if (!before && !boundaryOn(end, 'nextSibling', target, classifier, put)) joinsText = true;
       }
@@ -181,7 +188,10 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       if (isOurs(node)) continue;
       removedNodes.push(node);
       const { previousSibling: before, nextSibling: after } = record;
-      if (!apart(node, before, after, target, classifier, put, changedGone || changed.has(node))) joinsText = true;
+      // (A text node's own record says whether its text changed; an element's children may have
+      // changed out of the observer's sight once it left the page.)
+      const unsure = changed.has(node) || (changedGone && node.nodeType === ELEMENT_NODE);
+      if (!apart(node, before, after, target, classifier, put, unsure)) joinsText = true;
     }
     if (joinsText) {
       const block = blockOf(target);
@@ -245,8 +255,9 @@ function apart(
   return (
     (left || right) &&
     // (An element's own content is as the batch left it: one taken out and then emptied looked
-    // blank, an empty inline, so it is judged by its neighbours alone.)
-    ((node.nodeType !== ELEMENT_NODE && blank(node)) ||
+    // blank, an empty inline, so it is judged by its neighbours alone; so is text whose words
+    // the batch changed before it went.)
+    ((node.nodeType !== ELEMENT_NODE && !unknownInside && blank(node)) ||
       isBlock(node, classifier) ||
       ((left || (!unknownInside && blockNext(node.firstChild, 'nextSibling', classifier))) &&
         (right || (!unknownInside && blockNext(node.lastChild, 'previousSibling', classifier)))))
@@ -265,7 +276,9 @@ function boundaryOn(
   unknown: ReadonlySet<Node>,
 ): boolean {
   const known = (m: Node) => m.parentNode === parent && !unknown.has(m);
-  while (n && known(n) && blank(n)) n = n[way];
+  // (Past a few dozen blanks, none: a table sorted by moving its rows, with a line break
+  // between each, piles them up, and each move would walk them all.)
+  for (let blanks = 0; n && known(n) && blank(n); n = n[way]) if (++blanks > 32) return false;
   return n
     ? known(n) && blockNext(n, way, classifier)
     : parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);

@@ -264,7 +264,8 @@ test.describe('pages that change', () => {
     });
     await expect.poll(async () => (await marks(page)).bagram?.sort()).toEqual(['Bagram Airfield', 'Bagram Airfield']);
     await page.evaluate(() => {
-      const [one, two] = ['one', 'two'].map((id) => document.getElementById(id)!);
+      const one = document.getElementById('one')!;
+      const two = document.getElementById('two')!;
       const block = () => document.createElement('div');
       one.firstChild!.after(block(), block());
       const first = block();

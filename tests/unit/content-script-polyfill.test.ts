@@ -64,6 +64,10 @@ describe('the polyfill in the content script', () => {
     expect(() => polyfillForContentScript(withoutStorage)).toThrow(/has no storage.local.get, storage.sync.get/);
     const privacyElsewhere = source.replace('apiMetadata.privacy = {', 'apiMetadata["privacy"] = {');
     expect(() => polyfillForContentScript(privacyElsewhere)).toThrow(/`privacy` entry was not found/);
+    // A call the content script makes that needs a branch of the polyfill the build leaves out.
+    const severalAnswers = source.replace(/("runtime": \{[\s\S]*?"sendMessage": \{)/, '$1 "singleCallbackArg": false,');
+    expect(severalAnswers).not.toEqual(source);
+    expect(() => polyfillForContentScript(severalAnswers)).toThrow(/makes has singleCallbackArg/);
     const reworded = source.replaceAll('Expected at least', 'Expected no fewer than');
     expect(() => polyfillForContentScript(reworded)).toThrow(/message `Expected at least .* was not found/);
   });
