@@ -6,18 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchMutations } from '../../src/page/mutation-watcher';
 import { BlockClassifier, collectRuns, LINE_BREAK } from '../../src/page/text-blocks';
 import { happyDomPerTest } from './happy-dom-page';
+import { randomDom, seeded } from './random-dom';
 
 const page = happyDomPerTest();
-
-/** mulberry32. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXTS = ['Bag', 'ram', ' ', '', 'Air Base', ' x '];
 const TAGS = ['p', 'div', 'span', 'b', 'a', 'br', 'sup', 'h3', 'span', 'a'];
@@ -28,20 +19,13 @@ describe('the mutation watcher, over random batches', () => {
 
   it('hands on a root over every run of text a batch changed', async () => {
     const random = seeded(Number(process.env.FUZZ_SEED ?? 7));
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const doc = page.doc;
-    const make = (depth: number): Node => {
-      const r = random();
-      if (r < 0.45) return doc.createTextNode(pick(TEXTS));
-      if (r < 0.52) return doc.createComment('c');
-      const el = doc.createElement(pick(TAGS));
-      if (el.localName !== 'br' && depth > 0)
-        for (let n = Math.floor(random() * 3); n > 0; n--) el.append(make(depth - 1));
-      return el;
-    };
-    const all = (root: Node): Node[] => [...root.childNodes].flatMap((c) => [c, ...all(c)]);
-    const ids = new Map<Node, number>();
-    const id = (n: Node) => ids.get(n) ?? (ids.set(n, ids.size), ids.size - 1);
+    const { pick, make, all, id, show } = randomDom(doc, random, {
+      texts: TEXTS,
+      tags: TAGS,
+      text: 0.45,
+      textOrComment: 0.52,
+    });
     /** Each run: which text nodes hold words, and its words (white space and breaks folded). */
     const runs = () =>
       collectRuns(doc.body).map((run) => {
@@ -52,12 +36,6 @@ describe('the mutation watcher, over random batches', () => {
           .filter(Boolean);
         return { key: `${nodes.map(id).join()}|${words.join('/')}`, nodes };
       });
-    const show = (n: Node): string =>
-      n.nodeType === 3
-        ? JSON.stringify((n as Text).data)
-        : n.nodeType === 8
-          ? '<!---->'
-          : `<${(n as Element).localName}#${id(n)}>${[...n.childNodes].map(show).join('')}</${(n as Element).localName}>`;
     const failures: string[] = [];
     for (
       let round = 0;

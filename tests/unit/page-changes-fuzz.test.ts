@@ -12,6 +12,7 @@ import type { HighlightLayer } from '../../src/page/highlight-layer';
 import { watchMutations } from '../../src/page/mutation-watcher';
 import { PageScanner } from '../../src/page/page-scanner';
 import { fillBody, RecordedRange } from './happy-dom-page';
+import { randomDom, seeded } from './random-dom';
 
 const scope = globalThis as Record<string, unknown>;
 const GLOBALS = ['Node', 'NodeFilter', 'document', 'getComputedStyle', 'MutationObserver', 'StaticRange'];
@@ -36,16 +37,6 @@ afterEach(() => {
   Object.assign(scope, saved);
   void window.happyDOM.close();
 });
-
-/** mulberry32. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const layer = { add() {}, delete() {} } as unknown as HighlightLayer;
 const newScanner = () =>
@@ -85,21 +76,14 @@ const texts = (scanner: PageScanner) => [...scanner.index.values()].map((m) => m
 describe('the marks after a batch of changes', () => {
   it('are a fresh scan’s, over random batches', async () => {
     const random = seeded(Number(process.env.FUZZ_SEED ?? 1));
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const TEXTS = ['Bag', 'ram', ' Air Base', 'Bagram', ' ', '', 's', 'Fitrat', 'Fasihuddin '];
     const TAGS = ['p', 'div', 'span', 'b', 'a', 'br', 'sup', 'h3', 'span', 'a', 'button'];
-    const make = (depth: number): Node => {
-      const r = random();
-      if (r < 0.5) return doc.createTextNode(pick(TEXTS));
-      if (r < 0.55) return doc.createComment('c');
-      const el = doc.createElement(pick(TAGS));
-      if (el.localName !== 'br' && depth > 0)
-        for (let n = Math.floor(random() * 3); n > 0; n--) el.append(make(depth - 1));
-      return el;
-    };
-    const all = (root: Node): Node[] => [...root.childNodes].flatMap((c) => [c, ...all(c)]);
-    const ids = new Map<Node, number>();
-    const id = (n: Node) => ids.get(n) ?? (ids.set(n, ids.size), ids.size - 1);
+    const { pick, make, all, id, show } = randomDom(doc, random, {
+      texts: TEXTS,
+      tags: TAGS,
+      text: 0.5,
+      textOrComment: 0.55,
+    });
     /** Each mention: its text, nodes, offsets, and whether its nodes are all in the page. */
     const keys = (scanner: PageScanner) =>
       [...scanner.index.values()]
@@ -109,12 +93,6 @@ describe('the marks after a batch of changes', () => {
           return `${m.text}|${m.nodes.map(id).join(',')}|${range.startOffset}-${range.endOffset}|${inPage}`;
         })
         .sort();
-    const show = (n: Node): string =>
-      n.nodeType === 3
-        ? JSON.stringify((n as Text).data)
-        : n.nodeType === 8
-          ? '<!---->'
-          : `<${(n as Element).localName}#${id(n)}>${[...n.childNodes].map(show).join('')}</${(n as Element).localName}>`;
     const failures: string[] = [];
     for (let round = 0; round < Number(process.env.FUZZ_ROUNDS ?? 300) && failures.length < 3; round++) {
       const root = doc.createElement('div');
