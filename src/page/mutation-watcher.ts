@@ -230,15 +230,11 @@ function blockNext(n: Node | null, way: Way, classifier: BlockClassifier): boole
  *  words but its own: a block, or the edge of `parent` (a block), stands on one side of it
  *  (else it parts, or joins, the text on either side), and on each side of it either that or a
  *  block at its own edge (see blockNext), past white space and placeholders (white space and
- *  blocks need one side only). So the rest of its block need not be read again: a feed that
+ *  blocks need one side only). So its block's own text need not be read again: a feed that
  *  appends its items with line breaks between them makes one such node per item, and each had
  *  the whole feed rescanned (6 ms a batch at 1,000 items, where the items alone took 1.2).
- *  Neighbours are as the batch left them: nodes the same batch put in or moved may stand for a
- *  boundary they were not when a node came or went (two blocks put between two pieces of a
- *  name; the text after a block put in, then taken out). Not judging by them cost the
- *  benchmark's feeds 0.2 ms a batch (looking past them) and its page of DOM operations four
- *  times the catch-up (a paragraph put in and a neighbour taken out had the whole feed read
- *  again), so such rare batches may leave a mark stale until their block changes again. */
+ *  Where unsure (a neighbour in `unknown`), it says false: reading a block's own text again
+ *  passes over the blocks nested in it, so even a feed's container costs little. */
 function apart(
   node: Node,
   before: Node | null,
