@@ -205,7 +205,7 @@ const NONE = new Set<Node>();
  *  a long article is tested whole, the article block by block. */
 const LARGE = 64;
 /** Text longer than this (about 0.2 ms of prefilter) is not tested whole by holdsNoKeyWord. */
-const LONG_TEXT = 1e5;
+export const LONG_TEXT = 1e5;
 
 /** More elements under `el` than LARGE (counted natively, no further than that, and without
  *  reading any text). */

@@ -5,7 +5,7 @@ import type { TopicId } from '../pack/types';
 import type { HighlightLayer } from './highlight-layer';
 import { MentionIndex } from './mention-index';
 import type { PageMention } from './page-mention';
-import { CandidateBlockWalker, holdsNoKeyWord, PAUSE, yieldWatching } from './candidate-blocks';
+import { CandidateBlockWalker, holdsNoKeyWord, LONG_TEXT, PAUSE, yieldWatching } from './candidate-blocks';
 import { breakStyledSpans, breakStyledWordSeams } from './styled-seams';
 import { rowAround } from './table-row';
 import { ELEMENT_NODE, inBoilerplate, positionIn, RunWalker, SLICE_OVER, type TextRun } from './text-blocks';
@@ -88,8 +88,8 @@ export class PageScanner {
    * once the matcher is built.
    */
   #waits(text: string, boilerplate: () => boolean): boolean {
+    // (Its callers pass only text that holds a key word.)
     if (!this.#waiting || this.#prefilter.mightMention(text)) return false;
-    if (!this.#prefilter.mightMatch(text)) return true;
     if (this.#waitingChars + text.length > WAITING_CHARS) return false;
     this.#waiting.push({ text, boilerplate: boilerplate() });
     this.#waitingChars += text.length;
@@ -260,6 +260,13 @@ export class PageScanner {
     for (let run = rest.runs.next(over); run; run = rest.runs.next(over)) {
       if (run === SLICE_OVER) return rest;
       breakStyledWordSeams(run, this.mightMention);
+      // A run without a key word holds no mention (a block read again for its own text is not
+      // all matched again): what it held goes, unmatched. (A long one is matched in slices: one
+      // test of a 20 MB file's text holds the page for 30 ms.)
+      if (run.text.length <= LONG_TEXT && !this.mightMatch(run.text)) {
+        this.#forget(run);
+        continue;
+      }
       if (this.#waits(run.text, () => inBoilerplate(run.nodes[0]))) continue;
       // (A row is read only around what may be a mention: the cells of cue words alone need none.)
       const pending = this.#matcher.begin(run.text, this.mightMention(run.text) ? rowAround(run.block) : undefined);
@@ -290,7 +297,7 @@ export class PageScanner {
     const scan = breakStyledSpans(run, found.candidates) ? this.#matcher.scan(run.text, rowAround(run.block)) : found;
     // Matching a run again replaces what it held: a block may be matched more than once
     // (while the page loads, and when a change reaches it by two ways).
-    if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.#drop(m);
+    this.#forget(run);
     const boilerplate = (scan.cues.size > 0 || scan.candidates.length > 0) && inBoilerplate(run.nodes[0]);
     let changed = this.#context.absorb(scan, boilerplate);
     const vouched = this.#vouched();
@@ -387,6 +394,11 @@ export class PageScanner {
       this.index.size < FULL_CHECK_BELOW || ++this.#removalBatches % 32 === 0 ? null : this.index.under(removed);
     if (!touched) return this.dropDetached();
     for (const m of touched) if (m.nodes.some((n) => !n.isConnected)) this.#drop(m);
+  }
+
+  /** Forgets the mentions in the text of `run`. */
+  #forget(run: TextRun): void {
+    if (this.index.size > 0) for (const m of this.index.touching(run.nodes)) this.#drop(m);
   }
 
   #show(m: PageMention): void {

@@ -7,7 +7,7 @@ import { Prefilter, prefilterSource } from '../../src/match/prefilter';
 import { bundledPack } from '../../src/pack/bundled';
 import type { HighlightLayer } from '../../src/page/highlight-layer';
 import { PageScanner } from '../../src/page/page-scanner';
-import { fillBody, happyDomPerTest, type RecordedRange } from './happy-dom-page';
+import { fillBody, happyDomPerTest, recordingLayer, type RecordedRange } from './happy-dom-page';
 
 const page = happyDomPerTest();
 
@@ -131,6 +131,28 @@ describe("a batch of the page's changes", () => {
     (p.firstChild as Text).data = 'Flights left at dawn.';
     await scan(s, [p]);
     expect(drawn).toEqual([]);
+  });
+
+  it('does not match a run without a key word again, and drops what it held', async () => {
+    fillBody(page, '<p id="p">Flights left Bag<b>ram</b> Air Base.</p>');
+    const p = page.doc.getElementById('p')!;
+    const drawn: string[] = [];
+    let matched = 0;
+    const prefilter = new Prefilter(prefilterSource(bundledPack));
+    const matcher = () => {
+      const built = buildMatcher(bundledPack);
+      const begin = built.begin.bind(built);
+      built.begin = (...args) => (matched++, begin(...args));
+      return built;
+    };
+    const s = new PageScanner(prefilter, matcher, recordingLayer(drawn));
+    await s.scan([p], new AbortController().signal);
+    expect([drawn, matched]).toEqual([['p'], 1]);
+    // A word put inside the name: its block's own text is read again, and holds no key word.
+    p.querySelector('b')!.before('X');
+    await s.scan([], new AbortController().signal, [p]);
+    expect(matched).toBe(1);
+    expect(s.index.size).toBe(0);
   });
 
   it("reads a block's own text again and leaves the blocks nested in it as they were", async () => {
