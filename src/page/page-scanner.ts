@@ -88,7 +88,8 @@ export class PageScanner {
    * once the matcher is built.
    */
   #waits(text: string, boilerplate: () => boolean): boolean {
-    // (Its callers pass only text that holds a key word.)
+    // (Its callers test for a key word first, except in a run too long to test at once,
+    // which is matched in slices.)
     if (!this.#waiting || this.#prefilter.mightMention(text)) return false;
     if (this.#waitingChars + text.length > WAITING_CHARS) return false;
     this.#waiting.push({ text, boilerplate: boilerplate() });
