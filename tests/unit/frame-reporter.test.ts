@@ -133,9 +133,18 @@ describe('a frame’s reports', () => {
     abort.abort();
     abort = new AbortController();
     told = [];
+    // The top frame does not even listen: nothing of ours runs as a page goes.
+    const listened: string[] = [];
+    const add = window.addEventListener.bind(window) as (...args: unknown[]) => void;
+    window.addEventListener = ((type: string, ...rest: unknown[]) => (
+      listened.push(type),
+      add(type, ...rest)
+    )) as never;
     start(true).now();
     window.dispatchEvent(trusted(new window.Event('pagehide')) as never);
     expect(told.filter((m) => m.type === 'frame-gone')).toEqual([]);
+    expect(listened).not.toContain('pagehide');
+    expect(listened).toContain('pageshow');
   });
 
   it('says nothing while the page is prerendered, and reports once it is shown', () => {
