@@ -188,10 +188,7 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       if (isOurs(node)) continue;
       removedNodes.push(node);
       const { previousSibling: before, nextSibling: after } = record;
-      // (A text node's own record says whether its text changed; an element's children may have
-      // changed out of the observer's sight once it left the page.)
-      const unsure = changed.has(node) || (changedGone && node.nodeType === ELEMENT_NODE);
-      if (!apart(node, before, after, target, classifier, put, unsure)) joinsText = true;
+      if (!apart(node, before, after, target, classifier, put, changedGone || changed.has(node))) joinsText = true;
     }
     if (joinsText) {
       const block = blockOf(target);

@@ -88,9 +88,10 @@ export class PageScanner {
    * once the matcher is built.
    */
   #waits(text: string, boilerplate: () => boolean): boolean {
-    // (Its callers test for a key word first, except in a run too long to test at once,
-    // which is matched in slices.)
     if (!this.#waiting || this.#prefilter.mightMention(text)) return false;
+    // (A run too long to test at once outside a load is matched in slices: while one waits,
+    // a page without mentions builds no matcher for it.)
+    if (!this.#prefilter.mightMatch(text)) return true;
     if (this.#waitingChars + text.length > WAITING_CHARS) return false;
     this.#waiting.push({ text, boilerplate: boilerplate() });
     this.#waitingChars += text.length;

@@ -155,6 +155,17 @@ describe("a batch of the page's changes", () => {
     expect(s.index.size).toBe(0);
   });
 
+  it('builds no matcher for a long run without a key word while the page has no mention', async () => {
+    // (A helper's review: a run too long to test at once, read again after a change.)
+    const quiet = 'Markets opened higher on Monday, traders said. '.repeat(2500);
+    fillBody(page, `<div id="d"><p>Kabul</p>${quiet}</div>`);
+    let built = 0;
+    const matcher = () => (built++, buildMatcher(bundledPack));
+    const s = new PageScanner(new Prefilter(prefilterSource(bundledPack)), matcher, recordingLayer([]));
+    await s.scan([], new AbortController().signal, [page.doc.getElementById('d')!]);
+    expect(built).toBe(0);
+  });
+
   it("reads a block's own text again and leaves the blocks nested in it as they were", async () => {
     const feed = () =>
       `<p id="a">Flights left Bagram at dawn.</p>${'<p>Markets opened higher.</p>'.repeat(20)}` +
