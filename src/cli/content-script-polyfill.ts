@@ -45,19 +45,13 @@ export function polyfillForContentScript(source: string): string {
   if (missing.length > 0) throw new Error(`webextension-polyfill: its API table has no ${missing.join(', ')}`);
   // (Such a call would need the polyfill's branch for an API without callbacks, with several
   // answers, or for a wildcard, left out below.)
-  const noCallback = JSON.stringify(kept).match(/"(fallbackToNoCallback|noCallback|singleCallbackArg|\*)"/);
-  if (noCallback) throw new Error(`webextension-polyfill: a call the content script makes has ${noCallback[1]}`);
+  const unsupported = JSON.stringify(kept).match(/"(fallbackToNoCallback|noCallback|singleCallbackArg|\*)"/);
+  if (unsupported) throw new Error(`webextension-polyfill: a call the content script makes has ${unsupported[1]}`);
   const cut = source.slice(0, start + START.length) + JSON.stringify(kept) + source.slice(end);
   // The `privacy` settings' entry, added to the table in code: no content script has `privacy`.
-  const privacy = cut.indexOf(PRIVACY);
-  const privacyEnd = cut.indexOf(PRIVACY_END, privacy);
-  if (privacy < 0 || privacyEnd < 0) throw new Error('webextension-polyfill: its `privacy` entry was not found');
-  let out = cut.slice(0, privacy) + cut.slice(privacyEnd + PRIVACY_END.length);
+  let out = cutOut(cut, PRIVACY, PRIVACY_END, 'its `privacy` entry', true);
   // The wrapper of devtools' network events: no content script has `devtools`.
-  const har = out.indexOf(HAR);
-  const harEnd = out.indexOf(HAR_END, har);
-  if (har < 0 || harEnd < 0) throw new Error('webextension-polyfill: its devtools wrapper was not found');
-  out = out.slice(0, har) + out.slice(harEnd);
+  out = cutOut(out, HAR, HAR_END, 'its devtools wrapper', false);
   for (const [long, short] of SHORTER) {
     if (!out.includes(long)) throw new Error(`webextension-polyfill: its message ${long.slice(0, 30)}… was not found`);
     out = out.replaceAll(long, short);
@@ -65,9 +59,19 @@ export function polyfillForContentScript(source: string): string {
   return out;
 }
 
-/** The polyfill's messages for a wrong call, made short, and its checks for a missing runtime and
- *  an empty table, left out: the content script makes the same few calls every time, and these
- *  cost it 170 bytes gzipped (issue 6), its warning for an API without callbacks 40 more. */
+/** `source` without the stretch from `from` to `to` (`to` too, with `withEnd`). Throws, naming
+ *  `what`, when either is not found. */
+function cutOut(source: string, from: string, to: string, what: string, withEnd: boolean): string {
+  const start = source.indexOf(from);
+  const end = source.indexOf(to, start);
+  if (start < 0 || end < 0) throw new Error(`webextension-polyfill: ${what} was not found`);
+  return source.slice(0, start) + source.slice(withEnd ? end + to.length : end);
+}
+
+/** The polyfill's messages for a wrong call, made short, its checks for a missing runtime and an
+ *  empty table left out (170 bytes gzipped, issue 6), and its branches and wrappers for what the
+ *  three calls the content script keeps never need (the build checks those calls' table above):
+ *  the content script makes the same few calls every time. */
 const SHORTER: ReadonlyArray<readonly [string, string]> = [
   // (A content script is only ever run by the extension's runtime.)
   [

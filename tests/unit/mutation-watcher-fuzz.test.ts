@@ -20,7 +20,7 @@ describe('the mutation watcher, over random batches', () => {
   it('hands on a root over every run of text a batch changed', async () => {
     const random = seeded(Number(process.env.FUZZ_SEED ?? 7));
     const doc = page.doc;
-    const { pick, make, all, id, show } = randomDom(doc, random, {
+    const { pick, make, all, id, show, putSomewhere } = randomDom(doc, random, {
       texts: TEXTS,
       tags: TAGS,
       text: 0.45,
@@ -68,14 +68,8 @@ describe('the mutation watcher, over random batches', () => {
           gone.parentNode!.removeChild(gone);
           continue;
         }
-        const parent = pick([root, ...nodes.filter((n) => n.nodeType === 1 && (n as Element).localName !== 'br')]);
-        const node = r < 0.7 || !nodes.length ? make(1) : pick(nodes);
-        if (node === parent || node.contains(parent)) continue;
-        for (const n of [node, ...all(node)]) id(n);
-        const others = [...parent.childNodes].filter((c) => c !== node);
-        const before = random() < 0.3 || !others.length ? null : pick(others);
-        steps.push(`put ${show(node)} in #${id(parent)} before ${before ? show(before) : 'its end'}`);
-        parent.insertBefore(node, before);
+        const step = putSomewhere(root, nodes, () => (r < 0.7 || !nodes.length ? make(1) : pick(nodes)));
+        if (step) steps.push(step);
       }
       await vi.advanceTimersByTimeAsync(20);
       stop.abort();

@@ -78,7 +78,7 @@ describe('the marks after a batch of changes', () => {
     const random = seeded(Number(process.env.FUZZ_SEED ?? 1));
     const TEXTS = ['Bag', 'ram', ' Air Base', 'Bagram', ' ', '', 's', 'Fitrat', 'Fasihuddin '];
     const TAGS = ['p', 'div', 'span', 'b', 'a', 'br', 'sup', 'h3', 'span', 'a', 'button'];
-    const { pick, make, all, id, show } = randomDom(doc, random, {
+    const { pick, make, all, id, show, putSomewhere } = randomDom(doc, random, {
       texts: TEXTS,
       tags: TAGS,
       text: 0.5,
@@ -118,14 +118,8 @@ describe('the marks after a batch of changes', () => {
           text.data = data;
           continue;
         }
-        const parent = pick([root, ...nodes.filter((x) => x.nodeType === 1 && (x as Element).localName !== 'br')]);
-        const node = random() < 0.6 || !nodes.length ? make(1) : pick(nodes);
-        if (node === parent || node.contains(parent)) continue;
-        for (const x of [node, ...all(node)]) id(x);
-        const others = [...parent.childNodes].filter((c) => c !== node);
-        const before = random() < 0.3 || !others.length ? null : pick(others);
-        steps.push(`put ${show(node)} in #${id(parent)} before ${before ? show(before) : 'its end'}`);
-        parent.insertBefore(node, before);
+        const step = putSomewhere(root, nodes, () => (random() < 0.6 || !nodes.length ? make(1) : pick(nodes)));
+        if (step) steps.push(step);
       }
       await vi.advanceTimersByTimeAsync(20);
       await settle(work());

@@ -41,5 +41,19 @@ export function randomDom(doc: Document, random: () => number, options: RandomDo
       : n.nodeType === 8
         ? '<!---->'
         : `<${(n as Element).localName}#${id(n)}>${[...n.childNodes].map(show).join('')}</${(n as Element).localName}>`;
-  return { pick, make, all, id, show };
+  /** Puts the node `choose` gives (after a parent is picked under `root`, among `nodes`) in a
+   *  random place in that parent; what it did, for a failure's report, or null if the node holds
+   *  the parent. */
+  const putSomewhere = (root: Element, nodes: Node[], choose: () => Node): string | null => {
+    const parent = pick([root, ...nodes.filter((n) => n.nodeType === 1 && (n as Element).localName !== 'br')]);
+    const node = choose();
+    if (node === parent || node.contains(parent)) return null;
+    for (const n of [node, ...all(node)]) id(n);
+    const others = [...parent.childNodes].filter((c) => c !== node);
+    const before = random() < 0.3 || !others.length ? null : pick(others);
+    const step = `put ${show(node)} in #${id(parent)} before ${before ? show(before) : 'its end'}`;
+    parent.insertBefore(node, before);
+    return step;
+  };
+  return { pick, make, all, id, show, putSomewhere };
 }
