@@ -149,7 +149,7 @@ export class Matcher {
   readonly #titles = new Map<string, Set<string>>();
   readonly #cueWords: PagePack['cues'];
 
-  /** `source`: the regex's source, or what makes it from the entries' atoms (factoredSource:
+  /** `source`: the regex's source, or what makes it from the entries' atoms (gatedSource:
    *  see buildMatcher). The content script gets it made at build time for the whole pack
    *  (src/cli/pack-module.ts), and leaves the trie out of its bundle. With topics left out of
    *  `pack`, that source still fits: their aliases match, and are passed over as a word that

@@ -14,7 +14,7 @@
 // survives a mention split across inline elements at a word gap (`Doha <a>agreement</a>`), so
 // text nodes can be tested one at a time.
 import type { PagePack } from '../pack/types';
-import { factoredSource } from './alternation';
+import { gatedSource } from './alternation';
 import { parseCondition } from './conditions';
 import { aliasAtoms, withoutInvisible } from './normalize';
 
@@ -90,7 +90,7 @@ export function prefilterSource(pack: PagePack): PrefilterSource {
   // always has a rarer word (the prefilter's tests say so).
   const source = (texts: readonly string[], avoid?: ReadonlySet<string>) => {
     const keys = new Set(texts.map((text) => (keyWord(text, single, avoid) ?? text).toLowerCase()));
-    return factoredSource([...keys].map((k) => aliasAtoms(k, [])));
+    return gatedSource([...keys].map((k) => aliasAtoms(k, [])));
   };
   const cueWords = new Set(cues.flatMap((text) => text.toLowerCase().split(WORD_GAPS)));
   return { any: source([...aliases, ...cues]), mentions: source(aliases, cueWords) };

@@ -96,6 +96,8 @@ export async function runPageBench(
     ['/large.html', articlePage(2, scale.largeChars, scale.mentions)],
     ['/block.html', longBlockPage(8, scale.blockChars, scale.mentions)],
     ['/idle.html', articlePage(3, scale.smallChars, 0)],
+    // The same with its paragraphs in curly quotation marks (see articlePage).
+    ['/idle-quoted.html', articlePage(3, scale.smallChars, 0, { quoted: true })],
     // A tenth of it: with the 1 MB page, tells the per-page cost from the per-MB one.
     ['/idle-small.html', articlePage(6, scale.smallChars / 10, 0)],
     // The same with 20 small ad frames: what a frame with nothing to mark costs the page.
@@ -124,9 +126,11 @@ export async function runPageBench(
     }
     if (wanted('idle')) {
       await idleRuns(ctx, '/idle.html', 'idle.extensionMs');
+      await idleRuns(ctx, '/idle-quoted.html', 'idle.quotedExtensionMs');
       await idleRuns(ctx, '/idle-small.html', 'idle.smallExtensionMs');
       await idleRuns(ctx, '/idle-frames.html', 'idle.framesExtensionMs');
-      await idleFloorRuns(ctx, '/idle.html');
+      await idleFloorRuns(ctx, '/idle.html', 'idle.floorMs');
+      await idleFloorRuns(ctx, '/idle-quoted.html', 'idle.quotedFloorMs');
     }
     if (wanted('scroll')) {
       await scrollRuns(ctx, '/scroll.html', pages.get('/scroll.html')!, 'scroll.batch');
@@ -215,13 +219,13 @@ async function idleRuns(ctx: RunContext, path: string, figure: string): Promise<
 
 /** The floor on the page without mentions: one bare walk of its text with the regex, the
  *  least a check that nothing is there can cost, next to the extension's whole cost. */
-async function idleFloorRuns(ctx: RunContext, path: string): Promise<void> {
+async function idleFloorRuns(ctx: RunContext, path: string, figure: string): Promise<void> {
   const { server, bare, samples } = ctx;
   await load(bare.page, server.url(`${path}?mode=floor`));
   for (let run = 0; run < ctx.scale.runs; run++) {
     const byFloor = await load(bare.page, server.url(`${path}?mode=floor`));
     check(`${path} (floor)`, byFloor.found, 0);
-    samples.add('idle.floorMs', byFloor.done - byFloor.dcl);
+    samples.add(figure, byFloor.done - byFloor.dcl);
   }
 }
 

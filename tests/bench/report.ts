@@ -69,8 +69,11 @@ export function addRatios(figures: Figures): Figures {
   if (frames !== undefined && figures['idle.smallExtensionMs'] !== undefined) {
     out['idle.perAdFrameMs'] = (frames - figures['idle.smallExtensionMs']) / AD_FRAMES;
   }
-  if (figures['idle.extensionMs'] !== undefined && figures['idle.floorMs'] !== undefined) {
-    out['idle.ratioToFloor'] = figures['idle.extensionMs'] / figures['idle.floorMs'];
+  for (const [ext, floor, ratio] of [
+    ['idle.extensionMs', 'idle.floorMs', 'idle.ratioToFloor'],
+    ['idle.quotedExtensionMs', 'idle.quotedFloorMs', 'idle.quotedRatioToFloor'],
+  ] as const) {
+    if (figures[ext] !== undefined && figures[floor] !== undefined) out[ratio] = figures[ext] / figures[floor];
   }
   for (const key of ['english', 'mixed']) {
     const matcher = figures[`matcher.${key}MBs`];
@@ -118,11 +121,15 @@ const DESCRIPTIONS: Record<string, string> = {
   'block.extensionBusyTotalMs': 'one block of 2 MB: extension main-thread time, whole load (ms)',
   'block.longestTaskMs': 'one block of 2 MB: longest task after DCL, with extension (ms)',
   'block.longestTaskWithoutMs': 'one block of 2 MB: longest task after DCL, without (ms)',
+  'idle.quotedExtensionMs':
+    'page without mentions (1 MB), each paragraph a quote in curly marks: extension main-thread time (ms)',
   'idle.smallExtensionMs': 'page without mentions, 100 KB: extension main-thread time (ms)',
   'idle.framesExtensionMs': 'the same with 20 small ad frames: extension main-thread time (ms)',
   'idle.perAdFrameMs': 'each small ad frame without mentions: extension main-thread time (ms)',
   'idle.floorMs': 'page without mentions (1 MB): floor, TreeWalker + regex, finds nothing (ms)',
   'idle.ratioToFloor': 'page without mentions (1 MB): extension main-thread time / floor time',
+  'idle.quotedFloorMs': 'the page of quotes: floor, TreeWalker + regex, finds nothing (ms)',
+  'idle.quotedRatioToFloor': 'the page of quotes: extension main-thread time / floor time',
   'scroll.batchMeanMs': 'infinite scroll: extension time per batch, mean (ms)',
   'scroll.cardsBatchMeanMs': 'infinite scroll of link cards, line breaks between: per batch, mean (ms)',
   'scroll.cardsBatchMaxMs': 'infinite scroll of link cards, line breaks between: worst batch (ms)',
