@@ -25,6 +25,11 @@ const WORDS = [
   'Δόχα',
   'Élysée',
   'μ-meson',
+  // Letters at U+0400 or above that the `i` flag folds below it: ⱥ and ⱦ (capitals Ⱥ, Ⱦ at
+  // U+023A, U+023E), the Greek prosgegrammeni (ι, U+03B9).
+  'ⱥbc',
+  'ⱦo',
+  '\u1fbex',
 ];
 
 /** Every match of `source` in `text` (global, case-insensitive, as both regexes run). */
@@ -45,7 +50,28 @@ describe('gatedSource', () => {
 
   it('finds what the plain trie finds, at the same places, in random text of mixed scripts and cases', () => {
     const random = seeded(11);
-    const pieces = [...WORDS, ' ', '“', '”', '—', '’s', 'the ', 'ба', 'کا', 'Ǆ', 'µ', 'ſ', 'K', 'ı', 'İ'];
+    const pieces = [
+      ...WORDS,
+      ' ',
+      '“',
+      '”',
+      '—',
+      '’s',
+      'the ',
+      'ба',
+      'کا',
+      'Ǆ',
+      'µ',
+      'ſ',
+      'K',
+      'ı',
+      'İ',
+      'Ⱥbc',
+      'Ⱦo',
+      'ιx',
+      'Ιx',
+      'ι',
+    ];
     for (let round = 0; round < 2000; round++) {
       const parts = Array.from({ length: 12 }, () => pieces[Math.floor(random() * pieces.length)]!);
       const text = parts.map((p) => (random() < 0.3 ? p.toUpperCase() : random() < 0.5 ? p.toLowerCase() : p)).join('');
@@ -53,15 +79,18 @@ describe('gatedSource', () => {
     }
   });
 
-  it('puts only the alternatives that begin past Latin and Greek behind the gate', () => {
+  it('puts behind the gate only the alternatives whose first letter it lets through in any case', () => {
     const [latin, rest] = gated.split('(?![');
-    for (const word of ['bagram', 'bağram', 'kabul', 'δόχα', 'élysée']) expect(latin).toContain(word.slice(0, 2));
+    for (const word of ['bagram', 'bağram', 'kabul', 'δόχα', 'élysée', 'ⱥbc', 'ⱦo', '\u1fbex'])
+      expect(latin).toContain(word.slice(0, 2));
     for (const word of ['ба', 'بگ', '[کك]', '[یيى]', '巴', 'ब']) expect(rest).toContain(word);
   });
 
-  it('is the plain trie when nothing begins past Latin', () => {
+  it('is the plain trie when nothing begins past Latin, or an alternative is empty', () => {
     const latinOnly = alternatives.slice(0, 5);
     expect(gatedSource(latinOnly)).toBe(factoredSource(latinOnly));
+    const withEmpty = [[], ...alternatives];
+    expect(gatedSource(withEmpty)).toBe(factoredSource(withEmpty));
   });
 
   it('gives the bundled pack’s prefilter and matcher the gate', () => {
