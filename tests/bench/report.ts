@@ -121,6 +121,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'block.extensionBusyTotalMs': 'one block of 2 MB: extension main-thread time, whole load (ms)',
   'block.longestTaskMs': 'one block of 2 MB: longest task after DCL, with extension (ms)',
   'block.longestTaskWithoutMs': 'one block of 2 MB: longest task after DCL, without (ms)',
+  'idle.extensionSampledMs':
+    'page without mentions (1 MB): the same, summed from CPU samples as before 2026-11-28 (ms)',
   'idle.quotedExtensionMs': 'page without mentions (1 MB) in curly quotes: extension main-thread time (ms)',
   'idle.smallExtensionMs': 'page without mentions, 100 KB: extension main-thread time (ms)',
   'idle.framesExtensionMs': 'the same with 20 small ad frames: extension main-thread time (ms)',

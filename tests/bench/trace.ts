@@ -46,6 +46,9 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 export interface PageTrace {
   /** Start of the page's DOMContentLoaded dispatch, in trace microseconds. */
   dcl: number;
+  /** Start of the page's parsing: the extension's work on the page counts from here (what came
+   *  before was the previous page's). */
+  start: number;
   /** Main-thread tasks of the page's renderer as [start, end] in trace microseconds. */
   tasks: Array<[number, number]>;
   /** CPU-profile samples of the page's main thread: time (µs), weight (µs), and whether
@@ -53,10 +56,14 @@ export interface PageTrace {
   samples: Array<{ ts: number; weight: number; extension: boolean }>;
   /** The extension's own work as the trace's events time it, each at its start: the thread (CPU)
    *  time of every task in which only extension code ran (the microtasks it queued and the garbage
-   *  collection it caused included), and of each extension call in a task where page code or the
-   *  parser ran too (a MutationObserver callback). Exact where the samples are not: on a busy
-   *  machine the sampler lags, and the samples in the extension's own tasks added up to
-   *  57–76 % of those tasks' thread time (infinite scroll, 2026-11-28). */
+   *  collection it caused included), or that resumed it (a `scheduler.yield()` or `postTask` it
+   *  scheduled), and of each extension call in a task where page code or the parser ran too (a
+   *  MutationObserver callback; an event listener with the promise continuations that run after
+   *  it, up to the next listener). A task of promise continuations alone (an extension API's
+   *  answer) is the extension's when most of its samples are. Exact where the samples are not:
+   *  on a busy machine the sampler lags, and the samples in the extension's own tasks added up to
+   *  57–76 % of those tasks' thread time (infinite scroll, 2026-11-28); on the page without
+   *  mentions they summed to 4.6 ms in one load where these events give 10.8. */
   work: Array<{ ts: number; cpu: number }>;
 }
 
@@ -76,22 +83,42 @@ export function pageTrace(events: TraceEvent[], pathFragment: string): PageTrace
   const tasks: Array<[number, number]> = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid)
     .map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
-  return { dcl: dclEvent.ts, tasks, samples: profileSamples(events, pid, tid), work: extensionWork(events, pid, tid) };
+  const samples = profileSamples(events, pid, tid);
+  return { dcl: dclEvent.ts, start: parse.ts, tasks, samples, work: extensionWork(events, pid, tid, samples) };
 }
 
 /** Events that run script or the parser: who they belong to tells whose a task is. */
 const ENTRY_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'ParseHTML']);
 /** Tasks that run one callback (a frame's task runs animation frame callbacks, then the page's
- *  style, layout and paint: never the extension's as a whole). */
-const CALLBACK_TASKS = new Set(['RunPostTaskCallback', 'FireIdleCallback', 'TimerFire']);
+ *  style, layout and paint: never the extension's as a whole). A `scheduler.yield()` resumes in a
+ *  task of its own (RunYieldContinuation), which runs promise continuations: no script entry. */
+const CALLBACK_TASKS = new Set(['RunPostTaskCallback', 'RunYieldContinuation', 'FireIdleCallback', 'TimerFire']);
+/** Instants that schedule such a task: it is the scheduling script's, whoever's code it resumes. */
+const SCHEDULES = new Set(['SchedulePostTaskCallback', 'ScheduleYieldContinuation']);
 
-function extensionWork(events: TraceEvent[], pid: number, tid: number): PageTrace['work'] {
+function extensionWork(
+  events: TraceEvent[],
+  pid: number,
+  tid: number,
+  samples: PageTrace['samples'],
+): PageTrace['work'] {
   const isExtension = (e: TraceEvent) => String(e.args?.data?.url ?? '').startsWith('chrome-extension://');
   const cpu = (e: TraceEvent) => e.tdur ?? e.dur ?? 0;
-  const own = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
-  const tasks = own.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
-  const entries = own.filter((e) => ENTRY_EVENTS.has(e.name)).sort((a, b) => a.ts - b.ts);
-  const callbacks = own.filter((e) => CALLBACK_TASKS.has(e.name)).sort((a, b) => a.ts - b.ts);
+  const byTime = (a: TraceEvent, b: TraceEvent) => a.ts - b.ts;
+  const own = events.filter((e) => e.pid === pid && e.tid === tid);
+  const complete = own.filter((e) => e.ph === 'X');
+  const tasks = complete.filter((e) => e.name === 'RunTask').sort(byTime);
+  const entries = complete.filter((e) => ENTRY_EVENTS.has(e.name)).sort(byTime);
+  const callbacks = complete.filter((e) => CALLBACK_TASKS.has(e.name)).sort(byTime);
+  const dispatches = complete.filter((e) => e.name === 'EventDispatch');
+  const schedules = own.filter((e) => SCHEDULES.has(e.name)).sort(byTime);
+  /** Scheduler tasks the extension's code scheduled, by frame and id. */
+  const ours = new Set<string>();
+  const taskKey = (e: TraceEvent) => `${e.args?.data?.frame}:${e.args?.data?.taskId}`;
+  const claim = (from: number, until: number) => {
+    for (const s of schedules)
+      if (s.ts >= from && s.ts < until && s.args?.data?.taskId !== undefined) ours.add(taskKey(s));
+  };
   const work: PageTrace['work'] = [];
   let i = 0;
   let c = 0;
@@ -101,18 +128,48 @@ function extensionWork(events: TraceEvent[], pid: number, tid: number): PageTrac
     while (c < callbacks.length && callbacks[c]!.ts < task.ts) c++;
     const inside: TraceEvent[] = [];
     for (let j = i; j < entries.length && entries[j]!.ts < end; j++) inside.push(entries[j]!);
-    if (inside.length === 0) continue;
-    const oneCallback = c < callbacks.length && callbacks[c]!.ts < end;
-    if (oneCallback && inside.every(isExtension)) {
+    const callback = c < callbacks.length && callbacks[c]!.ts < end ? callbacks[c]! : null;
+    const scheduledByUs = callback?.args?.data?.taskId !== undefined && ours.has(taskKey(callback));
+    if (callback && (scheduledByUs || (inside.length > 0 && inside.every(isExtension)))) {
       work.push({ ts: task.ts, cpu: cpu(task) });
+      claim(task.ts, end);
+      continue;
+    }
+    // A task that only ran promise continuations, with no callback of the page's scheduler or
+    // timers (an extension API's answer resolving the polyfill's promise): whose they are only
+    // the samples can tell. The task's thread time, if most of its samples are the extension's.
+    if (!callback && inside.length === 0) {
+      let ext = 0;
+      let all = 0;
+      for (const sample of samples) {
+        if (sample.ts < task.ts || sample.ts >= end) continue;
+        all += sample.weight;
+        if (sample.extension) ext += sample.weight;
+      }
+      if (ext > 0 && ext * 2 >= all) {
+        work.push({ ts: task.ts, cpu: cpu(task) });
+        claim(task.ts, end);
+      }
       continue;
     }
     // (Outermost calls only: one nested in another is in its time already.)
     let coveredUntil = -Infinity;
     for (const call of inside) {
       if (call.ts < coveredUntil || !isExtension(call)) continue;
-      work.push({ ts: call.ts, cpu: cpu(call) });
-      coveredUntil = call.ts + (call.dur ?? 0);
+      let until = call.ts + (call.dur ?? 0);
+      // An event listener's microtasks (an async function's continuations) run once it returns,
+      // before the next listener: up to the next script in the dispatch, or its end.
+      const dispatch = dispatches.find((d) => d.ts <= call.ts && until <= d.ts + (d.dur ?? 0));
+      let after = 0;
+      if (dispatch) {
+        const next = inside.find((e) => e.ts >= until);
+        const stop = Math.min(next?.ts ?? Infinity, dispatch.ts + (dispatch.dur ?? 0));
+        after = Math.max(0, stop - until);
+        until = stop;
+      }
+      work.push({ ts: call.ts, cpu: cpu(call) + after });
+      claim(call.ts, until);
+      coveredUntil = until;
     }
   }
   return work;

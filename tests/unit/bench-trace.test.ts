@@ -30,6 +30,42 @@ const start: TraceEvent[] = [
   { ...at, name: 'MarkDOMContent', ph: 'I', ts: 20 },
 ];
 const workOf = (events: TraceEvent[]) => extensionCpu(pageTrace([...start, ...events], '/scroll.html'), 100);
+const instant = (name: string, ts: number, taskId: number): TraceEvent => ({
+  ...at,
+  name,
+  ph: 'I',
+  ts,
+  args: { data: { frame: 'F', taskId } },
+});
+const scheduled = (name: string, ts: number, dur: number, taskId: number): TraceEvent => ({
+  ...event(name, ts, dur),
+  args: { data: { frame: 'F', taskId } },
+});
+/** A CPU profile of the thread: one sample every 100 µs from `from`, each the extension's or the
+ *  page's as `whose` says. */
+function profile(from: number, whose: ReadonlyArray<'ext' | 'page'>): TraceEvent[] {
+  const nodes = [
+    { id: 1, callFrame: { functionName: '(root)' } },
+    { id: 2, parent: 1, callFrame: { functionName: 'scan', url: EXT } },
+    { id: 3, parent: 1, callFrame: { functionName: 'render', url: PAGE } },
+  ];
+  return [
+    { ...at, name: 'Profile', ph: 'P', ts: from, id: '0x1', args: { data: { startTime: from } } },
+    {
+      ...at,
+      name: 'ProfileChunk',
+      ph: 'P',
+      ts: from,
+      id: '0x1',
+      args: {
+        data: {
+          cpuProfile: { nodes, samples: whose.map((w) => (w === 'ext' ? 2 : 3)) },
+          timeDeltas: whose.map((_, i) => (i === 0 ? 0 : 100)),
+        },
+      },
+    },
+  ];
+}
 
 describe('the benchmark counts as the extension’s work', () => {
   it('the thread time of a callback task that ran only extension code, its microtasks included', () => {
@@ -76,5 +112,53 @@ describe('the benchmark counts as the extension’s work', () => {
       event('FunctionCall', 1500, 100, EXT),
     ];
     expect(workOf(events)).toBeCloseTo(0.4);
+  });
+
+  it('a task resuming the extension after `scheduler.yield()`, which runs no script entry of its own', () => {
+    const events = [
+      // The extension's step yields (scheduling task 7); the page's own yield schedules task 8.
+      task(1000, 300, 300),
+      scheduled('RunPostTaskCallback', 1001, 290, 6),
+      event('FunctionCall', 1002, 280, EXT),
+      instant('ScheduleYieldContinuation', 1200, 7),
+      task(2000, 200, 200),
+      event('TimerFire', 2001, 190),
+      event('FunctionCall', 2002, 180, PAGE),
+      instant('ScheduleYieldContinuation', 2100, 8),
+      task(3000, 2500, 2400),
+      scheduled('RunYieldContinuation', 3001, 10, 7),
+      task(6000, 900, 900),
+      scheduled('RunYieldContinuation', 6001, 10, 8),
+    ];
+    expect(workOf(events)).toBeCloseTo(0.3 + 2.4);
+  });
+
+  it('an event listener’s promise continuations, up to the next listener', () => {
+    // DOMContentLoaded: the extension's listener returns after 1.4 ms, its async work runs 0.8 ms
+    // more and yields; then the page's listener (0.2 ms), not the extension's.
+    const events = [
+      task(1000, 3000, 3000),
+      event('ParseHTML', 1001, 2990),
+      event('EventDispatch', 1100, 2600),
+      event('FunctionCall', 1150, 1400, EXT),
+      instant('ScheduleYieldContinuation', 3300, 9),
+      event('FunctionCall', 3350, 200, PAGE),
+      task(5000, 1000, 1000),
+      scheduled('RunYieldContinuation', 5001, 10, 9),
+    ];
+    expect(workOf(events)).toBeCloseTo(1.4 + 0.8 + 1.0);
+  });
+
+  it('a task of promise continuations alone when most of its samples are the extension’s', () => {
+    const events = [
+      // An extension API's answer resolves the extension's promise: 0.6 ms, all its samples ours.
+      task(1000, 600, 600),
+      event('BlinkScheduler_PerformMicrotaskCheckpoint', 1001, 590),
+      // The page's own promise continuations: 0.6 ms, most samples the page's.
+      task(2000, 600, 600),
+      event('BlinkScheduler_PerformMicrotaskCheckpoint', 2001, 590),
+      ...profile(1000, [...Array(6).fill('ext'), ...Array(4).fill('page'), 'page', 'ext', 'page', 'page', 'page']),
+    ];
+    expect(workOf(events)).toBeCloseTo(0.6);
   });
 });
