@@ -58,9 +58,9 @@ export interface PageTrace {
    *  time of every task in which only extension code ran (the microtasks it queued and the garbage
    *  collection it caused included), or that resumed it (a `scheduler.yield()` or `postTask` it
    *  scheduled), and of each extension call in a task where page code or the parser ran too (a
-   *  MutationObserver callback; an event listener with the promise continuations that run after
-   *  it, up to the next listener). A task of promise continuations alone (an extension API's
-   *  answer) is the extension's when most of its samples are. Exact where the samples are not:
+   *  MutationObserver callback, an event listener), with the promise continuations that run after
+   *  it up to the next step they schedule. A task of promise continuations alone (an extension
+   *  API's answer) is the extension's when more than half its samples are. Exact where the samples are not:
    *  on a busy machine the sampler lags, and the samples in the extension's own tasks added up to
    *  57–76 % of those tasks' thread time (infinite scroll, 2026-11-28); on the page without
    *  mentions they summed to 4.6 ms in one load where these events give 10.8. */
@@ -110,22 +110,24 @@ function extensionWork(
   const tasks = complete.filter((e) => e.name === 'RunTask').sort(byTime);
   const entries = complete.filter((e) => ENTRY_EVENTS.has(e.name)).sort(byTime);
   const callbacks = complete.filter((e) => CALLBACK_TASKS.has(e.name)).sort(byTime);
-  const dispatches = complete.filter((e) => e.name === 'EventDispatch');
   const schedules = own.filter((e) => SCHEDULES.has(e.name)).sort(byTime);
   /** Scheduler tasks the extension's code scheduled, by frame and id. */
   const ours = new Set<string>();
   const taskKey = (e: TraceEvent) => `${e.args?.data?.frame}:${e.args?.data?.taskId}`;
   const claim = (from: number, until: number) => {
-    for (const s of schedules)
-      if (s.ts >= from && s.ts < until && s.args?.data?.taskId !== undefined) ours.add(taskKey(s));
+    for (let k = firstAtOrAfter(schedules, from); k < schedules.length && schedules[k]!.ts < until; k++)
+      if (schedules[k]!.args?.data?.taskId !== undefined) ours.add(taskKey(schedules[k]!));
   };
   const work: PageTrace['work'] = [];
+  // (Pointers that move on with the tasks, which do not overlap: a trace holds 10^5 events.)
   let i = 0;
   let c = 0;
+  let p = 0;
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     while (i < entries.length && entries[i]!.ts < task.ts) i++;
     while (c < callbacks.length && callbacks[c]!.ts < task.ts) c++;
+    while (p < samples.length && samples[p]!.ts < task.ts) p++;
     const inside: TraceEvent[] = [];
     for (let j = i; j < entries.length && entries[j]!.ts < end; j++) inside.push(entries[j]!);
     const callback = c < callbacks.length && callbacks[c]!.ts < end ? callbacks[c]! : null;
@@ -137,16 +139,16 @@ function extensionWork(
     }
     // A task that only ran promise continuations, with no callback of the page's scheduler or
     // timers (an extension API's answer resolving the polyfill's promise): whose they are only
-    // the samples can tell. The task's thread time, if most of its samples are the extension's.
+    // the samples can tell. The task's thread time, if more than half its samples are the
+    // extension's.
     if (!callback && inside.length === 0) {
       let ext = 0;
       let all = 0;
-      for (const sample of samples) {
-        if (sample.ts < task.ts || sample.ts >= end) continue;
-        all += sample.weight;
-        if (sample.extension) ext += sample.weight;
+      for (let k = p; k < samples.length && samples[k]!.ts < end; k++) {
+        all += samples[k]!.weight;
+        if (samples[k]!.extension) ext += samples[k]!.weight;
       }
-      if (ext > 0 && ext * 2 >= all) {
+      if (ext * 2 > all) {
         work.push({ ts: task.ts, cpu: cpu(task) });
         claim(task.ts, end);
       }
@@ -154,25 +156,40 @@ function extensionWork(
     }
     // (Outermost calls only: one nested in another is in its time already.)
     let coveredUntil = -Infinity;
-    for (const call of inside) {
+    for (let n = 0; n < inside.length; n++) {
+      const call = inside[n]!;
       if (call.ts < coveredUntil || !isExtension(call)) continue;
-      let until = call.ts + (call.dur ?? 0);
-      // An event listener's microtasks (an async function's continuations) run once it returns,
-      // before the next listener: up to the next script in the dispatch, or its end.
-      const dispatch = dispatches.find((d) => d.ts <= call.ts && until <= d.ts + (d.dur ?? 0));
-      let after = 0;
-      if (dispatch) {
-        const next = inside.find((e) => e.ts >= until);
-        const stop = Math.min(next?.ts ?? Infinity, dispatch.ts + (dispatch.dur ?? 0));
-        after = Math.max(0, stop - until);
-        until = stop;
-      }
-      work.push({ ts: call.ts, cpu: cpu(call) + after });
+      const callEnd = call.ts + (call.dur ?? 0);
+      // Its promise continuations (an async listener's, after an await) run once it returns,
+      // with no script entry of their own; whose they are, only a step they schedule tells. So
+      // the time up to the last such scheduling before the next script, in thread time as the
+      // task ran it, counts too (a DOMContentLoaded listener's last step, yielding to the page).
+      let next = n + 1;
+      while (next < inside.length && inside[next]!.ts < callEnd) next++;
+      const gapEnd = Math.min(inside[next]?.ts ?? end, end);
+      let lastSchedule = -Infinity;
+      for (let k = firstAtOrAfter(schedules, callEnd); k < schedules.length && schedules[k]!.ts < gapEnd; k++)
+        lastSchedule = schedules[k]!.ts;
+      const until = Math.max(callEnd, lastSchedule + 1);
+      const running = (task.tdur ?? task.dur ?? 0) / Math.max(1, task.dur ?? 0);
+      work.push({ ts: call.ts, cpu: cpu(call) + (until - callEnd) * running });
       claim(call.ts, until);
-      coveredUntil = until;
+      coveredUntil = callEnd;
     }
   }
   return work;
+}
+
+/** The index of the first of `sorted` (by time) at or after `ts`. */
+function firstAtOrAfter(sorted: readonly TraceEvent[], ts: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.ts < ts) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface ProfileNode {

@@ -133,20 +133,37 @@ describe('the benchmark counts as the extension’s work', () => {
     expect(workOf(events)).toBeCloseTo(0.3 + 2.4);
   });
 
-  it('an event listener’s promise continuations, up to the next listener', () => {
-    // DOMContentLoaded: the extension's listener returns after 1.4 ms, its async work runs 0.8 ms
-    // more and yields; then the page's listener (0.2 ms), not the extension's.
+  it('an event listener’s promise continuations, up to the step they schedule', () => {
+    // DOMContentLoaded: the extension's listener returns after 1.4 ms, its async work runs 0.75 ms
+    // more and yields (task 9); then the page's listener (0.2 ms), not the extension's. The
+    // parser's task ran at half speed (thread time half its wall time).
     const events = [
-      task(1000, 3000, 3000),
+      task(1000, 3000, 1500),
       event('ParseHTML', 1001, 2990),
       event('EventDispatch', 1100, 2600),
-      event('FunctionCall', 1150, 1400, EXT),
+      event('FunctionCall', 1150, 1400, EXT, 700),
       instant('ScheduleYieldContinuation', 3300, 9),
       event('FunctionCall', 3350, 200, PAGE),
       task(5000, 1000, 1000),
       scheduled('RunYieldContinuation', 5001, 10, 9),
     ];
-    expect(workOf(events)).toBeCloseTo(1.4 + 0.8 + 1.0);
+    expect(workOf(events)).toBeCloseTo(0.7 + 0.375 + 1.0, 2);
+  });
+
+  it('not the page’s promise continuations after the extension’s observer, nor a task another frame scheduled', () => {
+    // The page's click listener appends and awaits; the extension's MutationObserver callback
+    // runs (0.1 ms), then the page's continuation (2 ms), which schedules a task of its own.
+    const events = [
+      task(1000, 3000, 3000),
+      event('EventDispatch', 1001, 2900),
+      event('FunctionCall', 1002, 300, PAGE),
+      event('FunctionCall', 1400, 100, EXT),
+      // Task 3 of another frame is the extension's; the page's task 3 of frame F is not.
+      { ...instant('SchedulePostTaskCallback', 1450, 3), args: { data: { frame: 'G', taskId: 3 } } },
+      task(5000, 1000, 1000),
+      scheduled('RunPostTaskCallback', 5001, 990, 3),
+    ];
+    expect(workOf(events)).toBeCloseTo(0.1);
   });
 
   it('a task of promise continuations alone when most of its samples are the extension’s', () => {
@@ -157,7 +174,16 @@ describe('the benchmark counts as the extension’s work', () => {
       // The page's own promise continuations: 0.6 ms, most samples the page's.
       task(2000, 600, 600),
       event('BlinkScheduler_PerformMicrotaskCheckpoint', 2001, 590),
-      ...profile(1000, [...Array(6).fill('ext'), ...Array(4).fill('page'), 'page', 'ext', 'page', 'page', 'page']),
+      // Half and half: nobody's for sure, so not the extension's.
+      task(3000, 200, 200),
+      event('BlinkScheduler_PerformMicrotaskCheckpoint', 3001, 190),
+      ...profile(1000, [
+        ...Array(6).fill('ext'),
+        ...Array(4).fill('page'),
+        ...['page', 'ext', 'page', 'page', 'page'],
+        ...Array(5).fill('page'),
+        ...['ext', 'page'],
+      ]),
     ];
     expect(workOf(events)).toBeCloseTo(0.6);
   });
