@@ -60,10 +60,10 @@ export interface PageTrace {
    *  scheduled), and of each extension call in a task where page code or the parser ran too (a
    *  MutationObserver callback, an event listener), with the promise continuations that run after
    *  it up to the next step they schedule. A task of promise continuations alone (an extension
-   *  API's answer) is the extension's when more than half its samples are. Exact where the samples are not:
-   *  on a busy machine the sampler lags, and the samples in the extension's own tasks added up to
-   *  57–76 % of those tasks' thread time (infinite scroll, 2026-11-28); on the page without
-   *  mentions they summed to 4.6 ms in one load where these events give 10.8. */
+   *  API's answer) is the extension's when more than half its samples are. Exact where the
+   *  samples are not: on a busy machine the sampler lags, and the samples in the extension's own
+   *  tasks added up to 57–76 % of those tasks' thread time (infinite scroll, 2026-11-28); on the
+   *  page without mentions they summed to 4.6 ms in one load where these events give 10.8. */
   work: Array<{ ts: number; cpu: number }>;
 }
 
