@@ -3,12 +3,9 @@
 //
 // Chrome does not tell a content script that its extension was reloaded, updated or switched
 // off: the script keeps running with a dead runtime (no `runtime.id`), and no new one is
-// injected. So the lifetime ends when the runtime is found gone, on asking (`isInvalid`) and
-// once a second (issue 7).
+// injected. So the lifetime ends when the runtime is found gone, on asking (`isInvalid`): the
+// content script asks once a second (entrypoints/content.ts; issue 7).
 import { browser } from 'wxt/browser';
-import { every } from './page/timers';
-
-const POLL_MS = 1000;
 
 /** False once the extension is gone from this page (reloaded, updated, switched off). */
 export const runtimeAlive = (): boolean => browser.runtime?.id != null;
@@ -16,9 +13,7 @@ export const runtimeAlive = (): boolean => browser.runtime?.id != null;
 export class ScriptContext {
   private readonly controller = new AbortController();
 
-  constructor(private readonly alive: () => boolean = runtimeAlive) {
-    this.onInvalidated(every(POLL_MS, () => this.isInvalid));
-  }
+  constructor(private readonly alive: () => boolean = runtimeAlive) {}
 
   /** Aborted when the extension is gone. */
   get signal(): AbortSignal {

@@ -46,7 +46,8 @@ export interface FrameOverlayOptions {
 }
 
 export type FrameOverlay = Pick<CardController, 'stepNext' | 'takeFocusBack' | 'dismiss'> &
-  Pick<ShownCounts, 'counts' | 'forget' | 'any'>;
+  Pick<ShownCounts, 'counts' | 'forget' | 'any'> &
+  Pick<HighlightLayer, 'restore'>;
 
 export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSignal): FrameOverlay {
   const layer = new HighlightLayer(options.topics);
@@ -241,5 +242,6 @@ export function startFrameOverlay(options: FrameOverlayOptions, signal: AbortSig
       : undefined,
   );
   const { stepNext, takeFocusBack, dismiss } = cards;
-  return { stepNext, takeFocusBack, dismiss, counts: shown.counts, forget: shown.forget, any: shown.any };
+  const restore = () => layer.restore();
+  return { stepNext, takeFocusBack, dismiss, counts: shown.counts, forget: shown.forget, any: shown.any, restore };
 }

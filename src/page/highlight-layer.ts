@@ -1,11 +1,7 @@
 import type { TopicId } from '../pack/types';
-import { every, type Cancel } from './timers';
 
 /** Name under which a topic's marks are registered (contract 3 in DESIGN.md). */
 export const highlightName = (topic: TopicId): string => `context-overlay-${topic}`;
-
-/** How soon marks the page took out of the registry are back. */
-const RESTORE_MS = 1000;
 
 /**
  * Draws marks with the CSS Custom Highlight API: one Highlight per topic, no element ever
@@ -14,8 +10,6 @@ const RESTORE_MS = 1000;
  */
 export class HighlightLayer {
   readonly #highlights = new Map<TopicId, Highlight>();
-  /** Looks now and then whether the page took our names out of the registry. */
-  #watch: Cancel | undefined;
 
   constructor(topics: readonly TopicId[]) {
     for (const topic of topics) {
@@ -27,13 +21,12 @@ export class HighlightLayer {
 
   add(topic: TopicId, range: AbstractRange): void {
     this.#highlights.get(topic)?.add(range);
-    // A page with its own highlights (a find-in-page box) may clear the whole registry,
-    // ours included: the marks would be gone for good while the badge still counts them.
-    // Put back within a second, once a page has had marks (no timer on the others).
-    this.#watch ??= every(RESTORE_MS, () => this.restore());
   }
 
-  /** Registers again each name the page took out of the registry (not one it took over). */
+  /** Registers again each name the page took out of the registry (not one it took over). A
+   *  page with its own highlights (a find-in-page box) may clear the whole registry, ours
+   *  included: the marks would be gone for good while the badge still counts them. The
+   *  content script calls this once a second (entrypoints/content.ts). */
   restore(): void {
     for (const [topic, highlight] of this.#highlights) {
       const name = highlightName(topic);
@@ -47,7 +40,6 @@ export class HighlightLayer {
 
   /** Unregisters every name, leaving the page as it was. */
   dispose(): void {
-    this.#watch?.();
     for (const [topic, highlight] of this.#highlights) {
       // Only remove our own registration: the page could (in theory) have reused the name.
       if (CSS.highlights.get(highlightName(topic)) === highlight) CSS.highlights.delete(highlightName(topic));

@@ -1,10 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ScriptContext } from '../../src/script-context';
 
 describe('the content script lifetime', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
   it('ends when the runtime is found gone on asking, and tells its listeners once', () => {
     let alive = true;
     const context = new ScriptContext(() => alive);
@@ -18,17 +15,5 @@ describe('the content script lifetime', () => {
     expect(context.isInvalid).toBe(true);
     expect(ended).toHaveBeenCalledTimes(1);
   });
-
-  it('notices a dead runtime within a second without being asked (Chrome sends no event)', () => {
-    let alive = true;
-    const context = new ScriptContext(() => alive);
-    const ended = vi.fn();
-    context.onInvalidated(ended);
-    vi.advanceTimersByTime(5000);
-    expect(ended).not.toHaveBeenCalled();
-    alive = false;
-    vi.advanceTimersByTime(1000);
-    expect(ended).toHaveBeenCalledTimes(1);
-    expect(vi.getTimerCount()).toBe(0); // the poll stops with it
-  });
+  // The content script asks once a second: tests/e2e/marks.spec.ts, "the extension reloaded".
 });
