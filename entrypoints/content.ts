@@ -16,7 +16,7 @@ import { relayEscape } from '../src/page/escape-relay';
 import { defaultsHinted } from '../src/page/defaults-hint';
 import { whenFrameWorthScanning } from '../src/page/frame-wake';
 import { highlightApiAvailable } from '../src/page/highlight-layer';
-import { after, every } from '../src/page/timers';
+import { after } from '../src/page/timers';
 import { applyHighlightStyle } from '../src/page/highlight-style';
 import { runtimeAlive, ScriptContext } from '../src/script-context';
 import { pageSettingsStore } from '../src/settings';
@@ -58,7 +58,7 @@ function runInFrame(prefilter: Prefilter, top: boolean): void {
   // its main thread on the benchmark's infinite scroll): is the extension still here (Chrome
   // tells a content script nothing when it goes), and are the marks still registered (a
   // page's find-in-page box may clear the registry, ours included).
-  ctx.onInvalidated(every(1000, () => ctx.isInvalid || overlay?.view.restore()));
+  ctx.poll(() => overlay?.view.restore());
 
   const tell = (message: ContentToBackground) => {
     if (ctx.isInvalid) return;

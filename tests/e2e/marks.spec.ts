@@ -1,4 +1,14 @@
-import { expect, highlightNames, marks, pageMutations, recordPageMutations, test, waitForMarkCount } from './fixtures';
+import {
+  expect,
+  highlightNames,
+  marks,
+  pageMutations,
+  recordPageMutations,
+  tabIdOf,
+  test,
+  topFrameReport,
+  waitForMarkCount,
+} from './fixtures';
 
 test.describe('marks on a news page', () => {
   test('marks every mention with one highlight per topic, longest alias first', async ({ page, server }) => {
@@ -306,10 +316,12 @@ test.describe('pages that change', () => {
     await recordPageMutations(page);
     await page.goto(server.url('news.html'));
     await waitForMarkCount(page, 8);
-    // Chrome tells the old content script nothing: it finds its runtime gone at its clock's
-    // next tick (src/script-context.ts), and the new version is not put into open tabs. (Once
-    // the page is quiet: a report still to send would find it gone too.)
-    await page.waitForTimeout(1500);
+    // Chrome tells the old content script nothing: it finds its runtime gone at its next look
+    // (entrypoints/content.ts), and the new version is not put into open tabs. Once the page is
+    // quiet: a report still to send would find it gone too.
+    const tabId = await tabIdOf(page, serviceWorker);
+    await expect.poll(() => topFrameReport(serviceWorker, tabId)).not.toBeNull();
+    await page.waitForTimeout(300);
     await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
     await expect.poll(() => highlightNames(page), { timeout: 5000 }).toEqual([]);
     expect(await pageMutations(page)).toEqual([]);
