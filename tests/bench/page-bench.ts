@@ -260,7 +260,33 @@ async function scrollRuns(ctx: RunContext, path: string, page: BenchPage, figure
     samples.add(`${figure}MeanMs`, costs.reduce((sum, cost) => sum + cost, 0) / costs.length);
     samples.add(`${figure}MaxMs`, Math.max(...costs));
     samples.add(`${figure}SampledMeanMs`, extensionTime(trace, markTime(events, 'bench-scroll')) / costs.length);
+    if (figure === 'scroll.batch') await scrollFloorRun(ctx, path, page);
   }
+}
+
+/** The floor of a batch on the infinite scroll (figures scroll.floorBatchMeanMs and …MaxMs): the
+ *  page's own bare observer, walk and regex over each batch's new nodes (see scrollPage), timed
+ *  by the trace's events as the extension's batches are: its callback's thread time. */
+async function scrollFloorRun(ctx: RunContext, path: string, page: BenchPage): Promise<void> {
+  const { server, bare, samples, scale } = ctx;
+  const { events } = await traced(bare.page, server.url('/blank.html'), path, async () => {
+    await load(bare.page, server.url(`${path}?mode=floor`));
+    await bare.page.waitForTimeout(300);
+    await bare.page.evaluate(() => (window as unknown as { __startScroll(): Promise<number> }).__startScroll());
+    await bare.page.waitForTimeout(300);
+  });
+  const found = await bare.page.evaluate(() => (window as unknown as { __floorFound: number }).__floorFound);
+  check(`${path} (floor)`, found, page.expected - (page.expectedAtFirst ?? 0));
+  const batches = markTimes(events, 'bench-batch');
+  if (batches.length !== scale.scrollBatches) throw new Error(`${path} (floor): ${batches.length} batches traced`);
+  const calls = events.filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === 'floorBatch');
+  const costs = batches.map((from, i) => {
+    const until = batches[i + 1] ?? Infinity;
+    const inBatch = calls.filter((e) => e.ts >= from && e.ts < until);
+    return inBatch.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000;
+  });
+  samples.add('scroll.floorBatchMeanMs', costs.reduce((sum, cost) => sum + cost, 0) / costs.length);
+  samples.add('scroll.floorBatchMaxMs', Math.max(...costs));
 }
 
 /** The page's own DOM operations with and without the extension (30k marks), and what the

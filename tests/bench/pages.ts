@@ -232,9 +232,25 @@ export function scrollPage(
   const items = later.map((b, i) => (cards ? `<a href="#item-${i}">${b.html}</a>` : b.html));
   const atFirst = checked(title, head, initial / 5);
   const atEnd = checked(title, [...head, ...later], initial / 5 + Math.ceil((batches * perBatch) / 5));
-  // The page builds its new paragraphs the way feeds do: parse a fragment, append it.
+  // The page builds its new paragraphs the way feeds do: parse a fragment, append it. With
+  // ?mode=floor, the least a script that keeps up with the feed pays for each batch: an observer
+  // of the feed whose callback (floorBatch, timed by the trace) walks the added nodes' text with
+  // a bare TreeWalker and the same regex, marking nothing; __floorFound counts what it found.
   const tail = `<script>
 window.__later = ${JSON.stringify(items)};
+window.__floorFound = 0;
+if (window.__bench.mode === 'floor') {
+  const re = new RegExp(document.querySelector('script[data-regex]').dataset.regex, 'gi');
+  new MutationObserver(function floorBatch(records) {
+    for (const record of records) for (const node of record.addedNodes) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = node.nodeType === 3 ? node : walker.nextNode(); t; t = walker.nextNode()) {
+        re.lastIndex = 0;
+        while (re.exec(t.data)) window.__floorFound++;
+      }
+    }
+  }).observe(document.querySelector('main'), { childList: true, subtree: true });
+}
 window.__startScroll = () => new Promise((resolve) => {
   const feed = document.querySelector('main');
   let batch = 0;

@@ -69,6 +69,12 @@ export function addRatios(figures: Figures): Figures {
   if (figures['ops.extensionMs'] !== undefined && bareObserver !== undefined) {
     out['ops.ratioToBareObserver'] = figures['ops.extensionMs'] / bareObserver;
   }
+  for (const [ext, floor, ratio] of [
+    ['scroll.batchMeanMs', 'scroll.floorBatchMeanMs', 'scroll.batchMeanRatioToFloor'],
+    ['scroll.batchMaxMs', 'scroll.floorBatchMaxMs', 'scroll.batchMaxRatioToFloor'],
+  ] as const) {
+    if (figures[ext] !== undefined && figures[floor] !== undefined) out[ratio] = figures[ext] / figures[floor];
+  }
   const frames = figures['idle.framesExtensionMs'];
   if (frames !== undefined && figures['idle.smallExtensionMs'] !== undefined) {
     out['idle.perAdFrameMs'] = (frames - figures['idle.smallExtensionMs']) / AD_FRAMES;
@@ -144,6 +150,10 @@ const DESCRIPTIONS: Record<string, string> = {
   'ops.withoutMs': '4,000 page DOM operations, without extension (ms)',
   'ops.bareObserverMs': '4,000 page DOM operations, a no-op MutationObserver instead (ms)',
   'ops.bareObserverRatio': 'page DOM operations with a no-op MutationObserver / without',
+  'scroll.floorBatchMeanMs': 'infinite scroll: floor (observer, TreeWalker + regex) per batch, mean (ms)',
+  'scroll.floorBatchMaxMs': 'infinite scroll: floor per batch, worst (ms)',
+  'scroll.batchMeanRatioToFloor': 'infinite scroll: extension / floor per batch, mean',
+  'scroll.batchMaxRatioToFloor': 'infinite scroll: extension / floor per batch, worst',
   'ops.ratioToBareObserver': 'page DOM operations with 30k marks / with a no-op MutationObserver',
   'ops.catchUpMs': 'extension time catching up after those operations (ms)',
   'matcher.englishMBs': 'matcher in Node, English text (M chars/s)',
