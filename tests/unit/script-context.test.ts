@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ScriptContext } from '../../src/script-context';
 
 describe('the content script lifetime', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('ends when the runtime is found gone on asking, and tells its listeners once', () => {
     let alive = true;
     const context = new ScriptContext(() => alive);
@@ -34,5 +36,3 @@ describe('the content script lifetime', () => {
   });
   // In the browser: tests/e2e/marks.spec.ts, "the extension reloaded".
 });
-
-afterEach(() => vi.useRealTimers());
