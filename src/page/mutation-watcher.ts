@@ -172,16 +172,20 @@ function toBatch(records: MutationRecord[]): MutationBatch {
       // with its neighbours has its block's own text read again as well (see apart). Nodes put
       // in side by side are judged as one run too, at its first, by what stands around it: two
       // blocks put between two pieces of a name stand beside each other, but part the name.
-      if (!put.has(node.previousSibling!)) {
+      // (Each neighbour read once, and none once the block is to be read again: the content
+      // script's world pays for every node it reads.)
+      const before = node.previousSibling;
+      if (!joinsText && !put.has(before!)) {
         let end = runEnds.get(node);
         if (end === undefined) {
           for (end = node.nextSibling; end && put.has(end);) end = end.nextSibling;
           runEnds.set(node, end);
         }
-        const before = boundaryOn(node.previousSibling, 'previousSibling', target, classifier, put);
-        if (!before && !boundaryOn(end, 'nextSibling', target, classifier, put)) joinsText = true;
+        joinsText =
+          !boundaryOn(before, 'previousSibling', target, classifier, put) &&
+          !boundaryOn(end, 'nextSibling', target, classifier, put);
       }
-      if (!apart(node, node.previousSibling, node.nextSibling, target, classifier, NONE)) joinsText = true;
+      joinsText ||= !apart(node, before, node.nextSibling, target, classifier, NONE);
       if (!blank(node)) roots.add(node);
     }
     for (const node of record.removedNodes) {
@@ -243,17 +247,20 @@ function apart(
   /** The node's own content may have changed since (see changedGone): judged by its neighbours. */
   unknownInside = false,
 ): boolean {
+  // (A side is looked at only when the answer needs it: most nodes a feed puts in are blocks
+  // after a block.)
   const left = boundaryOn(before, 'previousSibling', parent, classifier, unknown);
-  const right = boundaryOn(after, 'nextSibling', parent, classifier, unknown);
   return (
-    (left || right) &&
+    (left || boundaryOn(after, 'nextSibling', parent, classifier, unknown)) &&
     // (An element's own content is as the batch left it: one taken out and then emptied looked
     // blank, an empty inline, so it is judged by its neighbours alone; so is text whose words
     // the batch changed before it went.)
     ((node.nodeType !== ELEMENT_NODE && !unknownInside && blank(node)) ||
       isBlock(node, classifier) ||
-      ((left || (!unknownInside && blockNext(node.firstChild, 'nextSibling', classifier))) &&
-        (right || (!unknownInside && blockNext(node.lastChild, 'previousSibling', classifier)))))
+      (left
+        ? boundaryOn(after, 'nextSibling', parent, classifier, unknown) ||
+          (!unknownInside && blockNext(node.lastChild, 'previousSibling', classifier))
+        : !unknownInside && blockNext(node.firstChild, 'nextSibling', classifier)))
   );
 }
 
@@ -268,13 +275,13 @@ function boundaryOn(
   classifier: BlockClassifier,
   unknown: ReadonlySet<Node>,
 ): boolean {
-  const known = (m: Node) => m.parentNode === parent && !unknown.has(m);
   // (Past a few dozen blanks, none: a table sorted by moving its rows, with a line break
   // between each, piles them up, and each move would walk them all.)
-  for (let blanks = 0; n && known(n) && blank(n); n = n[way]) if (++blanks > 32) return false;
-  return n
-    ? known(n) && blockNext(n, way, classifier)
-    : parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
+  for (let seen = 0; n; n = n[way]) {
+    if (n.parentNode !== parent || unknown.has(n) || ++seen > 33) return false;
+    if (!blank(n)) return blockNext(n, way, classifier);
+  }
+  return parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
 }
 
 const NONE: ReadonlySet<Node> = new Set();

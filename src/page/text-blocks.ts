@@ -167,7 +167,7 @@ export function isInlineElement(el: Element): boolean {
 /** An inline element with nothing in it (`<a></a>`, `<wbr>`): a run's words go on across it as
  *  if it were not there. (Not a break, nor one whose text stands apart: those part words.) */
 export const isEmptyInline = (el: Element): boolean =>
-  !el.firstChild && INLINE.has(el.localName) && !APART.has(el.localName);
+  INLINE.has(el.localName) && !APART.has(el.localName) && !el.firstChild;
 
 function isEditableRoot(el: Element): boolean {
   const value = el.getAttribute('contenteditable');

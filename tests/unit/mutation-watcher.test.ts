@@ -119,6 +119,20 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => feed.append(tail))).toEqual([[tail, { own: feed }]]);
   });
 
+  it('reads the block’s own text again when a link put beside a block has words at its other edge', async () => {
+    // After a block: a link that opens with a heading but ends in words may go on into the words after it.
+    fillBody(page, '<div id="d"><p>One</p> Air Base</div><div id="e">Bagram <p>Two</p></div>');
+    const d = page.doc.getElementById('d')!;
+    const ending = page.doc.createElement('a');
+    ending.append(page.doc.createElement('h3'), 'Bagram');
+    expect(await rootsOf(() => d.firstChild!.after(ending))).toEqual([[ending, { own: d }]]);
+    // Before a block: one that ends with a heading but opens with words may go on from the words before it.
+    const e = page.doc.getElementById('e')!;
+    const opening = page.doc.createElement('a');
+    opening.append('Air Base', page.doc.createElement('h3'));
+    expect(await rootsOf(() => e.lastChild!.before(opening))).toEqual([[opening, { own: e }]]);
+  });
+
   it('reads the block’s own text again when a block, or a link around one, goes from between two pieces of a name, or comes between them', async () => {
     fillBody(
       page,
