@@ -277,9 +277,10 @@ function boundaryOn(
 ): boolean {
   // (Past a few dozen blanks, none: a table sorted by moving its rows, with a line break
   // between each, piles them up, and each move would walk them all.)
-  for (let seen = 0; n; n = n[way]) {
-    if (n.parentNode !== parent || unknown.has(n) || ++seen > 33) return false;
+  for (let blanks = 0; n; n = n[way]) {
+    if (n.parentNode !== parent || unknown.has(n)) return false;
     if (!blank(n)) return blockNext(n, way, classifier);
+    if (++blanks > 32) return false;
   }
   return parent.nodeType !== ELEMENT_NODE || isBlock(parent, classifier);
 }

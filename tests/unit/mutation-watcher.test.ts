@@ -119,6 +119,23 @@ describe('the mutation watcher’s batches', () => {
     expect(await rootsOf(() => feed.append(tail))).toEqual([[tail, { own: feed }]]);
   });
 
+  it('looks past at most 32 placeholders for the edge beside a node, and reads its block’s own text again beyond', async () => {
+    // (A table sorted by moving its rows, a line break between each, piles them up.)
+    const comments = (n: number) => '<!--c-->'.repeat(n);
+    fillBody(page, `<div id="near">${comments(32)}</div><div id="far">${comments(33)}</div>`);
+    const near = page.doc.getElementById('near')!;
+    const far = page.doc.getElementById('far')!;
+    const word = () => {
+      const span = page.doc.createElement('span');
+      span.append('Air');
+      return span;
+    };
+    const nearWord = word();
+    expect(await rootsOf(() => near.append(nearWord))).toEqual([[nearWord]]);
+    const farWord = word();
+    expect(await rootsOf(() => far.append(farWord))).toEqual([[farWord, { own: far }]]);
+  });
+
   it('reads the block’s own text again when a link put beside a block has words at its other edge', async () => {
     // After a block: a link that opens with a heading but ends in words may go on into the words after it.
     fillBody(page, '<div id="d"><p>One</p> Air Base</div><div id="e">Bagram <p>Two</p></div>');
