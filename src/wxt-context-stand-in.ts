@@ -6,9 +6,5 @@
 // could tell that the extension is installed, and which one, and switch it off on its pages
 // (tests/e2e/hostile/page-scripts.spec.ts). The content script keeps its own lifetime
 // (src/script-context.ts), which listens to nothing the page can send.
-export class ContentScriptContext {
-  constructor(
-    readonly contentScriptName: string,
-    readonly options?: unknown,
-  ) {}
-}
+// (WXT's wrapper constructs it with the script's name and options; main() takes no context.)
+export class ContentScriptContext {}
