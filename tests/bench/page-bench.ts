@@ -201,10 +201,9 @@ async function markingRuns(ctx: RunContext, key: string, path: string, expected:
   }
 }
 
-/** The extension's whole main-thread cost on a page without a mention, from its script's
- *  start to the page at rest. */
-/** The extension's whole cost on a page without mentions, timed by the trace's events; with
- *  `sampledFigure`, the sum of its CPU samples too (the measure before 2026-11-28). */
+/** The extension's whole main-thread cost on a page without mentions, from its script's start
+ *  to the page at rest, timed by the trace's events; with `sampledFigure`, the sum of its CPU
+ *  samples too (the measure before 2026-11-28). */
 async function idleRuns(ctx: RunContext, path: string, figure: string, sampledFigure?: string): Promise<void> {
   const { server, ext, samples } = ctx;
   await load(ext.page, server.url(`${path}?mode=none`));
